@@ -1,0 +1,213 @@
+"""Pure checks that relate parts of a plan to each other.
+
+Each check is a small function `(plan) -> list[PlanError]`; `check_plan` runs them all
+and returns every problem, not the first (beancount's validations). Each PlanError
+carries a location path in the document (("targets", 3, "goal")) in `loc`; the
+loader turns the path into line and column. No I/O; imports only errors and model.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kexie_plan.errors import PlanError
+from kexie_plan.model import Goal, Plan, Target
+
+Loc = tuple[Any, ...]
+
+
+def _at(
+    code: str, params: dict[str, Any], loc: Loc, at_key: bool = False, other: Loc | None = None
+) -> PlanError:
+    """Return an unplaced PlanError at document path `loc`."""
+    return PlanError(code, params, loc=loc, at_key=at_key, other=other)
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
+def _ids(plan: Plan) -> Iterator[tuple[str, Loc]]:
+    """Yield every id the plan defines, with the location of its `id` key."""
+    for i, unit in enumerate(plan.units):
+        yield unit.id, ("units", i, "id")
+    for s, section in enumerate(plan.sections):
+        yield section.id, ("sections", s, "id")
+        for m, measure in enumerate(section.measures):
+            yield measure.id, ("sections", s, "measures", m, "id")
+    for t, target in enumerate(plan.targets):
+        yield target.id, ("targets", t, "id")
+    for a, activity in enumerate(plan.activities):
+        yield activity.id, ("activities", a, "id")
+
+
+def unique_ids(plan: Plan) -> list[PlanError]:
+    """Return a problem for every id defined twice anywhere in the plan."""
+    seen: dict[str, Loc] = {}
+    problems = []
+    for ident, loc in _ids(plan):
+        if ident in seen:
+            problems.append(_at("duplicate_id", {"id": ident}, loc, other=seen[ident]))
+        else:
+            seen[ident] = loc
+    return problems
+
+
+def _measure_locs(plan: Plan) -> Iterator[tuple[Any, Loc]]:
+    for s, section in enumerate(plan.sections):
+        for m, measure in enumerate(section.measures):
+            yield measure, ("sections", s, "measures", m)
+
+
+def references(plan: Plan) -> list[PlanError]:
+    """Return a problem for every measure, owner or target reference that resolves to nothing."""
+    measures = [m.id for m in plan.measures()]
+    units = [u.id for u in plan.units]
+    targets = {t.id: t for t in plan.targets}
+    problems = []
+
+    def ref(kind: str, value: str | None, known: list[str], loc: Loc) -> None:
+        if value is not None and value not in known:
+            params = {"kind": kind, "id": value, "hint": _closest(value, known)}
+            problems.append(_at("unknown_ref", params, loc))
+
+    for measure, loc in _measure_locs(plan):
+        ref("unit", measure.owner, units, (*loc, "owner"))
+    for t, target in enumerate(plan.targets):
+        ref("measure", target.measure, measures, ("targets", t, "measure"))
+        ref("unit", target.owner, units, ("targets", t, "owner"))
+    for a, activity in enumerate(plan.activities):
+        ref("measure", activity.measure, measures, ("activities", a, "measure"))
+        ref("target", activity.target, list(targets), ("activities", a, "target"))
+        linked = targets.get(activity.target or "")
+        if linked is not None and linked.kind == "milestone":
+            problems.append(
+                _at("activity_milestone", {"id": linked.id}, ("activities", a, "target"))
+            )
+    return problems
+
+
+def target_kinds(plan: Plan) -> list[PlanError]:
+    """Return problems for counted targets missing unit or goal and milestones having them."""
+    problems = []
+    for t, target in enumerate(plan.targets):
+        loc = ("targets", t)
+        if target.kind == "count":
+            for key in ("unit", "goal"):
+                if getattr(target, key) is None:
+                    problems.append(_at("count_needs", {"key": key}, loc))
+        else:
+            for key in ("unit", "goal", "schedule"):
+                if getattr(target, key) is not None:
+                    problems.append(_at("milestone_has", {"key": key}, (*loc, key), True))
+    return problems
+
+
+def dates_in_period(plan: Plan) -> list[PlanError]:
+    """Return problems for a reversed period and for dates that lie outside it."""
+    if plan.period is not None and plan.period.start > plan.period.end:
+        return [_at("period_order", {}, ("period", "end"))]
+    span = plan.span
+    problems = []
+
+    def inside(value: Any, loc: Loc, at_key: bool = False) -> None:
+        if value is not None and not span.start <= value <= span.end:
+            params = {"date": value.isoformat(), "start": span.start, "end": span.end}
+            problems.append(_at("date_outside", params, loc, at_key))
+
+    for t, target in enumerate(plan.targets):
+        inside(target.due, ("targets", t, "due"))
+        for day in target.schedule or {}:
+            inside(day, ("targets", t, "schedule", day), at_key=True)
+    for a, activity in enumerate(plan.activities):
+        inside(activity.date, ("activities", a, "date"))
+    return problems
+
+
+def schedules(plan: Plan) -> list[PlanError]:
+    """Return problems for checkpoints that fall with the date or pass the goal's top."""
+    problems = []
+    for t, target in enumerate(plan.targets):
+        if not target.schedule:
+            continue
+        previous = None
+        top = target.goal.max if target.goal is not None else None
+        for day in sorted(target.schedule):
+            value = target.schedule[day]
+            loc = ("targets", t, "schedule", day)
+            if previous is not None and value < previous:
+                params = {"date": day.isoformat(), "value": value, "previous": previous}
+                problems.append(_at("schedule_falls", params, loc))
+            if top is not None and value > top:
+                problems.append(_at("schedule_above_goal", {"value": value, "top": top}, loc))
+            if target.due is not None and day > target.due:
+                params = {"date": day.isoformat(), "due": target.due.isoformat()}
+                problems.append(_at("schedule_after_due", params, loc, True))
+            previous = value
+    return problems
+
+
+def activity_dates(plan: Plan) -> list[PlanError]:
+    """Return problems for activities planned with neither or both of `month` and `date`."""
+    problems = []
+    for a, activity in enumerate(plan.activities):
+        if (activity.month is None) == (activity.date is None):
+            code = "activity_when_both" if activity.month is not None else "activity_when"
+            problems.append(_at(code, {}, ("activities", a)))
+    declared = plan.activities_declared
+    if declared is not None and declared != len(plan.activities):
+        params = {"declared": declared, "listed": len(plan.activities)}
+        problems.append(_at("activities_count", params, ("activities_declared",)))
+    return problems
+
+
+_DASHES = "-~～—–至到"
+_NUMBER = r"([0-9]+)\s*(?:[" + _DASHES + r"]\s*([0-9]+)\s*)?"
+
+
+def quoted_goals(target: Target) -> list[Goal]:
+    """Return the goals that the target's own words quote: numbers followed by its unit."""
+    if not target.text or not target.unit:
+        return []
+    pattern = re.compile(_NUMBER + re.escape(target.unit) + r"\s*(以上|及以上|多|余)?")
+    found = []
+    for match in pattern.finditer(target.text):
+        low = int(match.group(1))
+        high: int | None = int(match.group(2)) if match.group(2) else low
+        if match.group(3):
+            high = None
+        found.append(Goal(low, high))
+    return found
+
+
+def text_agrees_with_goal(plan: Plan) -> list[PlanError]:
+    """Return a problem for every target whose words quote a goal other than its `goal`."""
+    problems = []
+    for t, target in enumerate(plan.targets):
+        if target.goal is None:
+            continue
+        for quoted in quoted_goals(target):
+            if quoted != target.goal:
+                params = {"quoted": str(quoted), "goal": str(target.goal), "unit": target.unit}
+                problems.append(_at("text_goal_mismatch", params, ("targets", t, "goal")))
+    return problems
+
+
+CHECKS: list[Callable[[Plan], list[PlanError]]] = [
+    unique_ids,
+    references,
+    target_kinds,
+    dates_in_period,
+    schedules,
+    activity_dates,
+    text_agrees_with_goal,
+]
+
+
+def check_plan(plan: Plan) -> list[PlanError]:
+    """Return every problem that the plan-wide rules find."""
+    return [problem for check in CHECKS for problem in check(plan)]

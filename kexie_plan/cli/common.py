@@ -1,0 +1,118 @@
+"""What every command shares: the Typer app, common options, plan discovery, exit codes.
+
+Reads the environment and the working folder; commands call these instead of each
+finding files their own way.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kexie_plan.errors import PlanError
+from kexie_plan.i18n import choose_lang
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+# Problems with how kexie was called (exit 2), as opposed to problems inside a file (exit 1).
+USAGE_CODES = {"file_missing", "not_regular_file", "no_plan", "bad_config", "bad_lang"}
+
+BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
+
+app = typer.Typer(
+    name="kexie",
+    help=(
+        "kexie: track a yearly work plan (targets, measures, activities) kept as YAML in git.\n\n"
+        "科协年度工作计划跟踪工具：目标、措施、重大活动。"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class UsageProblem(Exception):
+    """A usage error found by a command: printed as one line, exit 2."""
+
+    def __init__(self, error: PlanError):
+        super().__init__(error.code)
+        self.error = error
+
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan file. Default: $KEXIE_PLAN, kexie.toml, plans/<year>.yaml, the bundled 2021 plan.",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="zh or en. Default: $KEXIE_LANG, else the locale."),
+]
+
+
+def lang_of(option: str | None) -> str:
+    """Return the UI language, refusing a value that is neither zh nor en."""
+    if option is not None and option.lower()[:2] not in ("zh", "en"):
+        raise UsageProblem(PlanError("bad_lang", {"lang": option}))
+    return choose_lang(option)
+
+
+def _config_plan(start: Path) -> Path | None:
+    """Return the plan named by the nearest kexie.toml at or above `start`, if any."""
+    for folder in (start, *start.parents):
+        config = folder / "kexie.toml"
+        if not config.is_file():
+            continue
+        try:
+            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise UsageProblem(
+                PlanError("bad_config", {"path": str(config), "problem": problem})
+            ) from None
+        plan = settings.get("plan")
+        if plan is None:
+            return None
+        if not isinstance(plan, str):
+            raise UsageProblem(
+                PlanError("bad_config", {"path": str(config), "problem": "plan must be a string"})
+            )
+        return folder / plan
+    return None
+
+
+def find_plan(option: Path | None, today: date | None = None) -> Path:
+    """Return the plan to use: --plan, $KEXIE_PLAN, kexie.toml, plans/*.yaml, then bundled."""
+    if option is not None:
+        return option
+    if os.environ.get("KEXIE_PLAN"):
+        return Path(os.environ["KEXIE_PLAN"])
+    cwd = Path.cwd()
+    configured = _config_plan(cwd)
+    if configured is not None:
+        return configured
+    candidates = sorted(
+        p for p in (cwd / "plans").glob("*.yaml") if not p.name.endswith(".progress.yaml")
+    )
+    if candidates:
+        year = str((today or date.today()).year)
+        this_year = [p for p in candidates if p.stem == year]
+        return (this_year or candidates)[-1]
+    return BUNDLED_PLAN
+
+
+def shown_path(path: Path) -> str:
+    """Return the path as users should see it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

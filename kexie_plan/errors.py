@@ -1,0 +1,43 @@
+"""The one user-facing error type.
+
+A `PlanError` names a problem in a user's file (or a usage problem) by a message code
+and its parameters, plus where it is. The words live in `i18n`; this module imports
+nothing of ours, so every layer can raise or collect it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlanError:
+    """One located problem: `code` names the message, `params` fill it in."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+    line: int | None = None  # 1-based
+    col: int | None = None  # 1-based
+    # Where in the document, before it is placed: ("targets", 3, "goal"). Pure checks
+    # set it; the loader turns it into line and column.
+    loc: tuple[Any, ...] = ()
+    at_key: bool = False  # point at the key rather than its value
+    other: tuple[Any, ...] | None = None  # a second place the message names (first definition)
+
+    def at(self, path: str | None, line: int | None, col: int | None) -> PlanError:
+        """Return a copy of this error placed at path:line:col."""
+        return replace(self, path=path, line=line, col=col)
+
+    def sort_key(self) -> tuple[str, int, int]:
+        """Return the key that orders errors by file, then position."""
+        return (self.path or "", self.line or 0, self.col or 0)
+
+
+class PlanErrors(Exception):
+    """Raised by loaders when a file is invalid; carries every problem found."""
+
+    def __init__(self, errors: list[PlanError]):
+        super().__init__(f"{len(errors)} error(s)")
+        self.errors = errors

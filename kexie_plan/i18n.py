@@ -1,0 +1,209 @@
+"""The zh/en message catalogue, and the choice of language.
+
+Every word a user sees is looked up here by a code: `text(code, lang, **params)`.
+Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGS = ("zh", "en")
+
+# code: (English, Chinese). Parameters are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # reading files
+    "file_missing": ("file not found", "文件不存在"),
+    "file_unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "not_regular_file": ("not a regular file", "不是普通文件"),
+    "file_too_large": (
+        "file is {size} bytes; a plan may be at most {limit} bytes",
+        "文件有 {size} 字节；计划文件最多 {limit} 字节",
+    ),
+    "not_utf8": (
+        "file is not UTF-8 (it looks like {encoding}); save it as UTF-8",
+        "文件不是 UTF-8 编码（看起来是 {encoding}）；请另存为 UTF-8",
+    ),
+    "nul_byte": ("NUL byte in the file", "文件中有 NUL 字节"),
+    "tab_indent": (
+        "tab used for indentation; YAML allows only spaces",
+        "缩进使用了制表符；YAML 只允许用空格缩进",
+    ),
+    "yaml_syntax": ("YAML syntax: {problem}", "YAML 语法错误：{problem}"),
+    "anchor": (
+        "YAML anchors (&name) are not allowed in a plan; write the value out",
+        "计划中不允许 YAML 锚点（&name）；请直接写出内容",
+    ),
+    "alias": (
+        "YAML aliases (*name) are not allowed in a plan; write the value out",
+        "计划中不允许 YAML 别名（*name）；请直接写出内容",
+    ),
+    "tag": (
+        "YAML tag {tag!r} is not allowed; remove it",
+        "不允许使用 YAML 标签 {tag!r}；请删除",
+    ),
+    "merge_key": (
+        "YAML merge keys (<<) are not allowed; write the keys out",
+        "不允许使用 YAML 合并键（<<）；请直接写出各键",
+    ),
+    "second_document": (
+        "a second YAML document (---) is not allowed; one plan per file",
+        "不允许第二个 YAML 文档（---）；一个文件只放一个计划",
+    ),
+    "too_deep": (
+        "nested more than {limit} levels deep",
+        "嵌套超过 {limit} 层",
+    ),
+    "duplicate_key": (
+        "duplicate key {key!r} (first on line {first_line})",
+        "重复的键 {key!r}（首次出现在第 {first_line} 行）",
+    ),
+    "complex_key": ("a key must be plain text", "键必须是普通文本"),
+    "empty_document": ("the file is empty", "文件为空"),
+    "not_a_mapping": (
+        "a plan must be a mapping of keys (schema, year, org, title, …)",
+        "计划必须是键值映射（schema、year、org、title……）",
+    ),
+    # shape of the plan (pydantic)
+    "missing_key": ("missing required key {key!r}", "缺少必填的键 {key!r}"),
+    "unknown_key": ("unknown key {key!r}{hint}", "未知的键 {key!r}{hint}"),
+    "expected": ("expected {expected}, got {got}", "应为{expected}，实际是{got}"),
+    "slug": (
+        "id {value!r} is not a lowercase slug (a-z, 0-9 and single dashes, e.g. haizhi-salon)",
+        "id {value!r} 不合规：只能用小写字母、数字和单个连字符（如 haizhi-salon）",
+    ),
+    "empty_text": ("must not be empty", "不能为空"),
+    "too_long": ("longer than {limit} characters", "超过 {limit} 个字符"),
+    "at_least": ("{value} is too small: at least {limit}", "{value} 太小：至少为 {limit}"),
+    "at_most": ("{value} is too large: at most {limit}", "{value} 太大：至多为 {limit}"),
+    "literal": ("{value!r} is not one of {allowed}", "{value!r} 不是允许的值 {allowed} 之一"),
+    "invalid": ("invalid value: {detail}", "取值无效：{detail}"),
+    "goal_format": (
+        "goal {value!r} is not N, N+ or N-M (e.g. 3-5, 20+, 100)",
+        "目标值 {value!r} 格式不对，应为 N、N+ 或 N-M（如 3-5、20+、100）",
+    ),
+    "goal_zero": ("goal {value!r} must be above 0", "目标值 {value!r} 必须大于 0"),
+    "goal_order": (
+        "goal {value!r} has its lower bound above its upper bound",
+        "目标值 {value!r} 的下限大于上限",
+    ),
+    # rules across the plan (checks)
+    "duplicate_id": (
+        "id {id!r} is already used (first on line {first_line})",
+        "id {id!r} 已被使用（首次出现在第 {first_line} 行）",
+    ),
+    "unknown_ref": ("no {kind} has id {id!r}{hint}", "没有 id 为 {id!r} 的{kind}{hint}"),
+    "activity_milestone": (
+        "target {id!r} is a milestone; an activity can only count toward a counted target",
+        "目标 {id!r} 是里程碑；活动只能计入计数类目标",
+    ),
+    "count_needs": (
+        "a counted target needs {key!r} (or set kind: milestone)",
+        "计数类目标需要 {key!r}（或设为 kind: milestone）",
+    ),
+    "milestone_has": (
+        "a milestone has no {key!r}; remove it or drop kind: milestone",
+        "里程碑不应有 {key!r}；请删除，或去掉 kind: milestone",
+    ),
+    "period_order": ("the period ends before it starts", "期间的结束日期早于开始日期"),
+    "date_outside": (
+        "date {date} is outside the plan's period {start} to {end}",
+        "日期 {date} 不在计划期间 {start} 至 {end} 内",
+    ),
+    "schedule_falls": (
+        "checkpoint {date} expects {value}, less than the {previous} before it",
+        "检查点 {date} 的预期值 {value} 小于之前的 {previous}",
+    ),
+    "schedule_above_goal": (
+        "checkpoint expects {value}, above the goal's top {top}",
+        "检查点预期值 {value} 超过目标上限 {top}",
+    ),
+    "schedule_after_due": (
+        "checkpoint {date} is after the target is due ({due})",
+        "检查点 {date} 晚于目标截止日期（{due}）",
+    ),
+    "activity_when": (
+        "an activity needs month (1-12) or date",
+        "活动需要 month（1-12）或 date",
+    ),
+    "activity_when_both": (
+        "an activity has month or date, not both",
+        "活动只能有 month 或 date 之一，不能都有",
+    ),
+    "activities_count": (
+        "activities_declared says {declared}, but {listed} activities are listed",
+        "activities_declared 为 {declared}，但列出了 {listed} 项活动",
+    ),
+    "text_goal_mismatch": (
+        "text says {quoted}{unit} but goal is {goal!r}",
+        "text 中写的是 {quoted}{unit}，但 goal 是 {goal!r}",
+    ),
+    # words used inside messages
+    "hint": ("; did you mean {hint!r}?", "；是否应为 {hint!r}？"),
+    "kind.measure": ("measure", "措施"),
+    "kind.unit": ("unit", "单位"),
+    "kind.target": ("target", "目标"),
+    "type.text": ("text", "文本"),
+    "type.integer": ("a whole number", "整数"),
+    "type.number": ("a number", "数字"),
+    "type.boolean": ("true or false", "true 或 false"),
+    "type.date": ("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
+    "type.list": ("a list", "列表"),
+    "type.mapping": ("a mapping", "映射"),
+    "type.null": ("nothing", "空值"),
+    # command output
+    "error": ("error", "error"),
+    "internal_error": ("internal error: {detail}", "internal error: {detail}"),
+    "debug_hint": (
+        "this is a bug in kexie; run again with KEXIE_DEBUG=1 for the traceback",
+        "这是 kexie 的缺陷；设置 KEXIE_DEBUG=1 重新运行可看到调用栈",
+    ),
+    "validate.ok": ("{path}: ok ({summary})", "{path}：通过（{summary}）"),
+    "validate.plan_summary": (
+        "{sections} sections, {measures} measures, {targets} targets, {activities} activities",
+        "{sections} 个部分，{measures} 项措施，{targets} 项目标，{activities} 项活动",
+    ),
+    "validate.failed": (
+        "{errors} error(s) in {files} file(s); {ok} file(s) ok",
+        "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
+    ),
+    "validate.all_ok": ("{files} file(s) ok", "{files} 个文件全部通过"),
+    "no_plan": (
+        "no plan found: give --plan PATH, set KEXIE_PLAN, or add kexie.toml",
+        "找不到计划：请用 --plan PATH、设置 KEXIE_PLAN 或添加 kexie.toml",
+    ),
+    "bad_config": ("{path}: {problem}", "{path}：{problem}"),
+    "bad_lang": ("unknown language {lang!r}; use zh or en", "未知语言 {lang!r}；请用 zh 或 en"),
+}
+
+_TYPE_WORDS = {"expected", "got"}
+_KIND_WORDS = {"kind"}
+
+
+def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str:
+    """Return 'zh' or 'en': the option, else KEXIE_LANG, else the locale (zh* is Chinese)."""
+    env = os.environ if env is None else env
+    for value in (option, env.get("KEXIE_LANG")):
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def text(code: str, lang: str, **params: Any) -> str:
+    """Return the message `code` in `lang`, its parameters filled in."""
+    english, chinese = MESSAGES[code]
+    template = chinese if lang == "zh" else english
+    filled = dict(params)
+    for key in _TYPE_WORDS & filled.keys():
+        filled[key] = text("type." + str(filled[key]), lang)
+    for key in _KIND_WORDS & filled.keys():
+        filled[key] = text("kind." + str(filled[key]), lang)
+    if "hint" in filled and code != "hint":
+        filled["hint"] = text("hint", lang, hint=filled["hint"]) if filled["hint"] else ""
+    return template.format(**filled)

@@ -1,0 +1,212 @@
+"""Pydantic models of the plan and of a ledger record, and the goal grammar.
+
+The models check the shape of one document (types, required keys, id syntax, the
+goal grammar); rules that relate parts of the plan to each other live in `checks`.
+Imports only `errors` of ours: never planfile, ledger, render or cli.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    Field(description="a lowercase slug, unique across the plan, e.g. haizhi-salon"),
+]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+GOAL_PATTERN = r"^\s*([0-9]+)\s*(?:(\+)|-\s*([0-9]+))?\s*$"
+_GOAL_RE = re.compile(GOAL_PATTERN)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal: at least `min`; at most `max` (equal to min for an exact goal, None for N+)."""
+
+    min: int
+    max: int | None
+
+    @property
+    def is_exact(self) -> bool:
+        return self.max == self.min
+
+    @property
+    def is_range(self) -> bool:
+        return self.max is not None and self.max > self.min
+
+    def __str__(self) -> str:
+        if self.max is None:
+            return f"{self.min}+"
+        if self.max == self.min:
+            return str(self.min)
+        return f"{self.min}-{self.max}"
+
+
+def parse_goal(value: object) -> Goal:
+    """Return the Goal that `value` ("N", "N+", "N-M" or an int) spells."""
+    if isinstance(value, Goal):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise PydanticCustomError(
+            "kexie_goal_format", "goal is not N, N+ or N-M", {"value": str(value)}
+        )
+    if isinstance(value, int):
+        text = str(value)
+    else:
+        text = value
+    match = _GOAL_RE.match(text)
+    if not match:
+        raise PydanticCustomError("kexie_goal_format", "goal is not N, N+ or N-M", {"value": text})
+    low = int(match.group(1))
+    if match.group(2):
+        high: int | None = None
+    elif match.group(3):
+        high = int(match.group(3))
+    else:
+        high = low
+    if low <= 0:
+        raise PydanticCustomError("kexie_goal_zero", "goal must be above 0", {"value": text})
+    if high is not None and high < low:
+        raise PydanticCustomError(
+            "kexie_goal_order", "goal's lower bound is above its upper bound", {"value": text}
+        )
+    return Goal(low, high)
+
+
+GoalField = Annotated[
+    Goal,
+    PlainValidator(parse_goal),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[0-9]+(\+|-[0-9]+)?$"},
+                {"type": "integer", "minimum": 1},
+            ],
+            "description": '"N" exactly N, "N+" N or more (以上), "N-M" a range',
+            "examples": ["3-5", "20+", "100"],
+        }
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Strict):
+    start: dt.date
+    end: dt.date
+
+
+class Unit(_Strict):
+    """Who reports: a department, a district association, a society."""
+
+    id: Slug
+    name: Text
+
+
+class Measure(_Strict):
+    """One of the plan's 主要工作措施 (一是, 二是 …)."""
+
+    id: Slug
+    title: Text
+    owner: Slug | None = None
+    tasks: list[Text] = []
+
+
+class Section(_Strict):
+    """A group of measures: (一), (二) …"""
+
+    id: Slug
+    title: Text
+    measures: list[Measure] = []
+
+
+class Target(_Strict):
+    """A 工作目标: a counted goal, or a milestone that is done or not."""
+
+    id: Slug
+    name: Text
+    text: Text | None = Field(None, description="the plan's own words for this target")
+    kind: Literal["count", "milestone"] = "count"
+    unit: Text | None = Field(None, description="measure word of a counted target: 场, 个, 家 …")
+    goal: GoalField | None = None
+    measure: Slug | None = None
+    owner: Slug | None = None
+    due: dt.date | None = None
+    schedule: dict[dt.date, Annotated[int, Field(ge=0)]] | None = Field(
+        None, description="expected cumulative amounts at checkpoints"
+    )
+
+
+class Activity(_Strict):
+    """A 重大活动: held once, planned for a month or a date."""
+
+    id: Slug
+    name: Text
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    date: dt.date | None = None
+    target: Slug | None = None
+    measure: Slug | None = None
+
+
+class Plan(_Strict):
+    """A year's work plan (SPEC.md §2)."""
+
+    schema_: Literal[1] = Field(alias="schema", description="format version")
+    year: Annotated[int, Field(ge=1900, le=2999)]
+    org: Text
+    title: Text
+    published: dt.date | None = None
+    period: Period | None = None
+    guidance: str | None = None
+    units: list[Unit] = []
+    sections: list[Section] = []
+    targets: list[Target] = []
+    activities_declared: Annotated[int, Field(ge=0)] | None = None
+    activities: list[Activity] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def span(self) -> Period:
+        """Return the plan's period; the calendar year when none is given."""
+        if self.period is not None:
+            return self.period
+        return Period(start=dt.date(self.year, 1, 1), end=dt.date(self.year, 12, 31))
+
+    def measures(self) -> list[Measure]:
+        """Return every measure, in plan order."""
+        return [m for s in self.sections for m in s.measures]
+
+
+def plan_json_schema() -> dict:
+    """Return the JSON Schema of the plan file, for editors."""
+    schema = Plan.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://kexie.invalid/schema/plan.schema.json"
+    return schema
+
+
+def plan_schema_text() -> str:
+    """Return the JSON Schema as the text committed in schema/plan.schema.json."""
+    import json
+
+    return json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n"

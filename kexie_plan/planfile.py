@@ -1,0 +1,424 @@
+"""Read a plan file safely and turn every failure into located `PlanError`s.
+
+The only code that knows how a plan's YAML becomes Python values. It reads bytes,
+decodes UTF-8 (naming the likely encoding when it is not), composes the YAML events
+itself so that anchors, aliases, tags, merge keys, duplicate keys and deep nesting are
+refused before anything is built, resolves plain scalars by YAML 1.2's core schema
+(`no`, `on`, `010`, `1:30` stay text), and maps pydantic's and `checks`' error
+locations back to `line:col`. Imports errors, model and checks; never ledger, render
+or cli.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kexie_plan import checks
+from kexie_plan.errors import PlanError, PlanErrors
+from kexie_plan.model import Activity, Measure, Period, Plan, Section, Target, Unit
+
+MAX_PLAN_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_SAME_REFUSAL = 3
+TOKEN_LIMIT = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+@dataclass
+class Node:
+    """A composed YAML node: its Python value, where it starts, and its children."""
+
+    value: Any
+    line: int  # 1-based
+    col: int  # 1-based
+    pairs: list[tuple[Node, Node]] | None = None  # mappings
+    items: list[Node] | None = None  # sequences
+    tag: str = field(default="scalar")
+
+
+def token(value: object) -> str:
+    """Return the offending token as shown in a message: short, never a whole block."""
+    text = str(value)
+    first_line = text.split("\n", 1)[0]
+    if len(first_line) > TOKEN_LIMIT or first_line != text:
+        return first_line[:TOKEN_LIMIT] + "…"
+    return text
+
+
+def resolve_plain(text: str) -> Any:
+    """Return the value of a plain scalar under YAML 1.2's core schema, decimals only."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT_RE.match(text):
+        return int(text)
+    if _FLOAT_RE.match(text):
+        return float(text)
+    if _DATE_RE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
+    """Return the file's text (BOM removed); raise PlanErrors if it cannot be read as UTF-8."""
+    shown = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise PlanErrors([PlanError("file_missing", {}, shown)]) from None
+    except OSError as exc:
+        raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise PlanErrors([PlanError("not_regular_file", {}, shown)])
+    if info.st_size > limit:
+        raise PlanErrors([PlanError("file_too_large", {"size": info.st_size, "limit": limit}, shown)])
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+    if len(data) > limit:
+        raise PlanErrors([PlanError("file_too_large", {"size": len(data), "limit": limit}, shown)])
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Return `data` decoded as UTF-8 without BOM; raise a located PlanErrors otherwise."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise PlanErrors(
+            [PlanError("not_utf8", {"encoding": guess_encoding(data)}, shown, line, col)]
+        ) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise PlanErrors([PlanError("nul_byte", {}, shown, line, col)])
+    return text
+
+
+def guess_encoding(data: bytes) -> str:
+    """Return the likely name of a non-UTF-8 encoding, for the error message."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    for name in ("gb18030", "big5"):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name.upper()
+    return "unknown"
+
+
+def _tab_errors(text: str, shown: str) -> list[PlanError]:
+    """Return an error for each line indented with a tab (YAML forbids it)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            found.append(PlanError("tab_indent", {}, shown, number, indent.index("\t") + 1))
+    return found
+
+
+def compose(text: str, shown: str) -> Node:
+    """Return the document's node tree; raise PlanErrors for anything unsafe or malformed."""
+    tabs = _tab_errors(text, shown)
+    if tabs:
+        raise PlanErrors(tabs)
+    errors: list[PlanError] = []
+    stack: list[tuple[Node, list[Node]]] = []  # open collections and their children so far
+    root: Node | None = None
+    documents = 0
+
+    def here(event: Any) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    refused: dict[str, int] = {}
+
+    def refuse(code: str, event: Any, **params: Any) -> None:
+        # A YAML bomb repeats one construct thousands of times: name the first few only.
+        refused[code] = refused.get(code, 0) + 1
+        if refused[code] <= MAX_SAME_REFUSAL:
+            errors.append(PlanError(code, params, shown, *here(event)))
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    refuse("anchor", event)
+                if event.tag is not None:
+                    refuse("tag", event, tag=_tag_as_written(event.tag))
+                plain = event.style in (None, "")
+                value = resolve_plain(event.value) if plain else event.value
+                if plain and event.value == "<<" and stack and stack[-1][0].tag == "map":
+                    refuse("merge_key", event)
+                attach(Node(value, *here(event)))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    refuse("anchor", event)
+                if event.tag is not None:
+                    refuse("tag", event, tag=_tag_as_written(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    refuse("too_deep", event, limit=MAX_DEPTH)
+                    raise PlanErrors(errors)
+                tag = "map" if kind is yaml.MappingStartEvent else "seq"
+                stack.append((Node(None, *here(event), tag=tag), []))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node, children = stack.pop()
+                if node.tag == "map":
+                    _finish_mapping(node, children, errors, shown)
+                else:
+                    node.items = children
+                    node.value = [child.value for child in children]
+                attach(node)
+            elif kind is yaml.AliasEvent:
+                refuse("alias", event)
+                attach(Node(None, *here(event)))
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    refuse("second_document", event)
+                    raise PlanErrors(errors)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        errors.append(PlanError("yaml_syntax", {"problem": problem}, shown, line, col))
+        raise PlanErrors(errors) from None
+    except yaml.YAMLError as exc:
+        errors.append(PlanError("yaml_syntax", {"problem": str(exc)}, shown))
+        raise PlanErrors(errors) from None
+    if errors:
+        raise PlanErrors(errors)
+    if root is None:
+        raise PlanErrors([PlanError("empty_document", {}, shown, 1, 1)])
+    return root
+
+
+def _tag_as_written(tag: str) -> str:
+    """Return a resolved tag in the short form it is usually written in (!!str, !foo)."""
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:") :]
+    return token(tag)
+
+
+def _finish_mapping(node: Node, children: list[Node], errors: list[PlanError], shown: str) -> None:
+    """Pair up a mapping's children, refusing duplicate and non-scalar keys."""
+    pairs = list(zip(children[0::2], children[1::2], strict=True))
+    value: dict[Any, Any] = {}
+    first_seen: dict[Any, Node] = {}
+    for key, item in pairs:
+        if key.tag != "scalar":
+            errors.append(PlanError("complex_key", {}, shown, key.line, key.col))
+            continue
+        marker = (type(key.value), key.value)
+        if marker in first_seen:
+            errors.append(
+                PlanError(
+                    "duplicate_key",
+                    {"key": token(key.value), "first_line": first_seen[marker].line},
+                    shown,
+                    key.line,
+                    key.col,
+                )
+            )
+            continue
+        first_seen[marker] = key
+        value[key.value] = item.value
+    node.pairs = pairs
+    node.value = value
+
+
+def locate(root: Node, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+    """Return line and column of the deepest node that `loc` reaches (its key if at_key)."""
+    node = root
+    for depth, part in enumerate(loc):
+        last = depth == len(loc) - 1
+        if node.pairs is not None:
+            found = None
+            for key, item in node.pairs:
+                if key.value == part or str(key.value) == str(part):
+                    found = (key, item)
+                    break
+            if found is None:
+                break
+            if (last and at_key) or (depth + 1 < len(loc) and loc[depth + 1] == "[key]"):
+                return found[0].line, found[0].col
+            node = found[1]
+        elif node.items is not None and isinstance(part, int) and 0 <= part < len(node.items):
+            node = node.items[part]
+        else:
+            break
+    return node.line, node.col
+
+
+# Which model a mapping holds, by the key its parent gives it: for "did you mean" hints.
+_MODEL_BY_PARENT: dict[str | None, type] = {
+    None: Plan,
+    "period": Period,
+    "units": Unit,
+    "sections": Section,
+    "measures": Measure,
+    "targets": Target,
+    "activities": Activity,
+}
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "integer",
+    "int_parsing": "integer",
+    "int_from_float": "integer",
+    "bool_type": "boolean",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dataclass_type": "mapping",
+}
+
+
+def _type_name(value: Any) -> str:
+    """Return a YAML-ish name for the type of a value that was given."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return "text"
+
+
+def _model_fields(model: type) -> list[str]:
+    """Return the keys a mapping of `model` may have, as written in YAML."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
+    """Return our PlanError for one pydantic error, and whether it points at the key."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind.startswith("kexie_"):
+        return PlanError(kind[len("kexie_") :], {k: token(v) for k, v in ctx.items()}), False
+    if kind == "missing":
+        return PlanError("missing_key", {"key": str(loc[-1])}), False
+    if kind == "extra_forbidden":
+        parent = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
+        model = _MODEL_BY_PARENT.get(parent, Plan)
+        close = difflib.get_close_matches(str(loc[-1]), _model_fields(model), n=1, cutoff=0.6)
+        return PlanError(
+            "unknown_key",
+            {"key": token(loc[-1]), "hint": close[0] if close else "", "allowed": ""},
+        ), True
+    if kind in _EXPECTED:
+        return PlanError(
+            "expected", {"expected": _EXPECTED[kind], "got": _type_name(given)}
+        ), False
+    if kind == "string_pattern_mismatch":
+        return PlanError("slug", {"value": token(given)}), False
+    if kind == "string_too_short":
+        return PlanError("empty_text", {}), False
+    if kind == "string_too_long":
+        return PlanError("too_long", {"limit": ctx.get("max_length")}), False
+    if kind == "greater_than_equal":
+        return PlanError("at_least", {"value": token(given), "limit": ctx.get("ge")}), False
+    if kind == "less_than_equal":
+        return PlanError("at_most", {"value": token(given), "limit": ctx.get("le")}), False
+    if kind == "literal_error":
+        return PlanError(
+            "literal", {"value": token(given), "allowed": str(ctx.get("expected", ""))}
+        ), False
+    return PlanError("invalid", {"detail": err["msg"]}), False
+
+
+def plan_from_tree(root: Node, shown: str) -> Plan:
+    """Return the validated Plan for a composed document; raise located PlanErrors."""
+    from pydantic import ValidationError
+
+    if not isinstance(root.value, dict):
+        raise PlanErrors([PlanError("not_a_mapping", {}, shown, root.line, root.col)])
+    try:
+        plan = Plan.model_validate(root.value)
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors(include_url=False):
+            error, at_key = pydantic_error(err)
+            errors.append(error.at(shown, *locate(root, tuple(err["loc"]), at_key)))
+        raise PlanErrors(_sorted(errors)) from None
+    problems = checks.check_plan(plan)
+    if problems:
+        raise PlanErrors(_sorted([place(root, shown, p) for p in problems]))
+    return plan
+
+
+def place(root: Node, shown: str, problem: PlanError) -> PlanError:
+    """Return a check's problem placed at its line and column."""
+    params = dict(problem.params)
+    if problem.other is not None:
+        params["first_line"] = locate(root, problem.other)[0]
+    line, col = locate(root, problem.loc, problem.at_key)
+    return PlanError(problem.code, params, shown, line, col)
+
+
+def _sorted(errors: list[PlanError]) -> list[PlanError]:
+    return sorted(errors, key=PlanError.sort_key)
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Return the validated plan at `path`; raise PlanErrors listing every problem."""
+    shown = str(path)
+    text = read_text(Path(path))
+    return plan_from_tree(compose(text, shown), shown)
+
+
+def load_plan_text(text: str, shown: str = "<plan>") -> Plan:
+    """Return the validated plan written in `text` (for tests and generated plans)."""
+    return plan_from_tree(compose(decode(text.encode("utf-8"), shown), shown), shown)
