@@ -7,9 +7,9 @@ Imports only `errors` of ours: never planfile, ledger, render or cli.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -66,10 +66,7 @@ def parse_goal(value: object) -> Goal:
         raise PydanticCustomError(
             "kexie_goal_format", "goal is not N, N+ or N-M", {"value": str(value)}
         )
-    if isinstance(value, int):
-        text = str(value)
-    else:
-        text = value
+    text = str(value) if isinstance(value, int) else value
     match = _GOAL_RE.match(text)
     if not match:
         raise PydanticCustomError("kexie_goal_format", "goal is not N, N+ or N-M", {"value": text})

@@ -94,7 +94,8 @@ def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
     if not stat.S_ISREG(info.st_mode):
         raise PlanErrors([PlanError("not_regular_file", {}, shown)])
     if info.st_size > limit:
-        raise PlanErrors([PlanError("file_too_large", {"size": info.st_size, "limit": limit}, shown)])
+        too_large = {"size": info.st_size, "limit": limit}
+        raise PlanErrors([PlanError("file_too_large", too_large, shown)])
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
@@ -359,9 +360,7 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
             {"key": token(loc[-1]), "hint": close[0] if close else "", "allowed": ""},
         ), True
     if kind in _EXPECTED:
-        return PlanError(
-            "expected", {"expected": _EXPECTED[kind], "got": _type_name(given)}
-        ), False
+        return PlanError("expected", {"expected": _EXPECTED[kind], "got": _type_name(given)}), False
     if kind == "string_pattern_mismatch":
         return PlanError("slug", {"value": token(given)}), False
     if kind == "string_too_short":

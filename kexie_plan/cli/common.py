@@ -50,7 +50,10 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan file. Default: $KEXIE_PLAN, kexie.toml, plans/<year>.yaml, the bundled 2021 plan.",
+        help=(
+            "Plan file. Default: $KEXIE_PLAN, kexie.toml, plans/<year>.yaml, "
+            "else the bundled 2021 plan."
+        ),
     ),
 ]
 LangOption = Annotated[
