@@ -207,3 +207,31 @@ def plan_schema_text() -> str:
     import json
 
     return json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One line of the progress ledger (SPEC.md §3), already checked for shape.
+
+    A plain dataclass, not a pydantic model: a ledger can hold a million of these and
+    building a model per line costs seconds (issue 7). Exactly one of target, activity,
+    measure and revert is set.
+    """
+
+    id: str
+    date: dt.date
+    target: str | None = None
+    activity: str | None = None
+    measure: str | None = None
+    revert: str | None = None
+    amount: int | None = None  # counted targets only; None means the default, 1
+    done: bool = False  # milestones (and measures) only
+    by: str | None = None
+    note: str | None = None
+    evidence: str | None = None
+    line: int = 0  # 1-based line in the ledger; 0 when not read from a file
+
+    @property
+    def ref(self) -> str:
+        """Return the id this record is about (target, activity, measure or reverted record)."""
+        return self.target or self.activity or self.measure or self.revert or ""
