@@ -175,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到计划：请用 --plan PATH、设置 KEXIE_PLAN 或添加 kexie.toml",
     ),
     "bad_config": ("{path}: {problem}", "{path}：{problem}"),
-    "bad_lang": ("unknown language {lang!r}; use zh or en", "未知语言 {lang!r}；请用 zh 或 en"),
+    "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
 }
 
 _TYPE_WORDS = {"expected", "got"}

@@ -35,8 +35,8 @@ def error_message(error: PlanError, lang: str) -> str:
 
 
 def error_place(error: PlanError) -> str:
-    """Return `path:line:col` (as much of it as is known), made safe to print."""
-    parts = [visible(error.path or "-")]
+    """Return `path:line:col` (as much of it as is known; `kexie` for no file), safe to print."""
+    parts = [visible(error.path or "kexie")]
     if error.line is not None:
         parts.append(str(error.line))
         if error.col is not None:

@@ -65,7 +65,7 @@ LangOption = Annotated[
 def lang_of(option: str | None) -> str:
     """Return the UI language, refusing a value that is neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
-        raise UsageProblem(PlanError("bad_lang", {"lang": option}))
+        raise UsageProblem(PlanError("bad_lang", {"value": option}))
     return choose_lang(option)
 
 

@@ -1,0 +1,131 @@
+"""The shipped 2021 plan: valid, complete, and traceable word for word to its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kexie_plan.model import Goal
+from kexie_plan.planfile import load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "plans" / "2021.yaml"
+SOURCE = (ROOT / "plans" / "sources" / "wuxi-kexie-2021-work-plan.txt").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN)
+
+
+def test_metadata(plan) -> None:
+    assert plan.year == 2021
+    assert plan.org == "无锡市科学技术协会"
+    assert plan.title == "无锡市科协2021年工作意见"
+    assert plan.published == dt.date(2022, 3, 15)
+    assert (plan.span.start, plan.span.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert plan.guidance.strip() in SOURCE
+    assert plan.guidance.startswith("以习近平新时代中国特色社会主义思想为指导")
+
+
+def test_five_sections_and_sixteen_measures_as_in_the_source(plan) -> None:
+    assert [s.title for s in plan.sections] == [
+        "围绕争当表率,不断提升科协政治引领力",
+        "围绕争做示范,不断提升科协创新驱动",
+        "围绕走在前列,不断提升全民科学素质",
+        "围绕科学决策,不断提升全市智库服务",
+        "围绕强基固本,不断提升科协组织战斗力",
+    ]
+    assert [len(s.measures) for s in plan.sections] == [3, 3, 3, 3, 4]
+    ordinals = ["一是", "二是", "三是", "四是"]
+    for section in plan.sections:
+        for ordinal, measure in zip(ordinals, section.measures, strict=False):
+            # each measure is the plan's own "一是…。" sentence, in order
+            assert f"{ordinal}{measure.title}。" in SOURCE, measure.id
+            assert measure.tasks, measure.id
+
+
+# name fragment, goal, unit: every numeric goal of 二、工作目标
+NUMERIC_GOALS = [
+    ("高层次学术活动", Goal(3, 5), "场"),
+    ("省科技创新综合实践示范学校", Goal(2, None), "所"),
+    ("市青少年科技教育示范学校", Goal(13, 13), "个"),
+    ("科普示范家庭", Goal(100, 100), "个"),
+    ("科普教育基地", Goal(20, None), "个"),
+    ("高端国际学术交流论坛和引才引智活动", Goal(3, None), "场"),
+    ("海智沙龙", Goal(3, None), "场"),
+    ("企会协作", Goal(30, 30), "个"),
+    ("农业科技基地", Goal(10, 10), "个"),
+    ("高校科协", Goal(1, 1), "个"),
+    ("企业科协", Goal(20, 20), "家"),
+    ("新型综合学会", Goal(3, 3), "家"),
+]
+
+
+@pytest.mark.parametrize(("fragment", "goal", "unit"), NUMERIC_GOALS)
+def test_every_numeric_goal_is_in_the_plan(plan, fragment: str, goal: Goal, unit: str) -> None:
+    matches = [t for t in plan.targets if t.kind == "count" and fragment in (t.text or "")]
+    assert len(matches) == 1, [t.id for t in matches]
+    target = matches[0]
+    assert (target.goal, target.unit) == (goal, unit)
+    assert target.measure is not None
+
+
+def test_only_these_targets_are_counted(plan) -> None:
+    assert sum(t.kind == "count" for t in plan.targets) == len(NUMERIC_GOALS)
+
+
+MILESTONES = [
+    "科技馆新馆",
+    "全民科学素质行动计划纲要实施方案",
+    "太湖(马山)生命与健康论坛",
+    "软课题征集",
+]
+
+
+@pytest.mark.parametrize("fragment", MILESTONES)
+def test_non_numeric_deliverables_are_milestones(plan, fragment: str) -> None:
+    matches = [t for t in plan.targets if fragment in (t.text or "")]
+    assert [t.kind for t in matches] == ["milestone"]
+    assert matches[0].goal is None and matches[0].unit is None
+
+
+def test_every_word_is_the_sources_own(plan) -> None:
+    for section in plan.sections:
+        assert section.title in SOURCE
+        for measure in section.measures:
+            assert measure.title in SOURCE
+            for task in measure.tasks:
+                assert task in SOURCE, (measure.id, task)
+    for target in plan.targets:
+        assert target.text in SOURCE, target.id
+
+
+def test_eighteen_reconstructed_activities(plan) -> None:
+    assert plan.activities_declared == 18
+    assert "2021年拟安排18项(类)重大活动" in SOURCE
+    assert len(plan.activities) == 18
+    assert all(a.month is not None for a in plan.activities)
+    text = PLAN.read_text("utf-8")
+    assert "Reconstructed" in text.split("activities:")[-2]
+    by_id = {a.id: a for a in plan.activities}
+    assert by_id["sci-worker-day"].month == 5
+    # an activity that counts toward a target counts toward a counted one
+    kinds = {t.id: t.kind for t in plan.targets}
+    assert {kinds[a.target] for a in plan.activities if a.target} == {"count"}
+
+
+def test_bundled_copy_is_the_plan() -> None:
+    bundled = ROOT / "kexie_plan" / "bundled" / "2021.yaml"
+    assert bundled.read_bytes() == PLAN.read_bytes(), "run: cp plans/2021.yaml kexie_plan/bundled/"
+
+
+def test_schema_comment_and_committed_schema_are_current() -> None:
+    from kexie_plan.model import plan_schema_text
+
+    first = PLAN.read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"
+    committed = (ROOT / "schema" / "plan.schema.json").read_text("utf-8")
+    assert committed == plan_schema_text(), "run: kexie schema > schema/plan.schema.json"
