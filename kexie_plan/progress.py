@@ -1,0 +1,480 @@
+"""Where a plan stands on a date: actual against goal and against the calendar (序时进度).
+
+Pure: `status_report(plan, records, as_of)` turns a plan and its ledger records into a
+`StatusReport` of frozen dataclasses, following SPEC.md §4 "Status semantics" to the
+letter. No I/O and no clock: the caller passes `as_of`. Imports only model of ours;
+never planfile, ledger, render or cli.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from kexie_plan.model import Activity, Goal, Plan, Record, Target
+
+COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
+MILESTONE_STATES = ("done", "overdue", "open")
+# Every target state once, in the order summaries list them.
+TARGET_STATES = ("exceeded", "met", "done", "on_track", "behind", "overdue", "pending", "open")
+ACTIVITY_STATES = ("held", "upcoming", "overdue")
+LIGHTS = ("green", "yellow", "red", "grey")
+_GREEN = {"exceeded", "met", "on_track", "done"}
+_MET = {"exceeded", "met", "done"}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetStatus:
+    """One target at `as_of`. For milestones goal, expected and missing are None."""
+
+    id: str
+    name: str
+    kind: str  # "count" or "milestone"
+    unit: str | None
+    goal: Goal | None
+    section: str | None  # id of the section of the target's measure; None without a measure
+    measure: str | None
+    owner: str | None  # the target's owner, else its measure's
+    due: dt.date
+    actual: int  # counted: the sum of amounts; milestone: 1 when done, else 0
+    expected: int | None
+    missing: int | None  # what the goal's lower bound still needs, never below 0
+    state: str
+    light: str
+    done: dt.date | None = None  # milestones: the date of the first record marking it done
+
+    @property
+    def percent(self) -> int | None:
+        """Return actual as a whole percentage of the goal's lower bound (None for milestones)."""
+        if self.goal is None:
+            return None
+        return self.actual * 100 // self.goal.min
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityStatus:
+    """One major activity at `as_of`: held, upcoming or overdue."""
+
+    id: str
+    name: str
+    month: int
+    date: dt.date | None  # the planned date, when the plan gives one instead of a month
+    starts: dt.date  # first day of the planned month (or the planned date)
+    ends: dt.date  # last day of the planned month (or the planned date)
+    section: str | None
+    measure: str | None
+    owner: str | None
+    target: str | None
+    held: dt.date | None
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts by state, and how much of the period has gone against how many goals are met."""
+
+    targets: int
+    counts: tuple[tuple[str, int], ...]  # (state, count) for every state in TARGET_STATES
+    goals_met: int  # targets exceeded, met or done
+    activities: int
+    activities_held: int
+    days_elapsed: int  # days of the period up to and including as_of
+    days_total: int
+
+    @property
+    def days_left(self) -> int:
+        """Return the days of the period after as_of."""
+        return self.days_total - self.days_elapsed
+
+    @property
+    def period_share(self) -> float:
+        """Return the share of the period gone, 0.0 to 1.0."""
+        return self.days_elapsed / self.days_total if self.days_total else 1.0
+
+    @property
+    def goals_share(self) -> float:
+        """Return the share of targets whose goal is met (or milestone done), 0.0 to 1.0."""
+        return self.goals_met / self.targets if self.targets else 0.0
+
+    def count(self, state: str) -> int:
+        """Return how many targets are in `state`."""
+        return dict(self.counts).get(state, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    """A plan's standing at `as_of`: every target, every activity, and a summary."""
+
+    as_of: dt.date
+    start: dt.date
+    end: dt.date
+    targets: tuple[TargetStatus, ...]
+    activities: tuple[ActivityStatus, ...]
+    summary: Summary
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What the records add up to at a date: amounts per target, first done and held dates."""
+
+    amounts: dict[str, int]
+    done: dict[str, dt.date]  # milestone id -> first date marked done
+    held: dict[str, dt.date]  # activity id -> first date held
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPoint:
+    """One month of a target's history: cumulative actual (None after as_of) and expected."""
+
+    month: dt.date  # the last day of the month, or as_of for the month that holds it
+    actual: int | None
+    expected: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordLine:
+    """A record as `show` lists it: the record, and the reversal that cancels it, if any."""
+
+    record: Record
+    reverted_by: Record | None
+    reverts: Record | None  # for a reversal: the record it cancels
+
+
+def reverted_ids(records: Iterable[Record], as_of: dt.date) -> set[str]:
+    """Return the ids of records cancelled by a reversal dated on or before as_of."""
+    return {r.revert for r in records if r.revert is not None and r.date <= as_of}
+
+
+def tally(plan: Plan, records: Iterable[Record], as_of: dt.date) -> Tally:
+    """Return the amounts, done dates and held dates that the records give at as_of.
+
+    A record counts when it is dated on or before as_of and no reversal dated on or
+    before as_of cancels it. An activity record marks the activity held and counts 1
+    toward the activity's target, if it names one.
+    """
+    records = records if isinstance(records, Sequence) else list(records)
+    cancelled = reverted_ids(records, as_of)
+    activity_target = {a.id: a.target for a in plan.activities}
+    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
+    amounts: dict[str, int] = {}
+    done: dict[str, dt.date] = {}
+    held: dict[str, dt.date] = {}
+    for r in records:
+        if r.date > as_of or r.revert is not None or r.id in cancelled:
+            continue
+        if r.target is not None:
+            if r.target in milestones:
+                if r.done and (r.target not in done or r.date < done[r.target]):
+                    done[r.target] = r.date
+            else:
+                amounts[r.target] = amounts.get(r.target, 0) + (1 if r.amount is None else r.amount)
+        elif r.activity is not None:
+            if r.activity not in held or r.date < held[r.activity]:
+                held[r.activity] = r.date
+            counted = activity_target.get(r.activity)
+            if counted is not None:
+                amounts[counted] = amounts.get(counted, 0) + 1
+    return Tally(amounts, done, held)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """Return the last day of the month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def planned_window(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
+    """Return the first and last day on which the plan expects the activity to be held.
+
+    A month is placed in the year in which it falls inside the period (a period that
+    starts in July puts month 3 in the following year).
+    """
+    if activity.date is not None:
+        return activity.date, activity.date
+    start = plan.span.start
+    month = activity.month or 12
+    year = start.year if month >= start.month else start.year + 1
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def due_of(plan: Plan, target: Target) -> dt.date:
+    """Return the date by which the target is due: its `due`, else the end of the period."""
+    return target.due if target.due is not None else plan.span.end
+
+
+def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
+    """Return the expected cumulative amount (序时进度) of a counted target at `day`.
+
+    From the schedule when there is one (the latest checkpoint on or before day, 0
+    before the first); else the number of activities naming the target whose planned
+    month (or date) has ended by day; else linear from the period's start to the due
+    date, counting whole days including `day`, rounded down. Never above the goal's
+    lower bound.
+    """
+    low = target.goal.min if target.goal is not None else 0
+    if target.schedule:
+        value = 0
+        for checkpoint in sorted(target.schedule):
+            if checkpoint <= day:
+                value = target.schedule[checkpoint]
+        return min(value, low)
+    linked = [a for a in plan.activities if a.target == target.id]
+    if linked:
+        return min(sum(1 for a in linked if planned_window(plan, a)[1] <= day), low)
+    start = plan.span.start
+    total = (due_of(plan, target) - start).days + 1
+    elapsed = min(max((day - start).days + 1, 0), total)
+    return min(low * elapsed // total, low) if total > 0 else low
+
+
+def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.date) -> str:
+    """Return the state of a counted target: the first of SPEC.md's rules that applies."""
+    if goal.max is not None and actual > goal.max:
+        return "exceeded"
+    if actual >= goal.min:
+        return "met"
+    if day > due:
+        return "overdue"
+    if expected == 0 and actual == 0:
+        return "pending"
+    if actual >= expected:
+        return "on_track"
+    return "behind"
+
+
+def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> str:
+    """Return the state of a milestone: done, overdue or open."""
+    if done is not None:
+        return "done"
+    if day > due:
+        return "overdue"
+    return "open"
+
+
+def light_of(state: str, actual: int, expected: int | None) -> str:
+    """Return the light of a state: green, yellow, red or grey.
+
+    Red for overdue, and for behind with less than half of what was expected.
+    """
+    if state in _GREEN:
+        return "green"
+    if state == "overdue":
+        return "red"
+    if state == "behind":
+        return "red" if expected is not None and actual * 2 < expected else "yellow"
+    return "grey"
+
+
+def activity_state(held: dt.date | None, ends: dt.date, day: dt.date) -> str:
+    """Return held, overdue (its planned month or date is past) or upcoming."""
+    if held is not None:
+        return "held"
+    if day > ends:
+        return "overdue"
+    return "upcoming"
+
+
+def _measure_places(plan: Plan) -> dict[str, tuple[str, str | None]]:
+    """Return measure id -> (section id, measure owner)."""
+    return {m.id: (s.id, m.owner) for s in plan.sections for m in s.measures}
+
+
+def target_status(
+    plan: Plan, target: Target, counted: Tally, as_of: dt.date, places: dict | None = None
+) -> TargetStatus:
+    """Return one target's standing at as_of, from what the records add up to."""
+    places = _measure_places(plan) if places is None else places
+    section, measure_owner = places.get(target.measure or "", (None, None))
+    due = due_of(plan, target)
+    common = {
+        "id": target.id,
+        "name": target.name,
+        "kind": target.kind,
+        "unit": target.unit,
+        "goal": target.goal,
+        "section": section,
+        "measure": target.measure,
+        "owner": target.owner or measure_owner,
+        "due": due,
+    }
+    if target.kind == "milestone" or target.goal is None:
+        done = counted.done.get(target.id)
+        state = milestone_state(done, as_of, due)
+        return TargetStatus(
+            **common,
+            actual=1 if done else 0,
+            expected=None,
+            missing=None,
+            state=state,
+            light=light_of(state, 0, None),
+            done=done,
+        )
+    actual = counted.amounts.get(target.id, 0)
+    expected = expected_by(plan, target, as_of)
+    state = count_state(target.goal, actual, expected, as_of, due)
+    return TargetStatus(
+        **common,
+        actual=actual,
+        expected=expected,
+        missing=max(target.goal.min - actual, 0),
+        state=state,
+        light=light_of(state, actual, expected),
+    )
+
+
+def summarize(
+    targets: Sequence[TargetStatus],
+    activities: Sequence[ActivityStatus],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+) -> Summary:
+    """Return the counts by state and the share of the period gone at as_of."""
+    total = (end - start).days + 1
+    elapsed = min(max((as_of - start).days + 1, 0), total)
+    counts = {state: 0 for state in TARGET_STATES}
+    for t in targets:
+        counts[t.state] += 1
+    return Summary(
+        targets=len(targets),
+        counts=tuple(counts.items()),
+        goals_met=sum(1 for t in targets if t.state in _MET),
+        activities=len(activities),
+        activities_held=sum(1 for a in activities if a.state == "held"),
+        days_elapsed=elapsed,
+        days_total=total,
+    )
+
+
+def status_report(plan: Plan, records: Iterable[Record], as_of: dt.date) -> StatusReport:
+    """Return every target's and activity's standing at as_of, and the summary."""
+    counted = tally(plan, records, as_of)
+    places = _measure_places(plan)
+    targets = tuple(target_status(plan, t, counted, as_of, places) for t in plan.targets)
+    activities = []
+    for a in plan.activities:
+        starts, ends = planned_window(plan, a)
+        section, owner = places.get(a.measure or "", (None, None))
+        held = counted.held.get(a.id)
+        activities.append(
+            ActivityStatus(
+                id=a.id,
+                name=a.name,
+                month=starts.month,
+                date=a.date,
+                starts=starts,
+                ends=ends,
+                section=section,
+                measure=a.measure,
+                owner=owner,
+                target=a.target,
+                held=held,
+                state=activity_state(held, ends, as_of),
+            )
+        )
+    span = plan.span
+    return StatusReport(
+        as_of=as_of,
+        start=span.start,
+        end=span.end,
+        targets=targets,
+        activities=tuple(activities),
+        summary=summarize(targets, activities, span.start, span.end, as_of),
+    )
+
+
+def selected(
+    report: StatusReport,
+    section: str | None = None,
+    owner: str | None = None,
+    states: Iterable[str] | None = None,
+) -> StatusReport:
+    """Return the report narrowed to one section, one owner and some target states.
+
+    Activities follow the section and owner of their measure; `states` narrows targets
+    only. The summary counts what is left.
+    """
+    wanted = set(states) if states else None
+    targets = tuple(
+        t
+        for t in report.targets
+        if (section is None or t.section == section)
+        and (owner is None or t.owner == owner)
+        and (wanted is None or t.state in wanted)
+    )
+    activities = tuple(
+        a
+        for a in report.activities
+        if (section is None or a.section == section) and (owner is None or a.owner == owner)
+    )
+    summary = summarize(targets, activities, report.start, report.end, report.as_of)
+    return replace(report, targets=targets, activities=activities, summary=summary)
+
+
+def activities_due(report: StatusReport, within_days: int = 30) -> tuple[ActivityStatus, ...]:
+    """Return the activities overdue, then those not held whose planned time starts soon."""
+    horizon = report.as_of + dt.timedelta(days=within_days)
+    overdue = [a for a in report.activities if a.state == "overdue"]
+    soon = [a for a in report.activities if a.state == "upcoming" and a.starts <= horizon]
+    return tuple(overdue + soon)
+
+
+def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:
+    """Return the target, activity and measure ids whose records concern `ref`."""
+    targets = {t.id for t in plan.targets if t.id == ref}
+    activities = {a.id for a in plan.activities if a.id == ref or (a.target in targets)}
+    measures = {m.id for m in plan.measures() if m.id == ref}
+    return targets, activities, measures
+
+
+def records_about(
+    plan: Plan, records: Iterable[Record], ref: str, as_of: dt.date
+) -> tuple[RecordLine, ...]:
+    """Return the records dated on or before as_of that concern `ref`, reversals included.
+
+    For a target: its own records and those of the activities that count toward it.
+    """
+    targets, activities, measures = _about(plan, ref)
+    records = [r for r in records if r.date <= as_of]
+    chosen = [
+        r
+        for r in records
+        if r.target in targets or r.activity in activities or r.measure in measures
+    ]
+    chosen_ids = {r.id for r in chosen}
+    reversals = {r.revert: r for r in records if r.revert in chosen_ids}
+    by_id = {r.id: r for r in chosen}
+    lines = [RecordLine(r, reversals.get(r.id), None) for r in chosen]
+    lines += [RecordLine(r, None, by_id[r.revert or ""]) for r in reversals.values()]
+    return tuple(sorted(lines, key=lambda line: (line.record.date, line.record.line)))
+
+
+def target_history(
+    plan: Plan, records: Iterable[Record], target_id: str, as_of: dt.date
+) -> tuple[MonthPoint, ...]:
+    """Return, for each month of the period, the target's cumulative actual and expected.
+
+    Actual is None for months that start after as_of; the month holding as_of is
+    measured at as_of. Expected is None for milestones.
+    """
+    target = next(t for t in plan.targets if t.id == target_id)
+    relevant = [line.record for line in records_about(plan, records, target_id, as_of)]
+    span = plan.span
+    points = []
+    year, month = span.start.year, span.start.month
+    while dt.date(year, month, 1) <= span.end:
+        last = min(month_end(year, month), span.end)
+        actual: int | None = None
+        if dt.date(year, month, 1) <= as_of:
+            counted = tally(plan, relevant, min(last, as_of))
+            actual = (
+                (1 if target.id in counted.done else 0)
+                if target.kind == "milestone"
+                else counted.amounts.get(target.id, 0)
+            )
+        shown = as_of if dt.date(year, month, 1) <= as_of < last else last
+        expected = None if target.goal is None else expected_by(plan, target, shown)
+        points.append(MonthPoint(shown, actual, expected))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(points)

@@ -1,0 +1,606 @@
+"""progress: actual, expected, state and light by SPEC.md §4, table-driven with exact numbers.
+
+The plan is written inline; records are built directly; every case gives its own as_of.
+Linear expectations in 2021 (365 days) count the days up to and including as_of:
+2021-06-30 is day 181, 2021-09-30 day 273, 2021-07-02 day 183.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from kexie_plan.model import Goal, Record
+from kexie_plan.planfile import load_plan_text
+from kexie_plan.progress import (
+    TARGET_STATES,
+    activities_due,
+    count_state,
+    expected_by,
+    light_of,
+    records_about,
+    selected,
+    status_report,
+    target_history,
+)
+
+PLAN = load_plan_text(
+    """\
+schema: 1
+year: 2021
+org: 测试科协
+title: 测试计划
+period: {start: 2021-01-01, end: 2021-12-31}
+units:
+  - {id: office, name: 办公室}
+  - {id: pop, name: 科普部}
+sections:
+  - id: first
+    title: 第一部分
+    measures:
+      - {id: m-one, title: 措施一, owner: office}
+  - id: second
+    title: 第二部分
+    measures:
+      - {id: m-two, title: 措施二}
+targets:
+  - {id: range, name: 学术活动, unit: 场, goal: 3-5, measure: m-one}
+  - {id: open, name: 示范学校, unit: 所, goal: 2+, measure: m-two, owner: pop}
+  - {id: exact, name: 示范家庭, unit: 个, goal: "100"}
+  - id: sched
+    name: 科普基地
+    unit: 个
+    goal: 20+
+    schedule: {2021-03-31: 5, 2021-06-30: 10, 2021-09-30: 25}
+  - {id: salons, name: 海智沙龙, unit: 场, goal: 3+}
+  - {id: early, name: 上半年任务, unit: 项, goal: "10", due: 2021-06-30}
+  - {id: museum, name: 科技馆筹备, kind: milestone, measure: m-one}
+  - {id: museum-early, name: 上半年方案, kind: milestone, due: 2021-06-30}
+activities:
+  - {id: act-mar, name: 三月沙龙, month: 3, target: salons, measure: m-one}
+  - {id: act-jun, name: 六月沙龙, month: 6, target: salons}
+  - {id: act-sep, name: 九月沙龙, date: 2021-09-15, target: salons, measure: m-two}
+  - {id: act-nov, name: 十一月沙龙, month: 11, target: salons}
+  - {id: act-free, name: 科普日, month: 9}
+"""
+)
+
+_ids = itertools.count(1)
+
+
+def rec(ref: str, day: str, amount: int | None = None, **kw: object) -> Record:
+    """Return a record about `ref` (a target unless kw says otherwise) on `day`."""
+    key = kw.pop("key", "target")
+    ident = kw.pop("id", f"r{next(_ids)}")
+    return Record(id=ident, date=dt.date.fromisoformat(day), amount=amount, **{key: ref}, **kw)
+
+
+def revert(ident: str, day: str) -> Record:
+    return Record(id=f"x{next(_ids)}", date=dt.date.fromisoformat(day), revert=ident)
+
+
+def standing(records: list[Record], day: str, target: str) -> tuple:
+    report = status_report(PLAN, records, dt.date.fromisoformat(day))
+    t = next(t for t in report.targets if t.id == target)
+    return t.actual, t.expected, t.state, t.light
+
+
+CASES = [
+    # --- a range, 3-5, linear to the period end -------------------------------------
+    ("range: nothing yet on the first day", "range", [], "2021-01-01", (0, 0, "pending", "grey")),
+    ("range: as_of before the period", "range", [], "2020-12-01", (0, 0, "pending", "grey")),
+    (
+        "range: one of one expected",
+        "range",
+        [rec("range", "2021-05-01")],
+        "2021-06-30",
+        (1, 1, "on_track", "green"),
+    ),
+    ("range: none of one expected is red", "range", [], "2021-06-30", (0, 1, "behind", "red")),
+    (
+        "range: one of two expected is yellow",
+        "range",
+        [rec("range", "2021-05-01")],
+        "2021-09-30",
+        (1, 2, "behind", "yellow"),
+    ),
+    (
+        "range: lower bound met",
+        "range",
+        [rec("range", "2021-02-01", 3)],
+        "2021-06-30",
+        (3, 1, "met", "green"),
+    ),
+    (
+        "range: top reached is still met",
+        "range",
+        [rec("range", "2021-02-01", 5)],
+        "2021-06-30",
+        (5, 1, "met", "green"),
+    ),
+    (
+        "range: above the top is exceeded",
+        "range",
+        [rec("range", "2021-02-01", 6)],
+        "2021-06-30",
+        (6, 1, "exceeded", "green"),
+    ),
+    (
+        "range: after the period, short of the goal",
+        "range",
+        [rec("range", "2021-02-01", 2)],
+        "2022-01-15",
+        (2, 3, "overdue", "red"),
+    ),
+    (
+        "range: after the period, met",
+        "range",
+        [rec("range", "2021-02-01", 3)],
+        "2022-01-15",
+        (3, 3, "met", "green"),
+    ),
+    (
+        "range: last day of the period, short",
+        "range",
+        [rec("range", "2021-02-01", 2)],
+        "2021-12-31",
+        (2, 3, "behind", "yellow"),
+    ),
+    # --- an open goal, 2+ -----------------------------------------------------------
+    ("open: nothing expected by mid-year", "open", [], "2021-06-30", (0, 0, "pending", "grey")),
+    ("open: one expected from day 183", "open", [], "2021-07-02", (0, 1, "behind", "red")),
+    (
+        "open: done early is on track then met",
+        "open",
+        [rec("open", "2021-03-01")],
+        "2021-06-30",
+        (1, 0, "on_track", "green"),
+    ),
+    (
+        "open: far above is met, never exceeded",
+        "open",
+        [rec("open", "2021-03-01", 50)],
+        "2021-06-30",
+        (50, 0, "met", "green"),
+    ),
+    # --- an exact goal, 100 ---------------------------------------------------------
+    (
+        "exact: 49 expected at mid-year, 25 is yellow",
+        "exact",
+        [rec("exact", "2021-06-01", 25)],
+        "2021-06-30",
+        (25, 49, "behind", "yellow"),
+    ),
+    (
+        "exact: 24 of 49 is red",
+        "exact",
+        [rec("exact", "2021-06-01", 24)],
+        "2021-06-30",
+        (24, 49, "behind", "red"),
+    ),
+    (
+        "exact: 49 of 49 on track",
+        "exact",
+        [rec("exact", "2021-06-01", 49)],
+        "2021-06-30",
+        (49, 49, "on_track", "green"),
+    ),
+    (
+        "exact: 100 is met",
+        "exact",
+        [rec("exact", "2021-06-01", 100)],
+        "2021-06-30",
+        (100, 49, "met", "green"),
+    ),
+    (
+        "exact: 101 is exceeded",
+        "exact",
+        [rec("exact", "2021-06-01", 101)],
+        "2021-06-30",
+        (101, 49, "exceeded", "green"),
+    ),
+    (
+        "exact: amount missing counts 1",
+        "exact",
+        [rec("exact", "2021-01-02")],
+        "2021-01-04",
+        (1, 1, "on_track", "green"),
+    ),
+    # --- a schedule -----------------------------------------------------------------
+    (
+        "schedule: 0 before the first checkpoint",
+        "sched",
+        [],
+        "2021-03-30",
+        (0, 0, "pending", "grey"),
+    ),
+    ("schedule: first checkpoint on its day", "sched", [], "2021-03-31", (0, 5, "behind", "red")),
+    (
+        "schedule: latest checkpoint before the date",
+        "sched",
+        [rec("sched", "2021-04-01", 3)],
+        "2021-06-29",
+        (3, 5, "behind", "yellow"),
+    ),
+    (
+        "schedule: second checkpoint",
+        "sched",
+        [rec("sched", "2021-04-01", 10)],
+        "2021-06-30",
+        (10, 10, "on_track", "green"),
+    ),
+    (
+        "schedule: a checkpoint above the lower bound is capped",
+        "sched",
+        [rec("sched", "2021-04-01", 19)],
+        "2021-10-01",
+        (19, 20, "behind", "yellow"),
+    ),
+    # --- activities naming the target -----------------------------------------------
+    ("activities: none ended yet", "salons", [], "2021-03-30", (0, 0, "pending", "grey")),
+    (
+        "activities: March has ended on its last day",
+        "salons",
+        [],
+        "2021-03-31",
+        (0, 1, "behind", "red"),
+    ),
+    (
+        "activities: an activity record counts 1",
+        "salons",
+        [rec("act-mar", "2021-03-10", key="activity")],
+        "2021-06-30",
+        (1, 2, "behind", "yellow"),
+    ),
+    (
+        "activities: a planned date",
+        "salons",
+        [rec("salons", "2021-03-10", 2)],
+        "2021-09-15",
+        (2, 3, "behind", "yellow"),
+    ),
+    (
+        "activities: the day before a planned date",
+        "salons",
+        [rec("salons", "2021-03-10", 2)],
+        "2021-09-14",
+        (2, 2, "on_track", "green"),
+    ),
+    (
+        "activities: four ended, capped at the goal's 3",
+        "salons",
+        [rec("salons", "2021-03-10", 2)],
+        "2021-11-30",
+        (2, 3, "behind", "yellow"),
+    ),
+    (
+        "activities: records of both kinds add up",
+        "salons",
+        [rec("act-jun", "2021-06-05", key="activity"), rec("salons", "2021-07-01", 2)],
+        "2021-11-30",
+        (3, 3, "met", "green"),
+    ),
+    # --- a due date before the period's end ------------------------------------------
+    (
+        "due: linear to due (day 90 of 181)",
+        "early",
+        [rec("early", "2021-02-01", 4)],
+        "2021-03-31",
+        (4, 4, "on_track", "green"),
+    ),
+    (
+        "due: all expected on the due date",
+        "early",
+        [rec("early", "2021-02-01", 9)],
+        "2021-06-30",
+        (9, 10, "behind", "yellow"),
+    ),
+    (
+        "due: the day after due, short, is overdue",
+        "early",
+        [rec("early", "2021-02-01", 9)],
+        "2021-07-01",
+        (9, 10, "overdue", "red"),
+    ),
+    (
+        "due: the day after due, met",
+        "early",
+        [rec("early", "2021-02-01", 10)],
+        "2021-07-01",
+        (10, 10, "met", "green"),
+    ),
+    (
+        "due: exceeded wins over overdue",
+        "early",
+        [rec("early", "2021-02-01", 11)],
+        "2021-07-01",
+        (11, 10, "exceeded", "green"),
+    ),
+    # --- reverts and dates after as_of -----------------------------------------------
+    (
+        "revert: counted before the reversal's date",
+        "exact",
+        [rec("exact", "2021-03-01", 60, id="a1"), revert("a1", "2021-04-01")],
+        "2021-03-31",
+        (60, 24, "on_track", "green"),
+    ),
+    (
+        "revert: cancelled from the reversal's date",
+        "exact",
+        [rec("exact", "2021-03-01", 60, id="a2"), revert("a2", "2021-04-01")],
+        "2021-04-01",
+        (0, 24, "behind", "red"),
+    ),
+    (
+        "revert: only the reverted record goes",
+        "exact",
+        [
+            rec("exact", "2021-03-01", 60, id="a3"),
+            rec("exact", "2021-03-02", 30),
+            revert("a3", "2021-03-05"),
+        ],
+        "2021-06-30",
+        (30, 49, "behind", "yellow"),
+    ),
+    (
+        "revert: an activity record reverted no longer counts",
+        "salons",
+        [rec("act-mar", "2021-03-10", key="activity", id="a4"), revert("a4", "2021-03-12")],
+        "2021-03-31",
+        (0, 1, "behind", "red"),
+    ),
+    (
+        "after as_of: a later record is ignored",
+        "exact",
+        [rec("exact", "2021-06-30", 10), rec("exact", "2021-07-01", 90)],
+        "2021-06-30",
+        (10, 49, "behind", "red"),
+    ),
+    # --- milestones --------------------------------------------------------------------
+    ("milestone: open", "museum", [], "2021-06-30", (0, None, "open", "grey")),
+    (
+        "milestone: done on its date",
+        "museum",
+        [rec("museum", "2021-11-20", done=True)],
+        "2021-11-20",
+        (1, None, "done", "green"),
+    ),
+    (
+        "milestone: not yet done the day before",
+        "museum",
+        [rec("museum", "2021-11-20", done=True)],
+        "2021-11-19",
+        (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: a record without done is a note",
+        "museum",
+        [rec("museum", "2021-05-01")],
+        "2021-06-30",
+        (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: reverted is open again",
+        "museum",
+        [rec("museum", "2021-05-01", done=True, id="a5"), revert("a5", "2021-05-02")],
+        "2021-06-30",
+        (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: after the period, not done",
+        "museum",
+        [],
+        "2022-01-01",
+        (0, None, "overdue", "red"),
+    ),
+    ("milestone: its own due date", "museum-early", [], "2021-07-01", (0, None, "overdue", "red")),
+    (
+        "milestone: due today is still open",
+        "museum-early",
+        [],
+        "2021-06-30",
+        (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: done late is done",
+        "museum-early",
+        [rec("museum-early", "2021-08-01", done=True)],
+        "2021-09-01",
+        (1, None, "done", "green"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("target", "records", "as_of", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_target_standing(target: str, records: list[Record], as_of: str, expected: tuple) -> None:
+    assert standing(records, as_of, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("goal", "actual", "expected", "day", "state"),
+    [
+        (Goal(3, 5), 6, 0, "2022-01-01", "exceeded"),
+        (Goal(3, 5), 3, 3, "2022-01-01", "met"),
+        (Goal(3, 5), 2, 3, "2022-01-01", "overdue"),
+        (Goal(3, 5), 0, 0, "2021-01-01", "pending"),
+        (Goal(3, 5), 1, 0, "2021-01-01", "on_track"),
+        (Goal(3, 5), 1, 1, "2021-06-30", "on_track"),
+        (Goal(3, 5), 0, 1, "2021-06-30", "behind"),
+        (Goal(2, None), 1000, 2, "2021-06-30", "met"),
+        (Goal(100, 100), 101, 49, "2021-06-30", "exceeded"),
+    ],
+)
+def test_count_state_rules_in_order(
+    goal: Goal, actual: int, expected: int, day: str, state: str
+) -> None:
+    due = dt.date(2021, 12, 31)
+    assert count_state(goal, actual, expected, dt.date.fromisoformat(day), due) == state
+
+
+@pytest.mark.parametrize(
+    ("state", "actual", "expected", "light"),
+    [
+        ("exceeded", 6, 1, "green"),
+        ("met", 3, 1, "green"),
+        ("on_track", 1, 1, "green"),
+        ("done", 1, None, "green"),
+        ("behind", 1, 2, "yellow"),  # exactly half is not less than half
+        ("behind", 2, 5, "red"),
+        ("behind", 0, 1, "red"),
+        ("overdue", 2, 3, "red"),
+        ("overdue", 0, None, "red"),
+        ("pending", 0, 0, "grey"),
+        ("open", 0, None, "grey"),
+    ],
+)
+def test_light_of(state: str, actual: int, expected: int | None, light: str) -> None:
+    assert light_of(state, actual, expected) == light
+
+
+@pytest.mark.parametrize(
+    ("target", "day", "value"),
+    [
+        ("exact", "2020-06-30", 0),
+        ("exact", "2021-01-01", 0),
+        ("exact", "2021-01-04", 1),
+        ("exact", "2021-06-30", 49),
+        ("exact", "2021-12-30", 99),
+        ("exact", "2021-12-31", 100),
+        ("exact", "2022-06-30", 100),
+        ("range", "2021-04-30", 0),  # day 120: 3 * 120 // 365
+        ("range", "2021-05-02", 1),  # day 122: 366 // 365
+        ("early", "2021-03-31", 4),
+        ("early", "2021-12-31", 10),
+        ("sched", "2021-12-31", 20),
+        ("salons", "2021-06-29", 1),
+        ("salons", "2021-06-30", 2),
+    ],
+)
+def test_expected_by(target: str, day: str, value: int) -> None:
+    found = next(t for t in PLAN.targets if t.id == target)
+    assert expected_by(PLAN, found, dt.date.fromisoformat(day)) == value
+
+
+def test_activities_held_upcoming_overdue() -> None:
+    records = [
+        rec("act-jun", "2021-06-20", key="activity"),
+        rec("act-jun", "2021-06-10", key="activity"),
+        rec("act-sep", "2021-07-01", key="activity", id="b1"),
+        revert("b1", "2021-07-02"),
+        rec("act-nov", "2021-07-02", key="activity"),  # after as_of
+    ]
+    report = status_report(PLAN, records, dt.date(2021, 7, 1))
+    got = {a.id: (a.state, a.held) for a in report.activities}
+    assert got == {
+        "act-mar": ("overdue", None),
+        "act-jun": ("held", dt.date(2021, 6, 10)),
+        "act-sep": ("held", dt.date(2021, 7, 1)),
+        "act-nov": ("upcoming", None),
+        "act-free": ("upcoming", None),
+    }
+    sep = next(a for a in report.activities if a.id == "act-sep")
+    assert (sep.month, sep.starts, sep.ends) == (9, dt.date(2021, 9, 15), dt.date(2021, 9, 15))
+    later = status_report(PLAN, records, dt.date(2021, 9, 16))
+    assert {a.id: a.state for a in later.activities}["act-sep"] == "overdue"
+
+
+def test_activity_on_the_last_day_of_its_month_is_not_yet_overdue() -> None:
+    on_day = status_report(PLAN, [], dt.date(2021, 3, 31))
+    after = status_report(PLAN, [], dt.date(2021, 4, 1))
+    assert on_day.activities[0].state == "upcoming"
+    assert after.activities[0].state == "overdue"
+
+
+def test_summary_counts_and_shares() -> None:
+    records = [
+        rec("range", "2021-02-01", 6),  # exceeded
+        rec("open", "2021-02-01", 2),  # met
+        rec("exact", "2021-02-01", 10),  # behind, red
+        rec("museum", "2021-03-01", done=True),  # done
+        rec("act-mar", "2021-03-05", key="activity"),
+    ]
+    report = status_report(PLAN, records, dt.date(2021, 6, 30))
+    s = report.summary
+    assert dict(s.counts) == {
+        "exceeded": 1,  # range
+        "met": 1,  # open
+        "done": 1,  # museum
+        "on_track": 0,
+        "behind": 4,  # exact 10 of 49, sched 0 of 10, salons 1 of 2, early 0 of 10
+        "overdue": 0,
+        "pending": 0,
+        "open": 1,  # museum-early, due today
+    }
+    assert tuple(dict(s.counts)) == TARGET_STATES
+    assert s.targets == 8
+    assert s.goals_met == 3
+    assert (s.days_elapsed, s.days_total, s.days_left) == (181, 365, 184)
+    assert round(s.period_share, 4) == 0.4959
+    assert s.goals_share == 3 / 8
+    assert (s.activities, s.activities_held) == (5, 1)
+
+
+def test_summary_before_and_after_the_period() -> None:
+    before = status_report(PLAN, [], dt.date(2020, 12, 31)).summary
+    after = status_report(PLAN, [], dt.date(2022, 1, 1)).summary
+    assert (before.days_elapsed, before.days_left, before.period_share) == (0, 365, 0.0)
+    assert before.count("pending") == 6 and before.count("open") == 2
+    assert (after.days_elapsed, after.days_left, after.period_share) == (365, 0, 1.0)
+    assert after.count("overdue") == 8
+
+
+def test_selected_by_section_owner_and_state() -> None:
+    report = status_report(PLAN, [rec("open", "2021-01-05", 2)], dt.date(2021, 6, 30))
+    first = selected(report, section="first")
+    assert [t.id for t in first.targets] == ["range", "museum"]
+    assert [a.id for a in first.activities] == ["act-mar"]
+    assert first.summary.targets == 2
+    assert [t.id for t in selected(report, owner="office").targets] == ["range", "museum"]
+    assert [t.id for t in selected(report, owner="pop").targets] == ["open"]
+    assert [t.id for t in selected(report, states=["met", "open"]).targets] == [
+        "open",
+        "museum",
+        "museum-early",
+    ]
+
+
+def test_activities_due_lists_overdue_then_the_next_30_days() -> None:
+    report = status_report(PLAN, [], dt.date(2021, 8, 20))
+    assert [a.id for a in activities_due(report)] == ["act-mar", "act-jun", "act-sep", "act-free"]
+    report = status_report(PLAN, [], dt.date(2021, 8, 10))
+    assert [a.id for a in activities_due(report)] == ["act-mar", "act-jun", "act-free"]
+
+
+def test_records_about_a_target_include_its_activities_and_reversals() -> None:
+    records = [
+        rec("salons", "2021-03-01", id="c1"),
+        rec("act-mar", "2021-03-10", key="activity", id="c2"),
+        rec("exact", "2021-03-11", id="c3"),
+        revert("c1", "2021-03-12"),
+        rec("salons", "2021-08-01", id="c4"),
+    ]
+    lines = records_about(PLAN, records, "salons", dt.date(2021, 6, 30))
+    assert [(line.record.id, bool(line.reverted_by), bool(line.reverts)) for line in lines] == [
+        ("c1", True, False),
+        ("c2", False, False),
+        (records[3].id, False, True),
+    ]
+
+
+def test_target_history_month_by_month() -> None:
+    records = [
+        rec("range", "2021-02-10", id="d1"),
+        rec("range", "2021-05-03", 2, id="d2"),
+        revert("d1", "2021-06-01"),
+    ]
+    points = target_history(PLAN, records, "range", dt.date(2021, 6, 15))
+    assert len(points) == 12
+    assert [p.actual for p in points] == [0, 1, 1, 1, 3, 2, *[None] * 6]
+    assert [p.expected for p in points] == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3]
+    assert points[5].month == dt.date(2021, 6, 15)
+    assert points[0].month == dt.date(2021, 1, 31)
