@@ -11,9 +11,17 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+    from kexie_plan.model import Plan
+    from kexie_plan.progress import ActivityStatus, StatusReport, TargetStatus
 
 
 def visible(value: str) -> str:
@@ -86,3 +94,447 @@ def errors_as_github(errors: list[PlanError], lang: str) -> list[str]:
         lines.extend(error_line(e, lang) for e in errors)
         lines.append(f"::{fence}::")
     return lines
+
+
+def warning_line(error: PlanError, lang: str) -> str:
+    """Return the one-line warning form: `path:line:col: warning: message`."""
+    return f"{error_place(error)}: warning: {error_message(error, lang)}"
+
+
+# --- status and show --------------------------------------------------------------
+# Rich is imported inside these functions, so that importing `render` for an error line
+# stays cheap (issue 7).
+
+_LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "grey": "bright_black"}
+_LIGHT_GLYPH = {"green": "●", "yellow": "●", "red": "●", "grey": "○"}
+_LIGHT_EMOJI = {"green": "🟢", "yellow": "🟡", "red": "🔴", "grey": "⚪"}
+_STATE_LIGHT = {
+    "exceeded": "green",
+    "met": "green",
+    "done": "green",
+    "on_track": "green",
+    "behind": "yellow",
+    "overdue": "red",
+    "pending": "grey",
+    "open": "grey",
+}
+MAX_TABLE_WIDTH = 132  # wider than this, a row is harder to follow than to wrap
+MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
+DUE_WITHIN_DAYS = 30
+
+
+def goal_words(target: TargetStatus, lang: str) -> str:
+    """Return the goal as the plan says it: 3–5 场, ≥2 所, 100 个, 里程碑."""
+    if target.goal is None:
+        return text("goal.milestone", lang)
+    unit = visible(target.unit or "")
+    low, high = target.goal.min, target.goal.max
+    if high is None:
+        return f"≥{low} {unit}"
+    if high == low:
+        return f"{low} {unit}"
+    return f"{low}–{high} {unit}"
+
+
+def state_words(state: str, lang: str) -> str:
+    """Return a target state's word in `lang`."""
+    return text("state." + state, lang)
+
+
+def when_words(activity: ActivityStatus, lang: str) -> str:
+    """Return when an activity is planned: its month (6月, 2021-06) or its date."""
+    day = activity.date or activity.starts
+    code = "when.date" if activity.date is not None else "when.month"
+    return text(code, lang, year=day.year, month=day.month, day=day.day)
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.1f}".removesuffix(".0")
+
+
+def status_heading(report: StatusReport, title: str, lang: str) -> list[str]:
+    """Return the heading lines: the plan's title, then as_of, time gone and goals met."""
+    s = report.summary
+    period = text(
+        "status.period",
+        lang,
+        elapsed=s.days_elapsed,
+        total=s.days_total,
+        share=_percent(s.period_share),
+    )
+    goals = text(
+        "status.goals",
+        lang,
+        met=s.goals_met,
+        targets=s.targets,
+        share=_percent(s.goals_share),
+    )
+    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    return [visible(title), f"{as_of} · {period} · {goals}"]
+
+
+def status_groups(
+    report: StatusReport, plan: Plan, lang: str
+) -> list[tuple[str, list[TargetStatus]]]:
+    """Return (heading, targets) per section in plan order; targets without a measure last."""
+    groups = []
+    for section in plan.sections:
+        rows = [t for t in report.targets if t.section == section.id]
+        if rows:
+            groups.append((visible(section.title), rows))
+    loose = [t for t in report.targets if t.section is None]
+    if loose:
+        groups.append((text("status.no_measure", lang), loose))
+    return groups
+
+
+def progress_bar(
+    actual: int, expected: int | None, goal_min: int, width: int, light: str = "grey"
+) -> Text:
+    """Return a bar of `width` cells: █ for actual of the goal's lower bound, │ where expected is.
+
+    The expected mark shows only where the bar has not reached it, so a bar that
+    stops short of its mark is behind the calendar at a glance, with or without colour.
+    """
+    from rich.text import Text
+
+    bar = Text()
+    if width <= 0:
+        return bar
+    filled = min(width, actual * width // goal_min) if goal_min > 0 else width
+    mark = -1
+    if expected and goal_min > 0:
+        mark = min(width, expected * width // goal_min) - 1
+    bar.append("█" * filled, style=_LIGHT_STYLE[light])
+    for cell in range(filled, width):
+        if cell == mark:
+            bar.append("│", style="bold")
+        else:
+            bar.append("░", style="bright_black")
+    return bar
+
+
+def light_text(light: str, words: str) -> Text:
+    """Return the light's glyph in its colour, then `words`."""
+    from rich.text import Text
+
+    out = Text(_LIGHT_GLYPH[light], style=_LIGHT_STYLE[light])
+    out.append(" " + words)
+    return out
+
+
+class StatusView:
+    """The status table as a Rich renderable, laid out for the width it is given.
+
+    Header, one table per section (all with the same column widths, so they line up),
+    then the counts by state and the activities that are due or overdue.
+    """
+
+    def __init__(self, report: StatusReport, plan: Plan, lang: str) -> None:
+        self.report = report
+        self.plan = plan
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        lang = self.lang
+        title, subtitle = status_heading(self.report, self.plan.title, lang)
+        yield Text(title, style="bold")
+        yield Text(subtitle)
+        groups = status_groups(self.report, self.plan, lang)
+        if not groups:
+            yield Text("")
+            yield Text(text("status.no_targets", lang))
+        else:
+            yield from self._tables(groups, options.max_width)
+        yield Text("")
+        yield from self._footer()
+
+    def _cells(self, t: TargetStatus, bar_width: int) -> list[Text]:
+        from rich.text import Text
+
+        lang = self.lang
+        if t.goal is None:
+            done = text("status.done_on", lang, date=t.done.strftime("%m-%d")) if t.done else ""
+            bar = progress_bar(1 if t.done else 0, None, 1, bar_width, t.light)
+            cells = [done, "", bar, "", ""]
+        else:
+            bar = progress_bar(t.actual, t.expected, t.goal.min, bar_width, t.light)
+            cells = [str(t.actual), f"{t.percent}%", bar, str(t.expected), str(t.missing or "")]
+        row = [Text(visible(t.name)), Text(goal_words(t, lang))]
+        row += [c if isinstance(c, Text) else Text(c) for c in cells]
+        row.append(light_text(t.light, state_words(t.state, lang)))
+        return row
+
+    def _tables(self, groups: list[tuple[str, list[TargetStatus]]], width: int) -> RenderResult:
+        from rich import box
+        from rich.cells import cell_len
+        from rich.table import Table
+        from rich.text import Text
+
+        lang = self.lang
+        bar_width = 20 if width >= 120 else 10 if width >= 90 else 8 if width >= 72 else 0
+        keys = ("goal", "actual", "percent", "bar", "expected", "missing", "state")
+        headers = [text("col." + key, lang) for key in ("target", *keys)]
+        grouped = [(heading, [self._cells(t, bar_width) for t in ts]) for heading, ts in groups]
+        rows = [row for _, group in grouped for row in group]
+        # Every table gets the same widths, so that the columns of all sections line up.
+        widths = [
+            max(cell_len(headers[i]), *(row[i].cell_len for row in rows))
+            for i in range(len(headers))
+        ]
+        shown = [i for i in range(1, len(headers)) if keys[i - 1] != "bar" or bar_width]
+        # On a narrow screen, give the name room before showing what can be worked out.
+        for key in ("missing", "percent", "bar"):
+            if width - sum(widths[i] + 2 for i in shown) >= MIN_NAME_WIDTH:
+                break
+            shown.remove(keys.index(key) + 1)
+        fixed = sum(widths[i] for i in shown) + 2 * len(shown)
+        total = min(width, MAX_TABLE_WIDTH, fixed + widths[0])
+        name_width = max(total - fixed, 4)
+        right = {"actual", "percent", "expected", "missing"}
+        for heading, group in grouped:
+            yield Text("")
+            yield Text(heading, style="bold")
+            table = Table(
+                box=box.SIMPLE_HEAD,
+                show_edge=False,
+                padding=(0, 0, 0, 1),
+                pad_edge=False,
+                header_style="bold",
+                border_style="bright_black",
+                width=name_width + fixed,
+            )
+            table.add_column(headers[0], width=name_width, overflow="fold")
+            for i in shown:
+                justify = "right" if keys[i - 1] in right else "left"
+                table.add_column(headers[i], width=widths[i], justify=justify, no_wrap=True)
+            for cells in group:
+                table.add_row(cells[0], *(cells[i] for i in shown))
+            yield table
+
+    def _footer(self) -> RenderResult:
+        from rich.table import Table
+        from rich.text import Text
+
+        from kexie_plan.progress import TARGET_STATES, activities_due
+
+        lang = self.lang
+        s = self.report.summary
+        counts = Text()
+        for state in TARGET_STATES:
+            n = s.count(state)
+            if n:
+                if counts:
+                    counts.append("  ")
+                counts.append_text(
+                    light_text(_STATE_LIGHT[state], f"{state_words(state, lang)} {n}")
+                )
+        if counts:
+            yield counts
+        if not self.report.activities:
+            return
+        due = activities_due(self.report, DUE_WITHIN_DAYS)
+        line = text("status.activities", lang, held=s.activities_held, total=s.activities)
+        if due:
+            line += "; " if lang == "en" else "；"
+            line += text("status.activities_due", lang, days=DUE_WITHIN_DAYS)
+        yield Text(line)
+        if due:
+            grid = Table.grid(padding=(0, 1), pad_edge=False)
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for a in due:
+                light = "red" if a.state == "overdue" else "grey"
+                grid.add_row(
+                    Text("  " + when_words(a, lang)),
+                    light_text(light, text("activity." + a.state, lang)),
+                    Text(visible(a.name)),
+                )
+            yield grid
+
+
+def _json_safe(value: str) -> str:
+    """Return JSON text with every non-printable character inside it written as \\uXXXX.
+
+    The data stay the same for a JSON reader, but nothing in a name or note can act
+    on a terminal the JSON is printed to.
+    """
+    if value.isprintable():
+        return value
+    out = []
+    for char in value:
+        if char.isprintable() or char == "\n":
+            out.append(char)
+        else:
+            for unit in char.encode("utf-16-be").hex(" ", 2).split():
+                out.append(f"\\u{unit}")
+    return "".join(out)
+
+
+def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
+    """Return the status as the stable JSON shape of SPEC.md §4 (as Python values)."""
+    targets = []
+    for t in report.targets:
+        targets.append(
+            {
+                "id": t.id,
+                "name": t.name,
+                "unit": t.unit,
+                "kind": t.kind,
+                "goal": None if t.goal is None else {"min": t.goal.min, "max": t.goal.max},
+                "actual": t.actual,
+                "expected": t.expected,
+                "state": t.state,
+                "light": t.light,
+                "missing": t.missing,
+                "done": t.done.isoformat() if t.done else None,
+            }
+        )
+    activities = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "month": a.month,
+            "held": a.held.isoformat() if a.held else None,
+            "state": a.state,
+            "date": a.date.isoformat() if a.date else None,
+        }
+        for a in report.activities
+    ]
+    s = report.summary
+    summary = {"targets": s.targets, **dict(s.counts)}
+    summary |= {
+        "activities": s.activities,
+        "activities_held": s.activities_held,
+        "days_elapsed": s.days_elapsed,
+        "days_left": s.days_left,
+    }
+    return {
+        "plan": {"year": plan.year, "title": plan.title, "path": path},
+        "as_of": report.as_of.isoformat(),
+        "targets": targets,
+        "activities": activities,
+        "summary": summary,
+    }
+
+
+def status_as_json(report: StatusReport, plan: Plan, path: str) -> str:
+    """Return the status as JSON text in the stable shape (SPEC.md §4)."""
+    data = status_as_data(report, plan, path)
+    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+CSV_COLUMNS = (
+    "section",
+    "id",
+    "name",
+    "kind",
+    "unit",
+    "goal",
+    "goal_min",
+    "goal_max",
+    "actual",
+    "expected",
+    "missing",
+    "percent",
+    "state",
+    "light",
+    "done",
+)
+
+
+def status_as_csv(report: StatusReport) -> str:
+    """Return one CSV row per target, with a header row of CSV_COLUMNS."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in report.targets:
+        blank = "" if t.goal is None else None
+
+        def num(value: int | None, blank: str | None = blank) -> str:
+            return "" if value is None or blank == "" else str(value)
+
+        writer.writerow(
+            [
+                t.section or "",
+                t.id,
+                visible(t.name),
+                t.kind,
+                visible(t.unit or ""),
+                str(t.goal) if t.goal else "",
+                num(t.goal.min if t.goal else None),
+                num(t.goal.max if t.goal else None),
+                str(t.actual),
+                num(t.expected),
+                num(t.missing),
+                num(t.percent),
+                t.state,
+                t.light,
+                t.done.isoformat() if t.done else "",
+            ]
+        )
+    return out.getvalue()
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+!|~")
+
+
+def markdown_text(value: str) -> str:
+    """Return user text safe inside a Markdown table cell: visible, escaped, one line."""
+    shown = visible(value.replace("\r", " ").replace("\n", " "))
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in shown)
+
+
+def status_as_markdown(report: StatusReport, plan: Plan, lang: str) -> str:
+    """Return the status as Markdown: a heading, one table per section, the summary."""
+    from kexie_plan.progress import TARGET_STATES, activities_due
+
+    title, subtitle = status_heading(report, plan.title, lang)
+    lines = [f"# {markdown_text(title)}", "", subtitle]
+    headers = [
+        text("col." + k, lang)
+        for k in ("target", "goal", "actual", "percent", "expected", "missing", "state")
+    ]
+    groups = status_groups(report, plan, lang)
+    if not groups:
+        lines += ["", text("status.no_targets", lang)]
+    for heading, targets in groups:
+        lines += ["", f"## {markdown_text(heading)}", ""]
+        lines.append("| " + " | ".join(headers) + " |")
+        lines.append("|---|---|--:|--:|--:|--:|---|")
+        for t in targets:
+            if t.goal is None:
+                done = text("status.done_on", lang, date=t.done.isoformat()) if t.done else ""
+                numbers = [done, "", "", ""]
+            else:
+                numbers = [str(t.actual), f"{t.percent}%", str(t.expected), str(t.missing)]
+            state = f"{_LIGHT_EMOJI[t.light]} {state_words(t.state, lang)}"
+            cells = [markdown_text(t.name), markdown_text(goal_words(t, lang)), *numbers, state]
+            lines.append("| " + " | ".join(cells) + " |")
+    s = report.summary
+    counts = [
+        f"{state_words(state, lang)} {s.count(state)}" for state in TARGET_STATES if s.count(state)
+    ]
+    lines.append("")
+    if counts:
+        lines += [" · ".join(counts), ""]
+    if report.activities:
+        due = activities_due(report, DUE_WITHIN_DAYS)
+        line = text("status.activities", lang, held=s.activities_held, total=s.activities)
+        if due:
+            line += ("; " if lang == "en" else "；") + text(
+                "status.activities_due", lang, days=DUE_WITHIN_DAYS
+            )
+        lines += [line, ""]
+        for a in due:
+            word = text("activity." + a.state, lang)
+            lines.append(f"- {when_words(a, lang)} {markdown_text(a.name)} — {word}")
+        if due:
+            lines.append("")
+    return "\n".join(lines)

@@ -7,6 +7,7 @@ finding files their own way.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -67,6 +68,41 @@ def lang_of(option: str | None) -> str:
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     return choose_lang(option)
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="See the plan as it stood on DATE (YYYY-MM-DD); later records are ignored. "
+        "Default: today.",
+    ),
+]
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", help="table (default), json, csv or markdown."),
+]
+
+
+def date_of(option: str, value: str | None, default: date) -> date:
+    """Return the date an option names (YYYY-MM-DD), or `default` when it is not given."""
+    if value is None:
+        return default
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageProblem(PlanError("bad_date", {"option": option, "value": value})) from None
+
+
+def choice_of(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    """Return `value` when it is one of `allowed`; otherwise a usage problem (exit 2)."""
+    if value not in allowed:
+        params = {"option": option, "value": value, "allowed": ", ".join(allowed)}
+        raise UsageProblem(PlanError("bad_choice", params))
+    return value
 
 
 def _config_plan(start: Path) -> Path | None:
