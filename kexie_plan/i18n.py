@@ -61,7 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "重复的键 {key!r}（首次出现在第 {first_line} 行）",
     ),
     "complex_key": ("a key must be plain text", "键必须是普通文本"),
-    "empty_document": ("the file is empty", "文件为空"),
+    "empty_document": (
+        "the file holds no plan: it is empty or only comments",
+        "文件中没有计划：文件为空或只有注释",
+    ),
     "not_a_mapping": (
         "a plan must be a mapping of keys (schema, year, org, title, …)",
         "计划必须是键值映射（schema、year、org、title……）",
@@ -78,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_long": ("longer than {limit} characters", "超过 {limit} 个字符"),
     "at_least": ("{value} is too small: at least {limit}", "{value} 太小：至少为 {limit}"),
     "at_most": ("{value} is too large: at most {limit}", "{value} 太大：至多为 {limit}"),
-    "literal": ("{value!r} is not one of {allowed}", "{value!r} 不是允许的值 {allowed} 之一"),
+    "literal": ("{value!r} is not allowed here; use {allowed}", "不允许 {value!r}；请用 {allowed}"),
     "invalid": ("invalid value: {detail}", "取值无效：{detail}"),
     "goal_format": (
         "goal {value!r} is not N, N+ or N-M (e.g. 3-5, 20+, 100)",

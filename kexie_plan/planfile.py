@@ -120,11 +120,14 @@ def decode(data: bytes, shown: str) -> str:
             [PlanError("not_utf8", {"encoding": guess_encoding(data)}, shown, line, col)]
         ) from None
     if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise PlanErrors([PlanError("nul_byte", {}, shown, line, col)])
+        raise PlanErrors([PlanError("nul_byte", {}, shown, *_line_col(text, text.index("\x00")))])
     return text
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column (in characters) of `offset` in `text`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def guess_encoding(data: bytes) -> str:
@@ -221,6 +224,20 @@ def compose(text: str, shown: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start is not mark:
+            # An unclosed bracket or quote fails at the end of the file: say where it opened.
+            opened = f"line {start.line + 1}, column {start.column + 1}"
+            problem = f"{problem} ({exc.context} that starts at {opened})"
+        errors.append(PlanError("yaml_syntax", {"problem": problem}, shown, line, col))
+        raise PlanErrors(errors) from None
+    except yaml.reader.ReaderError as exc:
+        # The reader reports a byte offset (libyaml) or a character offset (pure Python),
+        # and words its reason differently; the character itself reads the same in both.
+        code = exc.character if isinstance(exc.character, int) else 0
+        offset = text.find(chr(code)) if code else -1
+        line, col = _line_col(text, offset) if offset >= 0 else (None, None)
+        problem = f"unacceptable character #x{code:04x}: control characters are not allowed"
         errors.append(PlanError("yaml_syntax", {"problem": problem}, shown, line, col))
         raise PlanErrors(errors) from None
     except yaml.YAMLError as exc:
@@ -351,13 +368,15 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
         return PlanError(kind[len("kexie_") :], {k: token(v) for k, v in ctx.items()}), False
     if kind == "missing":
         return PlanError("missing_key", {"key": str(loc[-1])}), False
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is not text
         parent = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
         model = _MODEL_BY_PARENT.get(parent, Plan)
-        close = difflib.get_close_matches(str(loc[-1]), _model_fields(model), n=1, cutoff=0.6)
+        # pydantic names a non-text key by its repr ('datetime.date(…)'); show it as written.
+        key = loc[-1] if kind == "extra_forbidden" else "null" if given is None else given
+        close = difflib.get_close_matches(str(key), _model_fields(model), n=1, cutoff=0.6)
         return PlanError(
             "unknown_key",
-            {"key": token(loc[-1]), "hint": close[0] if close else "", "allowed": ""},
+            {"key": token(key), "hint": close[0] if close else "", "allowed": ""},
         ), True
     if kind in _EXPECTED:
         return PlanError("expected", {"expected": _EXPECTED[kind], "got": _type_name(given)}), False
@@ -367,13 +386,21 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
         return PlanError("empty_text", {}), False
     if kind == "string_too_long":
         return PlanError("too_long", {"limit": ctx.get("max_length")}), False
+    if isinstance(given, bool) and kind in ("greater_than_equal", "less_than_equal"):
+        # pydantic takes true as 1 where a number is expected; only a range can catch it.
+        return PlanError("expected", {"expected": "integer", "got": "boolean"}), False
     if kind == "greater_than_equal":
         return PlanError("at_least", {"value": token(given), "limit": ctx.get("ge")}), False
     if kind == "less_than_equal":
         return PlanError("at_most", {"value": token(given), "limit": ctx.get("le")}), False
     if kind == "literal_error":
         return PlanError(
-            "literal", {"value": token(given), "allowed": str(ctx.get("expected", ""))}
+            # A number stays a number so that the message does not quote it as text.
+            "literal",
+            {
+                "value": given if isinstance(given, int | float) else token(given),
+                "allowed": str(ctx.get("expected", "")),
+            },
         ), False
     return PlanError("invalid", {"detail": err["msg"]}), False
 
@@ -390,7 +417,10 @@ def plan_from_tree(root: Node, shown: str) -> Plan:
         errors = []
         for err in exc.errors(include_url=False):
             error, at_key = pydantic_error(err)
-            errors.append(error.at(shown, *locate(root, tuple(err["loc"]), at_key)))
+            loc = tuple(err["loc"])
+            if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
+                loc = (*loc[:-1], err.get("input"))
+            errors.append(error.at(shown, *locate(root, loc, at_key)))
         raise PlanErrors(_sorted(errors)) from None
     problems = checks.check_plan(plan)
     if problems:
