@@ -262,6 +262,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cumulative actual by month (█) against expected (│)",
         "逐月累计完成（█）与序时进度（│）",
     ),
+    "ref_ambiguous": (
+        "{ref!r} matches more than one: {candidates}; give the id",
+        "{ref!r} 匹配到多项：{candidates}；请给出 id",
+    ),
+    "ref_unknown": (
+        "no target, activity or measure is called {ref!r}{hint}",
+        "计划中没有名为 {ref!r} 的目标、活动或措施{hint}",
+    ),
 }
 
 _TYPE_WORDS = {"expected", "got"}

@@ -34,8 +34,7 @@ from kexie_plan.render import (
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
-PLAN = load_plan_text(
-    """\
+PLAN_TEXT = """\
 schema: 1
 year: 2021
 org: 某市科协
@@ -73,7 +72,7 @@ activities:
   - {id: salon-oct, name: 海智沙龙（十月）, date: 2021-10-20, target: salons, measure: forums}
   - {id: new-year, name: 新春科技工作者座谈会, month: 2}
 """
-)
+PLAN = load_plan_text(PLAN_TEXT)
 
 
 def rec(ident: str, day: str, **fields: object) -> Record:

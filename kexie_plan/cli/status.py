@@ -1,0 +1,162 @@
+"""`kexie status`: every target against its goal and against the calendar (序时进度)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kexie_plan.cli.common import (
+    AsOfOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    UsageProblem,
+    app,
+    choice_of,
+    date_of,
+    find_plan,
+    lang_of,
+    shown_path,
+)
+from kexie_plan.errors import PlanError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kexie_plan.model import Plan, Record
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def load_plan_and_records(path: Path, lang: str) -> tuple[Plan, list[Record]]:
+    """Return the plan at `path` and every complete record of its ledger.
+
+    An invalid plan raises (exit 1). Problems in the ledger (a torn last line, a record
+    that names nothing) are printed as warnings on stderr, and every complete record is
+    used, so that one bad line does not hide the year's progress.
+    """
+    from kexie_plan.checks import check_records
+    from kexie_plan.ledger import ledger_path_for, read_ledger
+    from kexie_plan.planfile import load_plan
+    from kexie_plan.render import warning_line
+
+    plan = load_plan(path)
+    ledger = ledger_path_for(path)
+    if not ledger.exists():
+        return plan, []
+    read = read_ledger(ledger)
+    problems = [*read.problems, *check_records(plan, read.records)]
+    for problem in problems:
+        if problem.path is None:
+            problem = problem.at(shown_path(ledger), problem.line, problem.col)
+        sys.stderr.write(warning_line(problem, lang) + "\n")
+    return plan, read.records
+
+
+def states_of(value: str | None) -> list[str] | None:
+    """Return the states that --only names (comma-separated), refusing unknown ones."""
+    from kexie_plan.progress import TARGET_STATES
+
+    if value is None:
+        return None
+    states = [part.strip().replace("-", "_") for part in value.split(",") if part.strip()]
+    for state in states:
+        choice_of("--only", state, TARGET_STATES)
+    return states
+
+
+def check_filter(option: str, kind: str, value: str | None, known: list[str]) -> None:
+    """Refuse (exit 2) a --section or --owner id that the plan does not define."""
+    import difflib
+
+    if value is not None and value not in known:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        params = {"kind": kind, "id": value, "hint": close[0] if close else ""}
+        raise UsageProblem(PlanError("unknown_ref", params))
+
+
+def output_console() -> Console:
+    """Return the console that commands print tables with: no markup, no highlighting."""
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+@app.command()
+def status(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    section: Annotated[
+        str | None,
+        typer.Option("--section", metavar="ID", help="Only the targets of this section."),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="ID",
+            help="Only the targets of this unit (the target's owner, else its measure's).",
+        ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="STATE[,STATE]",
+            help="Only targets in these states: exceeded, met, done, on_track, behind, "
+            "overdue, pending, open.",
+        ),
+    ] = None,
+    output_format: FormatOption = "table",
+    lang: LangOption = None,
+) -> None:
+    """Show every target against its goal and against the calendar (序时进度).
+
+    Targets are grouped by section. For each: the goal in the plan's words, the actual
+    (records up to --as-of, after reverts), the share of the goal's lower bound, a bar
+    with the expected mark, the expected value by now, what is still missing, and the
+    state with its light. Then the counts by state and the activities due within 30 days
+    or overdue.
+
+    --format json prints a stable shape (SPEC.md §4), which tools may rely on:
+    {"plan": {year, title, path}, "as_of", "targets": [{id, name, unit, kind, goal:
+    {min, max} or null, actual, expected, state, light, missing, done}], "activities":
+    [{id, name, month, held, state, date}], "summary": {targets, one count per state,
+    activities, activities_held, days_elapsed, days_left}}. Keys may be added, never
+    renamed or removed.
+
+    Example: kexie status --as-of 2021-06-30 --only behind,overdue
+    """
+    from kexie_plan.progress import selected, status_report
+
+    ui = lang_of(lang)
+    fmt = choice_of("--format", output_format, FORMATS)
+    today = date.today()
+    day = date_of("--as-of", as_of, today)
+    wanted = states_of(only)
+    path = find_plan(plan, today)
+    loaded, records = load_plan_and_records(path, ui)
+    check_filter("--section", "section", section, [s.id for s in loaded.sections])
+    check_filter("--owner", "unit", owner, [u.id for u in loaded.units])
+    report = selected(status_report(loaded, records, day), section, owner, wanted)
+
+    if fmt == "json":
+        from kexie_plan.render import status_as_json
+
+        typer.echo(status_as_json(report, loaded, shown_path(path)))
+    elif fmt == "csv":
+        from kexie_plan.render import status_as_csv
+
+        typer.echo(status_as_csv(report), nl=False)
+    elif fmt == "markdown":
+        from kexie_plan.render import status_as_markdown
+
+        typer.echo(status_as_markdown(report, loaded, ui))
+    else:
+        from kexie_plan.render import StatusView
+
+        output_console().print(StatusView(report, loaded, ui))
