@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {value!r} is not a lowercase slug (a-z, 0-9 and single dashes, e.g. haizhi-salon)",
         "id {value!r} 不合规：只能用小写字母、数字和单个连字符（如 haizhi-salon）",
     ),
-    "empty_text": ("must not be empty", "不能为空"),
+    "empty_text": ("{key!r} must not be empty", "{key!r} 不能为空"),
     "too_long": ("longer than {limit} characters", "超过 {limit} 个字符"),
     "at_least": ("{value} is too small: at least {limit}", "{value} 太小：至少为 {limit}"),
     "at_most": ("{value} is too large: at most {limit}", "{value} 太大：至多为 {limit}"),
@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "goal_format": (
         "goal {value!r} is not N, N+ or N-M (e.g. 3-5, 20+, 100)",
         "目标值 {value!r} 格式不对，应为 N、N+ 或 N-M（如 3-5、20+、100）",
+    ),
+    "no_such_date": (
+        "{value!r} is not a date that exists (YYYY-MM-DD)",
+        "{value!r} 不是存在的日期（YYYY-MM-DD）",
     ),
     "goal_zero": ("goal {value!r} must be above 0", "目标值 {value!r} 必须大于 0"),
     "goal_order": (
@@ -136,12 +140,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "活动只能有 month 或 date 之一，不能都有",
     ),
     "activities_count": (
-        "activities_declared says {declared}, but {listed} activities are listed",
+        "activities_declared says {declared}, but the list has {listed}",
         "activities_declared 为 {declared}，但列出了 {listed} 项活动",
     ),
     "text_goal_mismatch": (
-        "text says {quoted}{unit} but goal is {goal!r}",
-        "text 中写的是 {quoted}{unit}，但 goal 是 {goal!r}",
+        "text says {quoted}{unit} but goal says {goal}",
+        "text 中写的是 {quoted}{unit}，但 goal 写的是 {goal}",
     ),
     # words used inside messages
     "hint": ("; did you mean {hint!r}?", "；是否应为 {hint!r}？"),

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -103,13 +104,39 @@ GoalField = Annotated[
 ]
 
 
+def _day(value: object) -> object:
+    """Return a quoted "YYYY-MM-DD" as its date; anything else is left for strict checking."""
+    if isinstance(value, str) and _DAY_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "kexie_no_such_date", "no such date", {"value": value}
+            ) from None
+    return value
+
+
+_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _whole_number(value: object) -> object:
+    """Refuse booleans and floats where a whole number is meant (a Literal compares by ==)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# Strict: true is not 1, 0 is not 1970-01-01; a date is YYYY-MM-DD, quoted or not.
+Day = Annotated[dt.date, BeforeValidator(_day)]
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Period(_Strict):
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class Unit(_Strict):
@@ -147,8 +174,8 @@ class Target(_Strict):
     goal: GoalField | None = None
     measure: Slug | None = None
     owner: Slug | None = None
-    due: dt.date | None = None
-    schedule: dict[dt.date, Annotated[int, Field(ge=0)]] | None = Field(
+    due: Day | None = None
+    schedule: dict[Day, Annotated[int, Field(ge=0)]] | None = Field(
         None, description="expected cumulative amounts at checkpoints"
     )
 
@@ -159,7 +186,7 @@ class Activity(_Strict):
     id: Slug
     name: Text
     month: Annotated[int, Field(ge=1, le=12)] | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     target: Slug | None = None
     measure: Slug | None = None
 
@@ -167,11 +194,13 @@ class Activity(_Strict):
 class Plan(_Strict):
     """A year's work plan (SPEC.md §2)."""
 
-    schema_: Literal[1] = Field(alias="schema", description="format version")
+    schema_: Annotated[Literal[1], BeforeValidator(_whole_number)] = Field(
+        alias="schema", description="format version"
+    )
     year: Annotated[int, Field(ge=1900, le=2999)]
     org: Text
     title: Text
-    published: dt.date | None = None
+    published: Day | None = None
     period: Period | None = None
     guidance: str | None = None
     units: list[Unit] = []
@@ -180,7 +209,7 @@ class Plan(_Strict):
     activities_declared: Annotated[int, Field(ge=0)] | None = None
     activities: list[Activity] = []
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     @property
     def span(self) -> Period:

@@ -383,7 +383,7 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
     if kind == "string_pattern_mismatch":
         return PlanError("slug", {"value": token(given)}), False
     if kind == "string_too_short":
-        return PlanError("empty_text", {}), False
+        return PlanError("empty_text", {"key": str(loc[-1])}), False
     if kind == "string_too_long":
         return PlanError("too_long", {"limit": ctx.get("max_length")}), False
     if isinstance(given, bool) and kind in ("greater_than_equal", "less_than_equal"):

@@ -21,7 +21,14 @@ from kexie_plan.i18n import choose_lang
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 # Problems with how kexie was called (exit 2), as opposed to problems inside a file (exit 1).
-USAGE_CODES = {"file_missing", "not_regular_file", "no_plan", "bad_config", "bad_lang"}
+USAGE_CODES = {
+    "file_missing",
+    "file_unreadable",
+    "not_regular_file",
+    "no_plan",
+    "bad_config",
+    "bad_lang",
+}
 
 BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
 
