@@ -3,18 +3,20 @@
 Each check is a small function `(plan) -> list[PlanError]`; `check_plan` runs them all
 and returns every problem, not the first (beancount's validations). Each PlanError
 carries a location path in the document (("targets", 3, "goal")) in `loc`; the
-loader turns the path into line and column. No I/O; imports only errors and model.
+loader turns the path into line and column. `check_records` does the same for the
+ledger's records, `(plan, records) -> list[PlanError]`, with the record's ledger line in
+`line`. No I/O; imports only errors and model.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Goal, Plan, Target
+from kexie_plan.model import Goal, Plan, Record, Target
 
 Loc = tuple[Any, ...]
 
@@ -211,3 +213,157 @@ CHECKS: list[Callable[[Plan], list[PlanError]]] = [
 def check_plan(plan: Plan) -> list[PlanError]:
     """Return every problem that the plan-wide rules find."""
     return [problem for check in CHECKS for problem in check(plan)]
+
+
+# --- the ledger's records against the plan (SPEC.md §3) ------------------------------
+# Each check is `(plan, records) -> list[PlanError]`. A problem carries the record's
+# ledger line in `line`; the caller, which knows the ledger's path, places it.
+
+RecordCheck = Callable[[Plan, Sequence[Record]], list[PlanError]]
+
+
+def _on(record: Record, code: str, **params: Any) -> PlanError:
+    """Return an unplaced PlanError on the record's ledger line."""
+    return PlanError(code, params, line=record.line or None)
+
+
+def _record_kind(record: Record) -> str:
+    if record.target is not None:
+        return "target"
+    if record.activity is not None:
+        return "activity"
+    if record.measure is not None:
+        return "measure"
+    return "revert"
+
+
+def record_references(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return a problem for every record whose target, activity or measure is not in the plan."""
+    known = {
+        "target": [t.id for t in plan.targets],
+        "activity": [a.id for a in plan.activities],
+        "measure": [m.id for m in plan.measures()],
+    }
+    sets = {kind: set(ids) for kind, ids in known.items()}
+    problems = []
+    for r in records:
+        kind = _record_kind(r)
+        if kind != "revert" and r.ref not in sets[kind]:
+            hint = _closest(r.ref, known[kind])
+            problems.append(_on(r, "unknown_ref", kind=kind, id=r.ref, hint=hint))
+    return problems
+
+
+def record_kinds(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return problems for an amount on anything but a counted target, and for a missing or
+    misplaced `done` (milestones need it; counted targets, activities and reversals refuse it)."""
+    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
+    problems = []
+    for r in records:
+        kind = _record_kind(r)
+        milestone = kind == "target" and r.target in milestones
+        if r.amount is not None and kind != "target":
+            problems.append(_on(r, "record_amount_not_target", kind=kind))
+        elif r.amount is not None and milestone:
+            problems.append(_on(r, "record_amount_milestone", id=r.ref))
+        if r.done and kind in ("activity", "revert"):
+            problems.append(_on(r, "record_done_not_allowed", kind=kind))
+        elif r.done and kind == "target" and not milestone:
+            problems.append(_on(r, "record_done_counted", id=r.ref))
+        elif milestone and not r.done:
+            problems.append(_on(r, "record_needs_done", id=r.ref))
+    return problems
+
+
+def record_dates(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return a problem for every record dated outside the plan's period."""
+    span = plan.span
+    return [
+        _on(r, "date_outside", date=r.date.isoformat(), start=span.start, end=span.end)
+        for r in records
+        if not span.start <= r.date <= span.end
+    ]
+
+
+def record_units(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return a problem for every `by` that names no unit, when the plan lists units."""
+    units = [u.id for u in plan.units]
+    if not units:
+        return []
+    known = set(units)
+    return [
+        _on(r, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units))
+        for r in records
+        if r.by is not None and r.by not in known
+    ]
+
+
+def unique_record_ids(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return a problem for every record whose id an earlier record already has."""
+    first: dict[str, int] = {}
+    problems = []
+    for r in records:
+        if r.id in first:
+            problems.append(_on(r, "duplicate_id", id=r.id, first_line=first[r.id]))
+        else:
+            first[r.id] = r.line
+    return problems
+
+
+def record_reverts(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return problems for reversals of an unknown record, of a reversal, or of a record
+    that an earlier reversal already cancels."""
+    by_id: dict[str, Record] = {}
+    for r in records:
+        by_id.setdefault(r.id, r)
+    reverted: dict[str, int] = {}
+    problems = []
+    for r in records:
+        if r.revert is None:
+            continue
+        reverted_record = by_id.get(r.revert)
+        if reverted_record is None:
+            hint = _closest(r.revert, list(by_id)) if len(by_id) <= 10_000 else ""
+            problems.append(_on(r, "unknown_ref", kind="record", id=r.revert, hint=hint))
+        elif reverted_record.revert is not None:
+            problems.append(_on(r, "revert_of_revert", id=r.revert))
+        elif r.revert in reverted:
+            problems.append(_on(r, "revert_twice", id=r.revert, first_line=reverted[r.revert]))
+        else:
+            reverted[r.revert] = r.line
+    return problems
+
+
+def activities_held_once(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
+    """Return a problem for an activity recorded as held again while an earlier record of it
+    stands (it would count twice toward its target)."""
+    cancelled = {r.revert for r in records if r.revert is not None}
+    held: dict[str, int] = {}
+    problems = []
+    for r in records:
+        if r.activity is None or r.id in cancelled:
+            continue
+        if r.activity in held:
+            params = {"id": r.activity, "first_line": held[r.activity]}
+            problems.append(_on(r, "activity_held_twice", **params))
+        else:
+            held[r.activity] = r.line
+    return problems
+
+
+RECORD_CHECKS: list[RecordCheck] = [
+    record_references,
+    record_kinds,
+    record_dates,
+    record_units,
+    unique_record_ids,
+    record_reverts,
+    activities_held_once,
+]
+
+
+def check_records(plan: Plan, records: Iterable[Record]) -> list[PlanError]:
+    """Return every problem the ledger's records have against the plan, in ledger order."""
+    records = records if isinstance(records, Sequence) else list(records)
+    problems = [problem for check in RECORD_CHECKS for problem in check(plan, records)]
+    return sorted(problems, key=lambda p: p.line or 0)

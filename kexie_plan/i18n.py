@@ -176,6 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{errors} error(s) in {files} file(s); {ok} file(s) ok",
         "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
     ),
+    "validate.ledger_summary": ("{records} records", "{records} 条记录"),
     "validate.all_ok": ("{files} file(s) ok", "{files} 个文件全部通过"),
     "no_plan": (
         "no plan found: give --plan PATH, set KEXIE_PLAN, or add kexie.toml",
@@ -274,6 +275,168 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no target, activity or measure is called {ref!r}{hint}",
         "计划中没有名为 {ref!r} 的目标、活动或措施{hint}",
     ),
+    # the progress ledger: reading its lines
+    "kind.activity": ("activity", "活动"),
+    "kind.record": ("record", "记录"),
+    "kind.revert": ("reversal", "撤销记录"),
+    "ledger_torn": (
+        "the last line is incomplete (a write was cut short); complete it or delete it",
+        "最后一行不完整（写入被中断）；请补全或删除该行",
+    ),
+    "ledger_line_too_long": (
+        "line is longer than {limit} bytes; a record must fit on one line",
+        "该行超过 {limit} 字节；一条记录必须写在一行内",
+    ),
+    "ledger_not_utf8": (
+        "line is not UTF-8; save the ledger as UTF-8",
+        "该行不是 UTF-8 编码；请将台账另存为 UTF-8",
+    ),
+    "ledger_bad_char": (
+        "character {char} is not allowed; write it as an escape inside double quotes",
+        "不允许字符 {char}；请在双引号内用转义写出",
+    ),
+    "ledger_yaml_feature": (
+        "YAML anchors, aliases and tags are not allowed in the ledger",
+        "台账中不允许 YAML 锚点、别名和标签",
+    ),
+    "ledger_not_record": (
+        "a ledger line is one record: - {{id: …, date: …, target: …}}",
+        "台账每行是一条记录：- {{id: …, date: …, target: …}}",
+    ),
+    "ledger_not_single_value": (
+        "a record's values are single values, not lists or mappings",
+        "记录中的值只能是单个值，不能是列表或映射",
+    ),
+    "ledger_duplicate_key": ("key {key!r} is given twice", "键 {key!r} 重复出现"),
+    "ledger_surrogate": (
+        "{key} holds a lone surrogate escape; write the character itself",
+        "{key} 中有孤立的代理项转义；请直接写出该字符",
+    ),
+    "ledger_unwritable": (
+        "cannot write the ledger: {reason}",
+        "无法写入台账：{reason}",
+    ),
+    "record_id": (
+        "record id {value!r} is not letters, digits, '-', '_' or '.' (at most 64)",
+        "记录 id {value!r} 只能由字母、数字、'-'、'_'、'.' 组成（至多 64 个）",
+    ),
+    "record_amount": (
+        "amount {value} must be a whole number above 0",
+        "数量 {value} 必须是大于 0 的整数",
+    ),
+    "record_done": (
+        "done is true or left out, never false",
+        "done 只能为 true 或省略，不能为 false",
+    ),
+    "record_ref_count": (
+        "a record names exactly one of target, activity, measure or revert (here: {given})",
+        "一条记录只能指明 target、activity、measure、revert 之一（此处：{given}）",
+    ),
+    "record_too_long": (
+        "the record is {size} bytes; a ledger line may be at most {limit}",
+        "该记录有 {size} 字节；台账每行最多 {limit} 字节",
+    ),
+    # the ledger's records against the plan (checks)
+    "record_amount_not_target": (
+        "an amount is only for counted targets, not for a {kind}",
+        "只有计数类目标才有数量，{kind}没有",
+    ),
+    "record_amount_milestone": (
+        "target {id!r} is a milestone: it is done or not, it takes no amount",
+        "目标 {id!r} 是里程碑：只有完成与否，没有数量",
+    ),
+    "record_done_not_allowed": (
+        "done is only for milestones and measures, not for a {kind}",
+        "done 只用于里程碑和措施，不用于{kind}",
+    ),
+    "record_done_counted": (
+        "target {id!r} is counted: record an amount, not done",
+        "目标 {id!r} 是计数类：应记录数量，而不是 done",
+    ),
+    "record_needs_done": (
+        "target {id!r} is a milestone: its record needs done: true",
+        "目标 {id!r} 是里程碑：记录需要 done: true",
+    ),
+    "revert_of_revert": (
+        "record {id!r} is itself a reversal and cannot be reverted; record it again instead",
+        "记录 {id!r} 本身是撤销记录，不能再撤销；请重新记录",
+    ),
+    "revert_twice": (
+        "record {id!r} is already reverted (line {first_line})",
+        "记录 {id!r} 已被撤销（第 {first_line} 行）",
+    ),
+    "activity_held_twice": (
+        "activity {id!r} is already recorded as held (line {first_line}); revert one of them",
+        "活动 {id!r} 已记录为已举办（第 {first_line} 行）；请撤销其中一条",
+    ),
+    # kexie record and kexie revert
+    "record.bundled_plan": (
+        "the 2021 plan bundled with kexie is read-only; give --plan PATH to your own plan",
+        "kexie 自带的2021年计划是只读的；请用 --plan PATH 指定你自己的计划",
+    ),
+    "record.ref_missing": (
+        "say what to record: kexie record REF (an id or part of a name)",
+        "请指明要记录的事项：kexie record REF（id 或名称的一部分）",
+    ),
+    "record.ask_ref": (
+        "Target, activity or measure (id or part of its name)",
+        "目标、活动或措施（id 或名称的一部分）",
+    ),
+    "record.amount": (
+        "amount {value!r} is not a whole number above 0",
+        "数量 {value!r} 不是大于 0 的整数",
+    ),
+    "record.amount_not_target": (
+        "{id!r} is a {kind}: it takes no amount (only counted targets do)",
+        "{id!r} 是{kind}：不能填写数量（只有计数类目标可以）",
+    ),
+    "record.done_counted": (
+        "--done is for milestones and measures; {id!r} is a counted target: give an AMOUNT",
+        "--done 只用于里程碑和措施；{id!r} 是计数类目标：请给出数量",
+    ),
+    "record.needs_done": (
+        "{id!r} is a milestone: add --done to record it as done",
+        "{id!r} 是里程碑：请加 --done 记录为已完成",
+    ),
+    "record.ask_done": ("Mark {name} as done?", "将「{name}」标记为已完成？"),
+    "record.future": (
+        "date {date} is in the future (today is {today})",
+        "日期 {date} 晚于今天（{today}）",
+    ),
+    "record.date_outside": (
+        "date {date} is outside the plan's period {start} to {end}; give --date YYYY-MM-DD",
+        "日期 {date} 不在计划期间 {start} 至 {end} 内；请用 --date YYYY-MM-DD 指定",
+    ),
+    "record.not_unicode": (
+        "{option} is not valid UTF-8 text; check the terminal's encoding",
+        "{option} 不是有效的 UTF-8 文本；请检查终端编码",
+    ),
+    "record.held_twice": (
+        "activity {id!r} is already recorded as held on {date} ({record}); "
+        "revert that record first to record it again",
+        "活动 {id!r} 已于 {date} 记录为已举办（{record}）；如需重新记录，请先撤销该记录",
+    ),
+    "record.confirm": ("Write this record?", "写入这条记录？"),
+    "record.cancelled": ("cancelled; nothing written", "已取消，未写入"),
+    "record.dry_run": ("dry run, not written: {line}", "试运行，未写入：{line}"),
+    "record.written": ("recorded: {line}", "已记录：{line}"),
+    "record.standing": ("{name} ({id}): {words}", "{name}（{id}）：{words}"),
+    "record.held": ("held on {date}", "已于 {date} 举办"),
+    "record.not_held": ("not held yet", "尚未举办"),
+    "record.done_on": ("done on {date}", "已于 {date} 完成"),
+    "record.not_done": ("not done yet", "尚未完成"),
+    "record.measure_count": ("{count} record(s)", "共 {count} 条记录"),
+    "revert.already": (
+        "record {id!r} is already reverted by {by} ({date})",
+        "记录 {id!r} 已被 {by} 撤销（{date}）",
+    ),
+    # kexie log
+    "log.about": ("about", "事项"),
+    "log.evidence": ("evidence", "佐证"),
+    "log.done": ("done", "完成"),
+    "log.reverts": ("reverts {id}", "撤销 {id}"),
+    "log.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
+    "log.empty": ("No records.", "没有记录。"),
 }
 
 _TYPE_WORDS = {"expected", "got"}

@@ -1,0 +1,662 @@
+"""The progress ledger's bytes: read them (fast, reporting bad lines), append to them (safely).
+
+The ledger (SPEC.md §3) holds one record per line, each a YAML flow mapping:
+`- {id: 01J…, date: 2021-03-12, target: haizhi-salons, amount: 1, note: 第一期}`. The
+whole file is a YAML sequence that any YAML tool reads; git merges it line by line.
+
+Reading streams the file line by line. Lines in the form `format_record` writes take a
+fast path (a regex, no YAML parser, no pydantic); anything else (a line written by
+hand) goes through PyYAML, read under YAML 1.2's core schema. Either way a line becomes
+a `Record` or a located `PlanError`; a half-written last line is reported as torn.
+
+Appending takes an exclusive `flock` on the ledger, writes the whole line with one
+`os.write`, and `fsync`s; it reads only the file's last byte, never the whole file.
+
+Imports errors and model of ours; never planfile, render, cli or progress.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import secrets
+import stat
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from kexie_plan.errors import PlanError, PlanErrors
+from kexie_plan.model import Record
+
+MAX_LINE_BYTES = 64 * 1024
+
+HEADER = (
+    "# kexie progress ledger: one record per line, appended by `kexie record` (SPEC.md §3).\n"
+    "# Never edit or delete a record; correct a mistake with `kexie revert ID`.\n"
+    "# 进度台账：每行一条记录，由 kexie record 追加；请勿修改或删除，更正请用 kexie revert ID。\n"
+)
+
+# Keys in the order SPEC.md §3 writes them.
+KEYS = (
+    "id",
+    "date",
+    "target",
+    "activity",
+    "measure",
+    "revert",
+    "amount",
+    "done",
+    "by",
+    "note",
+    "evidence",
+)
+REFERENCE_KEYS = ("target", "activity", "measure", "revert")
+TEXT_KEYS = frozenset({"id", "target", "activity", "measure", "revert", "by", "note", "evidence"})
+
+ID_PATTERN = r"[0-9A-Za-z][0-9A-Za-z_.-]{0,63}"
+_ID_RE = re.compile(ID_PATTERN + r"\Z")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+def ledger_path_for(plan_path: Path) -> Path:
+    """Return the ledger that belongs to a plan: plans/2021.yaml → plans/2021.progress.yaml."""
+    plan_path = Path(plan_path)
+    stem = plan_path.name.removesuffix(".yaml").removesuffix(".yml")
+    return plan_path.with_name(stem + ".progress.yaml")
+
+
+def plan_path_for(ledger_path: Path) -> Path | None:
+    """Return the plan a ledger belongs to, or None when the name is not `*.progress.yaml`."""
+    ledger_path = Path(ledger_path)
+    if not ledger_path.name.endswith(".progress.yaml"):
+        return None
+    return ledger_path.with_name(ledger_path.name.removesuffix(".progress.yaml") + ".yaml")
+
+
+# --- ids ----------------------------------------------------------------------------
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def _base32(number: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        number, digit = divmod(number, 32)
+        chars.append(CROCKFORD[digit])
+    return "".join(reversed(chars))
+
+
+def new_record_id(now_ns: int | None = None) -> str:
+    """Return a fresh record id: 10 chars of milliseconds, then 6 random chars (30 bits).
+
+    Sorting ids sorts records by when they were made; two clones recording in the same
+    millisecond still differ with odds of a billion to one, and no counter is shared.
+    """
+    millis = (time.time_ns() if now_ns is None else now_ns) // 1_000_000
+    return _base32(millis, 10) + _base32(secrets.randbits(30), 6)
+
+
+# --- writing ------------------------------------------------------------------------
+
+# A string is written without quotes only when every YAML reader (1.1 and 1.2) reads it
+# back as that same string: letters, digits, `_ . / -` and any printable non-ASCII
+# character, not starting with `- . /`, not a boolean or null word, not number-like.
+_PLAIN_TEXT_RE = re.compile(r"(?![-./])(?:[A-Za-z0-9_./-]|[^\x00-\x7f])+\Z")
+_NUMBER_LIKE_RE = re.compile(r"[0-9][0-9eE._-]*\Z|0[xXoObB]")
+_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+
+
+def is_plain_text(value: str) -> bool:
+    """Return whether `value` can be written unquoted and still read back as this string."""
+    return (
+        _PLAIN_TEXT_RE.match(value) is not None
+        and value.isprintable()
+        and value.lower() not in _WORDS
+        and _NUMBER_LIKE_RE.match(value) is None
+    )
+
+
+_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quote(value: str) -> str:
+    """Return `value` as a double-quoted scalar that YAML 1.1, 1.2 and JSON read alike.
+
+    Every character that is not printable (controls, escapes, bidi overrides, line
+    separators) is written as an escape, so the file shows it instead of hiding it.
+    """
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    out = ['"']
+    for char in value:
+        if char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif char.isprintable():
+            out.append(char)
+        elif "\ud800" <= char <= "\udfff":
+            raise ValueError("a lone surrogate cannot be written to the ledger")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def _scalar(value: str) -> str:
+    return value if is_plain_text(value) else quote(value)
+
+
+def format_record(record: Record) -> str:
+    """Return the record as one ledger line (with its newline), keys in SPEC.md §3 order."""
+    parts = [f"id: {_scalar(record.id)}", f"date: {record.date.isoformat()}"]
+    for key in REFERENCE_KEYS:
+        value = getattr(record, key)
+        if value is not None:
+            parts.append(f"{key}: {_scalar(value)}")
+    if record.amount is not None:
+        parts.append(f"amount: {int(record.amount)}")
+    if record.done:
+        parts.append("done: true")
+    for key in ("by", "note", "evidence"):
+        value = getattr(record, key)
+        if value is not None:
+            parts.append(f"{key}: {_scalar(value)}")
+    return "- {" + ", ".join(parts) + "}\n"
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+@dataclass
+class LedgerRead:
+    """What a ledger holds: every well-formed record, and every problem, located."""
+
+    records: list[Record] = field(default_factory=list)
+    problems: list[PlanError] = field(default_factory=list)
+
+
+# The fast path: `- {key: value, …}` with plain or double-quoted values, nothing else.
+_LINE_RE = re.compile(r"- \{(.*)\}\Z")
+_PAIR_RE = re.compile(r' *([a-z]+): +(?:"((?:[^"\\]|\\.)*)"|([^ ,"{}\[\]]*)) *(?:,|\Z)')
+_ESCAPE_RE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))")
+_YAML_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+
+
+class _NotFast(Exception):
+    """The line is not in the writer's own form: let the YAML parser read it."""
+
+
+# A plain value the fast paths take as written: no YAML indicator, no space, not null.
+# (Anything else, such as 'single quotes', &anchors or `a b`, goes to the YAML parser.)
+_PLAIN_TOKEN = (
+    r"(?![-./])(?!(?:null|Null|NULL)(?:[,}]|\Z))[^\x00-\x2c\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+"
+)
+_PLAIN_TOKEN_RE = re.compile(_PLAIN_TOKEN + r"\Z")
+_VALUE = r"(" + _PLAIN_TOKEN + r'|"(?:[^"\\]|\\.)*")'
+# The whole line exactly as `format_record` writes it: one regex match per record.
+_CANONICAL_RE = re.compile(
+    r"- \{id: " + _VALUE + r", date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:, target: " + _VALUE + r")?(?:, activity: " + _VALUE + r")?"
+    r"(?:, measure: " + _VALUE + r")?(?:, revert: " + _VALUE + r")?"
+    r"(?:, amount: ([1-9][0-9]{0,17}))?(?:, done: (true))?"
+    r"(?:, by: " + _VALUE + r")?(?:, note: " + _VALUE + r")?(?:, evidence: " + _VALUE + r")?"
+    r"\}\Z"
+)
+
+
+def _text_value(value: str | None) -> str | None:
+    """Return a value matched by _VALUE as text; raise _NotFast when it needs a closer look."""
+    if value is None or value[0] != '"':
+        return value
+    body = value[1:-1]
+    if "\\" not in body:
+        return body
+    text = _unescape(body)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        raise _NotFast
+    return text
+
+
+def _unescape(body: str) -> str:
+    """Return the value of a double-quoted scalar's body (YAML escapes)."""
+
+    def one(match: re.Match[str]) -> str:
+        hex_value = match.group(1) or match.group(2) or match.group(3)
+        if hex_value is not None:
+            code = int(hex_value, 16)
+            if code > 0x10FFFF:
+                raise _NotFast
+            return chr(code)
+        named = _YAML_ESCAPES.get(match.group(4))
+        if named is None:
+            raise _NotFast
+        return named
+
+    return _ESCAPE_RE.sub(one, body)
+
+
+# A field as read: its value, the 1-based columns of value and key, and whether it was plain.
+Field = tuple[str, int, int, bool]
+
+
+_DATES: dict[str, dt.date] = {}  # a ledger repeats a few hundred dates a million times
+
+
+def _canonical(text: str, number: int) -> Record | None:
+    """Return the record on a line in the writer's exact form, or None for any other line."""
+    match = _CANONICAL_RE.match(text)
+    if match is None or not text.isprintable():
+        return None
+    ident, day, target, activity, measure, revert, amount, done, by, note, evidence = match.groups()
+    if (target is None) + (activity is None) + (measure is None) + (revert is None) != 3:
+        return None
+    try:
+        if '"' in text:
+            ident = _text_value(ident)
+            target, activity, measure, revert = map(
+                _text_value, (target, activity, measure, revert)
+            )
+            by, note, evidence = _text_value(by), _text_value(note), _text_value(evidence)
+        if _ID_RE.match(ident) is None:
+            return None
+        date = _DATES.get(day)
+        if date is None:
+            date = dt.date.fromisoformat(day)
+            if len(_DATES) < 10_000:
+                _DATES[day] = date
+    except (_NotFast, ValueError):
+        return None
+    return Record(
+        ident,
+        date,
+        target,
+        activity,
+        measure,
+        revert,
+        None if amount is None else int(amount),
+        done is not None,
+        by,
+        note,
+        evidence,
+        number,
+    )
+
+
+def _fast_fields(text: str) -> dict[str, Field]:
+    """Return the fields of a line in the writer's form; raise _NotFast for anything else."""
+    match = _LINE_RE.match(text)
+    if match is None or not text.isprintable():
+        raise _NotFast
+    inner, pos, end = match.group(1), 0, len(match.group(1))
+    fields: dict[str, Field] = {}
+    while pos < end:
+        pair = _PAIR_RE.match(inner, pos)
+        if pair is None:
+            raise _NotFast
+        key, quoted, plain = pair.groups()
+        if key in fields:
+            raise _NotFast  # a duplicate key: let the slow path name it
+        # Columns are 1-based in the whole line, which starts with the 3 characters "- {".
+        if quoted is not None:
+            value = _unescape(quoted) if "\\" in quoted else quoted
+            fields[key] = (value, pair.start(2) + 3, pair.start(1) + 4, False)
+        else:
+            if key in TEXT_KEYS and _PLAIN_TOKEN_RE.match(plain) is None:
+                raise _NotFast
+            fields[key] = (plain, pair.start(3) + 4, pair.start(1) + 4, True)
+        pos = pair.end()
+    return fields
+
+
+def _slow_fields(text: str, shown: str, number: int) -> dict[str, Field]:
+    """Return the fields of a hand-written line read by PyYAML; raise PlanErrors if it is not
+    one flow mapping of single values."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def problem(code: str, col: int | None, **params: Any) -> PlanErrors:
+        return PlanErrors([PlanError(code, params, shown, number, col)])
+
+    expected = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.SequenceStartEvent)
+    fields: dict[str, Field] = {}
+    key: tuple[str, int] | None = None
+    try:
+        events = list(yaml.parse(text, Loader=loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # Past the end of this one line, PyYAML points at the start of a next one.
+        col = None if mark is None else mark.column + 1 if mark.line == 0 else len(text) + 1
+        raise problem("yaml_syntax", col, problem=exc.problem or exc.context or "") from None
+    except yaml.reader.ReaderError as exc:
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        raise problem("ledger_bad_char", exc.position + 1, char=character) from None
+    except yaml.YAMLError as exc:
+        raise problem("yaml_syntax", None, problem=str(exc).splitlines()[0]) from None
+    for index, event in enumerate(events):
+        col = event.start_mark.column + 1
+        if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+            raise problem("ledger_yaml_feature", col)
+        if getattr(event, "tag", None) is not None:
+            raise problem("ledger_yaml_feature", col)
+        if index < 3:
+            if not isinstance(event, expected[index]) or getattr(event, "flow_style", False):
+                raise problem("ledger_not_record", col)
+            continue
+        if index == 3:
+            if not isinstance(event, yaml.MappingStartEvent) or not event.flow_style:
+                raise problem("ledger_not_record", col)
+            continue
+        if isinstance(event, yaml.MappingEndEvent):
+            if len(events) != index + 4:  # SequenceEnd, DocumentEnd, StreamEnd
+                raise problem("ledger_not_record", events[index + 1].start_mark.column + 1)
+            return fields
+        if not isinstance(event, yaml.ScalarEvent):
+            raise problem("ledger_not_single_value", col)
+        plain = event.style in (None, "")  # libyaml says "", pure PyYAML None
+        if key is None:
+            key = (event.value, col)
+            continue
+        name, key_col = key
+        if name in fields:
+            raise problem("ledger_duplicate_key", key_col, key=_token(name))
+        fields[name] = (event.value, col, key_col, plain)
+        key = None
+    raise problem("ledger_not_record", 1)
+
+
+def _token(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _record(fields: dict[str, Field], shown: str, number: int) -> Record | PlanError:
+    """Return the Record the fields describe, or the first problem with them."""
+
+    def bad(code: str, col: int | None, **params: Any) -> PlanError:
+        return PlanError(code, params, shown, number, col)
+
+    values: dict[str, Any] = {}
+    for key, (raw, col, key_col, plain) in fields.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+            params = {"key": _token(key), "hint": close[0] if close else "", "allowed": ""}
+            return bad("unknown_key", key_col, **params)
+        if plain and raw in _NULL:
+            continue
+        if key == "date":
+            if not _DATE_RE.match(raw):
+                return bad("expected", col, expected="date", got=_kind_of(raw, plain))
+            try:
+                values[key] = dt.date.fromisoformat(raw)
+            except ValueError:
+                return bad("expected", col, expected="date", got="text")
+        elif key == "amount":
+            if not plain or not _INT_RE.match(raw):
+                return bad("expected", col, expected="integer", got=_kind_of(raw, plain))
+            if int(raw) <= 0:
+                return bad("record_amount", col, value=_token(raw))
+            values[key] = int(raw)
+        elif key == "done":
+            if not plain or raw not in _TRUE:
+                if plain and raw in _FALSE:
+                    return bad("record_done", col)
+                return bad("expected", col, expected="boolean", got=_kind_of(raw, plain))
+            values[key] = True
+        else:
+            if any("\ud800" <= char <= "\udfff" for char in raw):
+                return bad("ledger_surrogate", col, key=key)
+            if key == "id" and not _ID_RE.match(raw):
+                return bad("record_id", col, value=_token(raw))
+            values[key] = raw
+    for key in ("id", "date"):
+        if key not in values:
+            return bad("missing_key", None, key=key)
+    named = [key for key in REFERENCE_KEYS if key in values]
+    if len(named) != 1:
+        return bad("record_ref_count", None, given=", ".join(named) or "-")
+    return Record(line=number, **values)
+
+
+def _kind_of(raw: str, plain: bool) -> str:
+    if not plain:
+        return "text"
+    if raw in _TRUE or raw in _FALSE:
+        return "boolean"
+    if _INT_RE.match(raw) or re.fullmatch(r"-?[0-9]+\.[0-9]+", raw):
+        return "number"
+    if _DATE_RE.match(raw):
+        return "date"
+    return "text"
+
+
+def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | PlanError | None:
+    """Return the record on one ledger line (no newline), a located problem, or None for a
+    blank or comment line."""
+    record = _canonical(text, number)
+    if record is not None:
+        return record
+    try:
+        fields = _fast_fields(text)
+    except _NotFast:
+        stripped = text.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            return None
+        try:
+            fields = _slow_fields(text, shown, number)
+        except PlanErrors as exc:
+            return exc.errors[0]
+    return _record(fields, shown, number)
+
+
+def iter_ledger(path: Path, shown: str | None = None) -> Iterator[Record | PlanError]:
+    """Yield each record of the ledger in file order, and a located problem for each bad line.
+
+    A missing ledger yields nothing. Memory stays bounded by the longest allowed line,
+    however large the file.
+    """
+    shown = str(path) if shown is None else shown
+    try:
+        # Look before opening: opening a FIFO for reading would wait for a writer forever.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            yield PlanError("not_regular_file", {}, shown)
+            return
+        handle = open(path, "rb")  # noqa: SIM115 - a generator holds it open; `with` below
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        yield PlanError("file_unreadable", {"reason": exc.strerror or str(exc)}, shown)
+        return
+    with handle:
+        yield from _lines(handle, shown)
+
+
+CHUNK_BYTES = 1024 * 1024
+
+
+def _lines(handle: BinaryIO, shown: str) -> Iterator[Record | PlanError]:
+    """Yield what each line of an open ledger holds, reading it in chunks of CHUNK_BYTES."""
+    number = 0
+    pending = b""  # the start of a line whose end is not read yet
+    skipping = False  # inside a line that is too long, until its newline
+    first = True
+    while True:
+        chunk = handle.read(CHUNK_BYTES)
+        if not chunk:
+            break
+        if first:
+            chunk, first = chunk.removeprefix(b"\xef\xbb\xbf"), False
+        if skipping:
+            cut = chunk.find(b"\n")
+            if cut < 0:
+                continue
+            chunk, skipping = chunk[cut + 1 :], False
+        data = pending + chunk
+        end = data.rfind(b"\n")
+        if end < 0:
+            pending = data
+        else:
+            pending = data[end + 1 :]
+            try:
+                lines: list[str] | list[bytes] = data[:end].decode("utf-8").split("\n")
+            except UnicodeDecodeError:
+                lines = data[:end].split(b"\n")  # find the bad line(s) one by one
+            for line in lines:
+                number += 1
+                if len(line) > _LONG_LINE and len(_bytes(line)) > MAX_LINE_BYTES:
+                    yield PlanError(
+                        "ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number
+                    )
+                    continue
+                # The common case first, inline: a line as format_record wrote it.
+                record = _canonical(line, number) if type(line) is str else None
+                if record is not None:
+                    yield record
+                    continue
+                result = _line(line, shown, number, complete=True)
+                if result is not None:
+                    yield result
+        if len(pending) > MAX_LINE_BYTES:
+            number += 1
+            yield PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number)
+            pending, skipping = b"", True
+    if pending:
+        result = _line(pending, shown, number + 1, complete=False)
+        if result is not None:
+            yield result
+
+
+_LONG_LINE = MAX_LINE_BYTES // 4  # a shorter line cannot pass the limit in UTF-8
+
+
+def _bytes(line: str | bytes) -> bytes:
+    return line.encode("utf-8") if isinstance(line, str) else line
+
+
+def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record | PlanError | None:
+    """Return what one line holds (without its newline); a torn line when incomplete."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            col = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+            return PlanError("ledger_not_utf8", {}, shown, number, col)
+    if raw.endswith("\r"):
+        raw = raw[:-1]
+    result = parse_line(raw, shown, number)
+    if not complete and isinstance(result, PlanError):
+        return PlanError("ledger_torn", {}, shown, number, None)
+    return result
+
+
+def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:
+    """Return every well-formed record of the ledger and every problem (missing file: empty)."""
+    import gc
+
+    read = LedgerRead()
+    records, problems = read.records, read.problems
+    # A million new records make the cyclic collector rescan them again and again (a
+    # quarter of the time); records hold no cycles, so pause it while they are built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for item in iter_ledger(path, shown):
+            if type(item) is Record:
+                records.append(item)
+            else:
+                problems.append(item)  # type: ignore[arg-type]
+    finally:
+        if collecting:
+            gc.enable()
+    return read
+
+
+# --- appending ----------------------------------------------------------------------
+
+
+def append_record(path: Path, record: Record) -> str:
+    """Append the record as one line, atomically and under an exclusive lock; return the line.
+
+    Creates the ledger (with its header comment) when missing. When the file does not end
+    in a newline (a write was cut short), a newline goes first so the record never joins
+    the torn line. Reads only the last byte: the time does not grow with the ledger.
+    """
+    import fcntl
+
+    line = format_record(record)
+    data = line.encode("utf-8")
+    if len(data) > MAX_LINE_BYTES:
+        raise PlanErrors(
+            [PlanError("record_too_long", {"size": len(data), "limit": MAX_LINE_BYTES})]
+        )
+    shown = str(path)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise PlanErrors(
+            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanErrors([PlanError("not_regular_file", {}, shown)])
+        if info.st_size == 0:
+            data = HEADER.encode("utf-8") + data
+        elif os.pread(fd, 1, info.st_size - 1) != b"\n":
+            data = b"\n" + data
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(28, f"only {written} of {len(data)} bytes written")
+        os.fsync(fd)
+    except OSError as exc:
+        raise PlanErrors(
+            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+        ) from None
+    finally:
+        os.close(fd)  # also releases the lock
+    if info.st_size == 0:
+        _sync_folder(path)
+    return line
+
+
+def _sync_folder(path: Path) -> None:
+    """Make a newly created ledger's directory entry durable (best effort)."""
+    try:
+        fd = os.open(Path(path).parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
