@@ -278,7 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the progress ledger: reading its lines
     "kind.activity": ("activity", "活动"),
     "kind.record": ("record", "记录"),
-    "kind.revert": ("reversal", "撤销记录"),
+    "kind.revert": ("reversal", "撤销"),
     "ledger_torn": (
         "the last line is incomplete (a write was cut short); complete it or delete it",
         "最后一行不完整（写入被中断）；请补全或删除该行",
@@ -338,16 +338,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the ledger's records against the plan (checks)
     "record_amount_not_target": (
-        "an amount is only for counted targets, not for a {kind}",
-        "只有计数类目标才有数量，{kind}没有",
+        "an amount is only for counted targets, not for {kind} records",
+        "只有计数类目标才有数量，{kind}记录没有",
     ),
     "record_amount_milestone": (
         "target {id!r} is a milestone: it is done or not, it takes no amount",
         "目标 {id!r} 是里程碑：只有完成与否，没有数量",
     ),
     "record_done_not_allowed": (
-        "done is only for milestones and measures, not for a {kind}",
-        "done 只用于里程碑和措施，不用于{kind}",
+        "done is only for milestones and measures, not for {kind} records",
+        "done 只用于里程碑和措施，不用于{kind}记录",
     ),
     "record_done_counted": (
         "target {id!r} is counted: record an amount, not done",
@@ -387,8 +387,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数量 {value!r} 不是大于 0 的整数",
     ),
     "record.amount_not_target": (
-        "{id!r} is a {kind}: it takes no amount (only counted targets do)",
-        "{id!r} 是{kind}：不能填写数量（只有计数类目标可以）",
+        "no amount for {kind} {id!r}: only counted targets take one",
+        "{kind} {id!r} 不能填写数量：只有计数类目标可以",
     ),
     "record.done_counted": (
         "--done is for milestones and measures; {id!r} is a counted target: give an AMOUNT",
@@ -432,10 +432,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # kexie log
     "log.about": ("about", "事项"),
-    "log.evidence": ("evidence", "佐证"),
     "log.done": ("done", "完成"),
     "log.reverts": ("reverts {id}", "撤销 {id}"),
-    "log.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
+    "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
 }
 

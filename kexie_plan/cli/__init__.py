@@ -15,7 +15,15 @@ from typing import Annotated
 import typer
 
 from kexie_plan import __version__
-from kexie_plan.cli import schema, show, status, validate  # noqa: F401 - registers the commands
+from kexie_plan.cli import (  # noqa: F401 - registers the commands
+    log,
+    record,
+    revert,
+    schema,
+    show,
+    status,
+    validate,
+)
 from kexie_plan.cli.common import (
     EXIT_BUG,
     EXIT_INVALID,

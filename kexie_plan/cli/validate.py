@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,7 +23,47 @@ from kexie_plan.cli.common import (
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.i18n import text
 
+if TYPE_CHECKING:
+    from kexie_plan.model import Plan
+
 FORMATS = ("text", "github", "json")
+
+
+def plans_of(paths: list[Path]) -> list[Path]:
+    """Return the plans to check: a ledger given by name stands for its plan; no repeats."""
+    from kexie_plan.ledger import plan_path_for
+
+    plans: list[Path] = []
+    for path in paths:
+        path = plan_path_for(path) or path
+        if path not in plans:
+            plans.append(path)
+    return plans
+
+
+def check_ledger(
+    plan_path: Path, plan: Plan | None, lang: str
+) -> tuple[list[PlanError], list[str]]:
+    """Return the problems of the ledger beside a plan, or its ok line; nothing when it is absent.
+
+    Without a valid plan only the ledger's lines are checked, not what they refer to.
+    """
+    from kexie_plan.checks import check_records
+    from kexie_plan.ledger import ledger_path_for, read_ledger
+    from kexie_plan.render import visible
+
+    ledger = ledger_path_for(plan_path)
+    if not ledger.exists():
+        return [], []
+    shown = shown_path(ledger)
+    read = read_ledger(ledger, shown)
+    problems = list(read.problems)
+    if plan is not None:
+        problems += [p.at(shown, p.line, p.col) for p in check_records(plan, read.records)]
+    if problems:
+        return sorted(problems, key=PlanError.sort_key), []
+    summary = text("validate.ledger_summary", lang, records=len(read.records))
+    return [], [text("validate.ok", lang, path=visible(shown), summary=summary)]
 
 
 @app.command()
@@ -53,22 +93,26 @@ def validate(
         raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(FORMATS)}")
     errors: list[PlanError] = []
     oks: list[str] = []
-    for path in list(paths) if paths else [find_plan(plan)]:
+    for path in plans_of(list(paths) if paths else [find_plan(plan)]):
         shown = shown_path(path)
+        loaded: Plan | None = None
         try:
             loaded = load_plan(path)
         except PlanErrors as exc:
             errors.extend(e.at(shown, e.line, e.col) for e in exc.errors)
-            continue
-        summary = text(
-            "validate.plan_summary",
-            ui,
-            sections=len(loaded.sections),
-            measures=len(loaded.measures()),
-            targets=len(loaded.targets),
-            activities=len(loaded.activities),
-        )
-        oks.append(text("validate.ok", ui, path=visible(shown), summary=summary))
+        if loaded is not None:
+            summary = text(
+                "validate.plan_summary",
+                ui,
+                sections=len(loaded.sections),
+                measures=len(loaded.measures()),
+                targets=len(loaded.targets),
+                activities=len(loaded.activities),
+            )
+            oks.append(text("validate.ok", ui, path=visible(shown), summary=summary))
+        ledger_errors, ledger_ok = check_ledger(path, loaded, ui)
+        errors.extend(ledger_errors)
+        oks.extend(ledger_ok)
     usage_only = bool(errors) and all(e.code in USAGE_CODES for e in errors)
     code = EXIT_OK if not errors else (EXIT_USAGE if usage_only else EXIT_INVALID)
     if output_format == "json":
