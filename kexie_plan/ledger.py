@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -268,6 +269,8 @@ Field = tuple[str, int, int, bool]
 
 
 _DATES: dict[str, dt.date] = {}  # a ledger repeats a few hundred dates a million times
+_AMOUNTS = {str(n): n for n in range(1, 100)}
+_intern = sys.intern
 
 
 def _canonical(text: str, number: int) -> Record | None:
@@ -294,16 +297,17 @@ def _canonical(text: str, number: int) -> Record | None:
                 _DATES[day] = date
     except (_NotFast, ValueError):
         return None
+    # A million records name a few dozen targets and units: share one string for each.
     return Record(
         ident,
         date,
-        target,
-        activity,
-        measure,
+        None if target is None else _intern(target),
+        None if activity is None else _intern(activity),
+        None if measure is None else _intern(measure),
         revert,
-        None if amount is None else int(amount),
+        None if amount is None else _AMOUNTS.get(amount) or int(amount),
         done is not None,
-        by,
+        None if by is None else _intern(by),
         note,
         evidence,
         number,

@@ -192,7 +192,9 @@ def log_as_csv(rows: list[LogRow]) -> str:
 def log(
     ref: Annotated[
         str | None,
-        typer.Argument(help="Only this target, activity or measure (id or part of its name)."),
+        typer.Argument(
+            metavar="REF", help="Only this target, activity or measure (id or part of its name)."
+        ),
     ] = None,
     by: ByOption = None,
     since: Annotated[

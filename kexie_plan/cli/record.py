@@ -223,12 +223,13 @@ def record(
     ref: Annotated[
         str | None,
         typer.Argument(
-            help="Target, activity or measure: its id, its name, or an unambiguous part of it."
+            metavar="REF",
+            help="Target, activity or measure: its id, its name, or an unambiguous part of it.",
         ),
     ] = None,
     amount: Annotated[
         str | None,
-        typer.Argument(help="How many, for a counted target. Default: 1."),
+        typer.Argument(metavar="AMOUNT", help="How many, for a counted target. Default: 1."),
     ] = None,
     date_: DateOption = None,
     note: NoteOption = None,

@@ -39,7 +39,7 @@ def revert(
 
     A record can be reverted once; a reversal cannot be reverted (record it again instead).
 
-    Example: kexie revert 01HQ7Z3KX4M2PQ --note 录入错误
+    Example: kexie revert 01M8K1KA6Z484GAB --note 录入错误
     """
     import difflib
 
