@@ -6,8 +6,10 @@ whole file is a YAML sequence that any YAML tool reads; git merges it line by li
 
 Reading streams the file line by line. Lines in the form `format_record` writes take a
 fast path (a regex, no YAML parser, no pydantic); anything else (a line written by
-hand) goes through PyYAML, read under YAML 1.2's core schema. Either way a line becomes
-a `Record` or a located `PlanError`; a half-written last line is reported as torn.
+hand) goes through PyYAML's event parser. A plain (unquoted) value of a text key is
+taken as written (`note: no` is the text "no", as YAML 1.2 reads it); `format_record`
+quotes every value that any YAML reader might take for something else. Either way a
+line becomes a `Record` or a located `PlanError`; a half-written last line is torn.
 
 Appending takes an exclusive `flock` on the ledger, writes the whole line with one
 `os.write`, and `fsync`s; it reads only the file's last byte, never the whole file.
@@ -353,8 +355,39 @@ def _slow_fields(text: str, shown: str, number: int) -> dict[str, Field]:
     expected = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.SequenceStartEvent)
     fields: dict[str, Field] = {}
     key: tuple[str, int] | None = None
+    closed = -1  # the index of the event that closed the mapping
     try:
-        events = list(yaml.parse(text, Loader=loader))
+        # Events one at a time, stopping at the first problem: a line of 30,000 nested
+        # brackets is refused at its second one, not after parsing all of them.
+        for index, event in enumerate(yaml.parse(text, Loader=loader)):
+            col = event.start_mark.column + 1
+            if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
+                raise problem("ledger_yaml_feature", col)
+            if getattr(event, "tag", None) is not None:
+                raise problem("ledger_yaml_feature", col)
+            if index < 3:
+                if not isinstance(event, expected[index]) or getattr(event, "flow_style", False):
+                    raise problem("ledger_not_record", col)
+            elif index == 3:
+                if not isinstance(event, yaml.MappingStartEvent) or not event.flow_style:
+                    raise problem("ledger_not_record", col)
+            elif closed >= 0:
+                # After the mapping only the ends of the sequence, document and stream.
+                if index > closed + 3:
+                    raise problem("ledger_not_record", col)
+            elif isinstance(event, yaml.MappingEndEvent):
+                closed = index
+            elif not isinstance(event, yaml.ScalarEvent):
+                raise problem("ledger_not_single_value", col)
+            elif key is None:
+                key = (event.value, col)
+            else:
+                name, key_col = key
+                if name in fields:
+                    raise problem("ledger_duplicate_key", key_col, key=_token(name))
+                plain = event.style in (None, "")  # libyaml says "", pure PyYAML None
+                fields[name] = (event.value, col, key_col, plain)
+                key = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # Past the end of this one line, PyYAML points at the start of a next one.
@@ -365,36 +398,9 @@ def _slow_fields(text: str, shown: str, number: int) -> dict[str, Field]:
         raise problem("ledger_bad_char", exc.position + 1, char=character) from None
     except yaml.YAMLError as exc:
         raise problem("yaml_syntax", None, problem=str(exc).splitlines()[0]) from None
-    for index, event in enumerate(events):
-        col = event.start_mark.column + 1
-        if getattr(event, "anchor", None) is not None or isinstance(event, yaml.AliasEvent):
-            raise problem("ledger_yaml_feature", col)
-        if getattr(event, "tag", None) is not None:
-            raise problem("ledger_yaml_feature", col)
-        if index < 3:
-            if not isinstance(event, expected[index]) or getattr(event, "flow_style", False):
-                raise problem("ledger_not_record", col)
-            continue
-        if index == 3:
-            if not isinstance(event, yaml.MappingStartEvent) or not event.flow_style:
-                raise problem("ledger_not_record", col)
-            continue
-        if isinstance(event, yaml.MappingEndEvent):
-            if len(events) != index + 4:  # SequenceEnd, DocumentEnd, StreamEnd
-                raise problem("ledger_not_record", events[index + 1].start_mark.column + 1)
-            return fields
-        if not isinstance(event, yaml.ScalarEvent):
-            raise problem("ledger_not_single_value", col)
-        plain = event.style in (None, "")  # libyaml says "", pure PyYAML None
-        if key is None:
-            key = (event.value, col)
-            continue
-        name, key_col = key
-        if name in fields:
-            raise problem("ledger_duplicate_key", key_col, key=_token(name))
-        fields[name] = (event.value, col, key_col, plain)
-        key = None
-    raise problem("ledger_not_record", 1)
+    if closed < 0:
+        raise problem("ledger_not_record", 1)
+    return fields
 
 
 def _token(value: object) -> str:

@@ -268,6 +268,12 @@ def test_hand_written_lines_take_the_yaml_path(tmp_path: Path) -> None:
         ("- {id: &x A, date: 2021-03-12, target: t}", "ledger_yaml_feature", "", 8),
         ("- {id: !!str A, date: 2021-03-12, target: t}", "ledger_yaml_feature", "", 8),
         ("- {id: A, date: 2021-03-12, target: [t]}", "ledger_not_single_value", "", 37),
+        (
+            "- {id: A, date: 2021-03-12, target: " + "[" * 30_000 + "]" * 30_000 + "}",
+            "ledger_not_single_value",
+            "",
+            37,
+        ),
         ("- id: A", "ledger_not_record", "", 3),
         ("[{id: A, date: 2021-03-12, target: t}]", "ledger_not_record", "", 1),
         ("<<<<<<< HEAD", "ledger_not_record", "", 1),
