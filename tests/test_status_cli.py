@@ -347,3 +347,22 @@ def test_table_is_the_golden_renderer_output(
     code, out, err = run(monkeypatch, capsys, *args)
     assert (code, err) == (0, "")
     assert out == (GOLDEN / f"status_{lang}_{width}.txt").read_text(encoding="utf-8")
+
+
+def test_readme_sample_is_what_status_prints(monkeypatch, capsys) -> None:
+    """README's sample of `kexie status` is the real output on the shipped plan and ledger."""
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    marker = (
+        "<!-- status-sample: COLUMNS=80 kexie status --as-of 2021-06-30 --lang zh -->\n```text\n"
+    )
+    assert marker in readme
+    sample = readme.split(marker, 1)[1].split("\n```", 1)[0]
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("KEXIE_PLAN", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ("status", "--plan", "plans/2021.yaml", "--as-of", "2021-06-30", "--lang", "zh")
+    code, out, err = run(monkeypatch, capsys, *args)
+    assert (code, err) == (0, "")
+    assert [line.rstrip() for line in out.rstrip("\n").splitlines()] == sample.splitlines()
