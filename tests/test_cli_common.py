@@ -122,3 +122,11 @@ def test_every_command_has_help_with_an_example_and_is_in_readme() -> None:
         assert result.exit_code == 0, name
         assert "Example" in result.output, f"{name} --help has no example"
         assert f"kexie {name}" in readme, f"README never shows kexie {name}"
+
+
+def test_errors_from_the_boundary_follow_the_lang_option(home, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("KEXIE_LANG", "en")
+    write(home / "plans" / "2021.yaml", (ROOT / "plans" / "2021.yaml").read_text("utf-8"))
+    assert run_main(monkeypatch, "record", "zzzz-nothing", "--lang", "zh", "--yes") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kexie: error: 计划中没有名为 'zzzz-nothing' 的")

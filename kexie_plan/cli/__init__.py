@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -32,6 +32,7 @@ from kexie_plan.cli.common import (
     USAGE_CODES,
     UsageProblem,
     app,
+    chosen_lang,
 )
 from kexie_plan.errors import PlanErrors
 from kexie_plan.i18n import choose_lang, text
@@ -50,12 +51,20 @@ def _root(
 
 def main() -> None:
     """Run the CLI inside the one error boundary that maps outcomes to exit codes."""
-    from kexie_plan.render import error_line, visible
-
-    lang = choose_lang(None)
     try:
         app(prog_name="kexie")
     except SystemExit:
+        raise
+    except BaseException:
+        lang = chosen_lang.get("lang") or choose_lang(None)
+        _report(lang)
+
+
+def _report(lang: str) -> NoReturn:
+    """Print the exception being handled as one line and exit with its code."""
+    from kexie_plan.render import error_line, visible
+
+    try:
         raise
     except UsageProblem as exc:
         sys.stderr.write(error_line(exc.error, lang) + "\n")

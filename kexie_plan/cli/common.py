@@ -28,6 +28,9 @@ USAGE_CODES = {
     "no_plan",
     "bad_config",
     "bad_lang",
+    # the ledger cannot be written (read-only, disk full) or a record is too long to write
+    "ledger_unwritable",
+    "record_too_long",
 }
 
 BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
@@ -70,11 +73,16 @@ LangOption = Annotated[
 ]
 
 
+# The language the running command chose, so that `main` words its errors the same way.
+chosen_lang: dict[str, str] = {}
+
+
 def lang_of(option: str | None) -> str:
     """Return the UI language, refusing a value that is neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
-    return choose_lang(option)
+    chosen_lang["lang"] = choose_lang(option)
+    return chosen_lang["lang"]
 
 
 AsOfOption = Annotated[
