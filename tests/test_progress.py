@@ -11,6 +11,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kexie_plan.model import Goal, Record
 from kexie_plan.planfile import load_plan_text
@@ -604,3 +606,46 @@ def test_target_history_month_by_month() -> None:
     assert [p.expected for p in points] == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3]
     assert points[5].month == dt.date(2021, 6, 15)
     assert points[0].month == dt.date(2021, 1, 31)
+
+
+COUNTED = [t.id for t in PLAN.targets if t.kind == "count"]
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> list[Record]:
+    """Draw a ledger of counted, activity and reversal records dated in or near 2021."""
+    days = st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31))
+    records: list[Record] = []
+    for n in range(draw(st.integers(0, 40))):
+        kind = draw(st.sampled_from(["target", "target", "activity", "revert"]))
+        day = draw(days)
+        if kind == "target":
+            amount = draw(st.none() | st.integers(1, 50))
+            records.append(
+                Record(f"p{n}", day, target=draw(st.sampled_from(COUNTED)), amount=amount)
+            )
+        elif kind == "activity":
+            ident = draw(st.sampled_from([a.id for a in PLAN.activities]))
+            records.append(Record(f"p{n}", day, activity=ident))
+        elif records:
+            records.append(Record(f"p{n}", day, revert=draw(st.sampled_from(records)).id))
+    return records
+
+
+@given(ledgers(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
+def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt.date) -> None:
+    cancelled = {r.revert for r in records if r.revert and r.date <= as_of}
+    counts_toward = {a.id: a.target for a in PLAN.activities}
+    plain = dict.fromkeys(COUNTED, 0)
+    for r in records:
+        if r.date > as_of or r.revert or r.id in cancelled:
+            continue
+        if r.target:
+            plain[r.target] += r.amount or 1
+        elif counts_toward.get(r.activity or ""):
+            plain[counts_toward[r.activity]] += 1
+    report = status_report(PLAN, records, as_of)
+    assert {t.id: t.actual for t in report.targets if t.kind == "count"} == plain
+    for t in report.targets:
+        assert t.expected is None or 0 <= t.expected <= t.goal.min
+        assert t.state in TARGET_STATES
