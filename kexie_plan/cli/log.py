@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -17,9 +16,9 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
-    shown_path,
+    read_ledger_and_warn,
 )
-from kexie_plan.cli.record import ByOption, read_and_warn, reporter
+from kexie_plan.cli.record import ByOption, reporter
 from kexie_plan.i18n import text
 
 if TYPE_CHECKING:
@@ -217,11 +216,10 @@ def log(
     """
     import json
 
-    from kexie_plan.checks import check_records
     from kexie_plan.cli.show import resolve_ref
     from kexie_plan.ledger import ledger_path_for
     from kexie_plan.planfile import load_plan
-    from kexie_plan.render import _json_safe, warning_line
+    from kexie_plan.render import _json_safe
 
     ui = lang_of(lang)
     choice_of("--format", output_format, FORMATS)
@@ -232,11 +230,8 @@ def log(
     since_day = date_of("--since", since, date.min)
     until_day = date_of("--until", until, date.max)
     ledger = ledger_path_for(plan_path)
-    read = read_and_warn(ledger, ui)
-    for problem in check_records(loaded, read.records):
-        sys.stderr.write(warning_line(problem.at(shown_path(ledger), problem.line, None), ui))
-        sys.stderr.write("\n")
-    rows = log_rows(loaded, read.records, about, reporting, since_day, until_day)
+    records, _ = read_ledger_and_warn(ledger, ui, loaded)
+    rows = log_rows(loaded, records, about, reporting, since_day, until_day)
     if output_format == "json":
         typer.echo(_json_safe(json.dumps(log_as_data(rows), ensure_ascii=False, indent=2)))
     elif output_format == "csv":
@@ -247,4 +242,4 @@ def log(
         from rich.console import Console
 
         console = Console(highlight=False, emoji=False, markup=False)
-        console.print(log_table(loaded, rows, read.records, ui))
+        console.print(log_table(loaded, rows, records, ui))

@@ -24,13 +24,12 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
-    shown_path,
+    read_ledger_and_warn,
 )
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
 
 if TYPE_CHECKING:
-    from kexie_plan.ledger import LedgerRead
     from kexie_plan.model import Plan, Record
 
 DateOption = Annotated[
@@ -60,17 +59,6 @@ def ledger_for(plan_path: Path) -> Path:
     if plan_path.resolve() == BUNDLED_PLAN.resolve():
         raise UsageProblem(PlanError("record.bundled_plan"))
     return ledger_path_for(plan_path)
-
-
-def read_and_warn(ledger: Path, lang: str) -> LedgerRead:
-    """Return the ledger's records, printing a warning for each bad line (a torn last line)."""
-    from kexie_plan.ledger import read_ledger
-    from kexie_plan.render import warning_line
-
-    read = read_ledger(ledger, shown_path(ledger))
-    for problem in read.problems:
-        sys.stderr.write(warning_line(problem, lang) + "\n")
-    return read
 
 
 def record_date(plan: Plan, value: str | None, today: date) -> date:
@@ -192,7 +180,13 @@ def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> lis
 
 
 def write_and_report(
-    ledger: Path, new: Record, read: LedgerRead, plan: Plan, lang: str, dry_run: bool, yes: bool
+    ledger: Path,
+    new: Record,
+    records: list[Record],
+    plan: Plan,
+    lang: str,
+    dry_run: bool,
+    yes: bool,
 ) -> None:
     """Append the record (unless a dry run or declined), then print it and the new standing."""
     from kexie_plan.ledger import append_record
@@ -206,7 +200,7 @@ def write_and_report(
         raise cancelled(lang)
     line = append_record(ledger, new)
     typer.echo(text("record.written", lang, line=visible(line.rstrip("\n"))))
-    for words in standing(plan, [*read.records, new], new, lang):
+    for words in standing(plan, [*records, new], new, lang):
         typer.echo(words)
 
 
@@ -314,10 +308,10 @@ def record(
     problems = check_records(loaded, [new])
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
-    read = read_and_warn(ledger, ui)
+    records, _ = read_ledger_and_warn(ledger, ui)
     if new.activity is not None:
-        refuse_held_twice(read.records, new)
-    write_and_report(ledger, new, read, loaded, ui, dry_run, yes)
+        refuse_held_twice(records, new)
+    write_and_report(ledger, new, records, loaded, ui, dry_run, yes)
 
 
 def refuse_held_twice(records: list[Record], new: Record) -> None:

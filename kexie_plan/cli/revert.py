@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import LangOption, PlanOption, UsageProblem, app, find_plan, lang_of
+from kexie_plan.cli.common import (
+    LangOption,
+    PlanOption,
+    UsageProblem,
+    app,
+    find_plan,
+    lang_of,
+    read_ledger_and_warn,
+)
 from kexie_plan.cli.record import (
     ByOption,
     DateOption,
@@ -16,7 +24,6 @@ from kexie_plan.cli.record import (
     YesOption,
     given_text,
     ledger_for,
-    read_and_warn,
     record_date,
     reporter,
     write_and_report,
@@ -52,8 +59,8 @@ def revert(
     plan_path = find_plan(plan)
     ledger = ledger_for(plan_path)
     loaded = load_plan(plan_path)
-    read = read_and_warn(ledger, ui)
-    by_id = {r.id: r for r in read.records}
+    records, _ = read_ledger_and_warn(ledger, ui)
+    by_id = {r.id: r for r in records}
     wanted = record_id.strip()
     if wanted not in by_id and wanted.upper() in by_id:
         wanted = wanted.upper()  # ids are Crockford base32: case does not matter
@@ -64,7 +71,7 @@ def revert(
         raise UsageProblem(PlanError("unknown_ref", params))
     if target.revert is not None:
         raise UsageProblem(PlanError("revert_of_revert", {"id": target.id}))
-    earlier = next((r for r in read.records if r.revert == target.id), None)
+    earlier = next((r for r in records if r.revert == target.id), None)
     if earlier is not None:
         params = {"id": target.id, "by": earlier.id, "date": earlier.date.isoformat()}
         raise UsageProblem(PlanError("revert.already", params))
@@ -75,4 +82,4 @@ def revert(
         by=reporter(loaded, by),
         note=given_text("--note", note),
     )
-    write_and_report(ledger, new, read, loaded, ui, dry_run, yes)
+    write_and_report(ledger, new, records, loaded, ui, dry_run, yes)

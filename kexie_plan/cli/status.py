@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,6 +19,7 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
+    read_ledger_and_warn,
     shown_path,
 )
 from kexie_plan.errors import PlanError
@@ -36,35 +35,14 @@ FORMATS = ("table", "json", "csv", "markdown")
 def load_plan_and_records(path: Path, lang: str) -> tuple[Plan, list[Record]]:
     """Return the plan at `path` and every complete record of its ledger.
 
-    An invalid plan raises (exit 1). Problems in the ledger (a torn last line, a record
-    that names nothing) are printed as warnings on stderr, and every complete record is
-    used, so that one bad line does not hide the year's progress.
+    An invalid plan raises (exit 1); problems in the ledger are printed as warnings.
     """
-    from kexie_plan.checks import check_records
-    from kexie_plan.ledger import ledger_path_for, read_ledger
+    from kexie_plan.ledger import ledger_path_for
     from kexie_plan.planfile import load_plan
-    from kexie_plan.render import warning_line
 
     plan = load_plan(path)
-    ledger = ledger_path_for(path)
-    if not ledger.exists():
-        return plan, []
-    # Records hold no reference cycles, so the cycle collector would only walk the
-    # growing list again and again while it is read (about 5% of `status` at 100k).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        read = read_ledger(ledger, shown_path(ledger))
-        problems = [*read.problems, *check_records(plan, read.records)]
-    finally:
-        if collecting:
-            gc.enable()
-    shown = shown_path(ledger)
-    for problem in problems:
-        if problem.path is None:
-            problem = problem.at(shown, problem.line, problem.col)
-        sys.stderr.write(warning_line(problem, lang) + "\n")
-    return plan, read.records
+    records, _ = read_ledger_and_warn(ledger_path_for(path), lang, plan)
+    return plan, records
 
 
 def states_of(value: str | None) -> list[str] | None:
