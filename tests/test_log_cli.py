@@ -76,15 +76,15 @@ def test_the_table_marks_reverted_records_and_shows_markup_literally(
     assert (code, err) == (0, "")
     assert "\x1b" not in out
     assert lines(out) == [
-        "record   date         about                amount   by              note                  state",  # noqa: E501
+        "record  date        about                   amount  by             note                   state",  # noqa: E501
         "─" * 100,
-        "A1       2021-03-20   春季海智沙龙                                  春季",
-        "B1       2021-04-02   国际学术交流论坛          2                                         reverted",  # noqa: E501
-        "C1       2021-04-03   国际学术交流论坛                                                    reverts B1",  # noqa: E501
-        "D1       2021-05-02   海智沙龙                  3   haizhi-office   [red]注意[/red]",
-        "                                                                    \\x1b[31m",
-        "E1       2021-06-01   强化政治引领,实施             pop-dept        完成",
-        "                      党建强会",
+        "A1      2021-03-20  春季海智沙龙                                   春季",
+        "B1      2021-04-02  国际学术交流论坛             2                                        reverted",  # noqa: E501
+        "C1      2021-04-03  国际学术交流论坛                                                      reverts B1",  # noqa: E501
+        "D1      2021-05-02  海智沙龙                     3  haizhi-office  [red]注意[/red]",
+        "                                                                   \\x1b[31m",
+        "E1      2021-06-01  强化政治引领,实施党建           pop-dept       完成",
+        "                    强会",
     ]
 
 
@@ -93,10 +93,10 @@ def test_a_target_includes_its_activities_and_dates_filter(ledger, monkeypatch, 
     code, out, err = run(monkeypatch, capsys, *args)
     assert (code, err) == (0, "")
     assert lines(out) == [
-        "记录   日期         事项           数量   填报            说明                       状态",
-        "─" * 89,
-        "A1     2021-03-20   春季海智沙龙                          春季",
-        "D1     2021-05-02   海智沙龙          3   haizhi-office   [red]注意[/red] \\x1b[31m",
+        "记录  日期        事项          数量  填报           说明",
+        "─" * 77,
+        "A1    2021-03-20  春季海智沙龙                       春季",
+        "D1    2021-05-02  海智沙龙         3  haizhi-office  [red]注意[/red] \\x1b[31m",
     ]
 
 

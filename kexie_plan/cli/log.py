@@ -124,26 +124,36 @@ def log_table(plan: Plan, rows: list[LogRow], records: list[Record], lang: str) 
 
     by_id = {r.id: r for r in records}
     names = _names(plan)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        padding=(0, 1),
+        collapse_padding=True,
+    )
+    # Columns that would be empty for every row are left out; about and note share
+    # what width is left, note taking more, so that short notes stay on one line.
+    has_by = any(row.record.by for row in rows)
+    has_state = any(_state(row, lang) for row in rows)
     table.add_column(text("col.record", lang), no_wrap=True)
     table.add_column(text("col.date", lang), no_wrap=True)
-    table.add_column(text("log.about", lang), overflow="fold", min_width=8)
+    table.add_column(text("log.about", lang), overflow="fold", min_width=8, ratio=2)
     table.add_column(text("col.amount", lang), justify="right", no_wrap=True)
-    table.add_column(text("col.by", lang), overflow="fold", max_width=16)
-    table.add_column(text("col.note", lang), overflow="fold", min_width=8)
-    table.add_column(text("col.state", lang), overflow="fold")
+    if has_by:
+        table.add_column(text("col.by", lang), overflow="fold", max_width=16)
+    table.add_column(text("col.note", lang), overflow="fold", min_width=8, ratio=3)
+    if has_state:
+        table.add_column(text("col.state", lang), overflow="fold")
     for row in rows:
         r = row.record
         amount = str(r.amount) if r.amount is not None else text("log.done", lang) if r.done else ""
-        cells = [
-            r.id,
-            r.date.isoformat(),
-            _about(r, by_id, names),
-            amount,
-            r.by or "",
-            r.note or "",
-        ]
-        cells.append(_state(row, lang))
+        cells = [r.id, r.date.isoformat(), _about(r, by_id, names), amount]
+        if has_by:
+            cells.append(r.by or "")
+        cells.append(r.note or "")
+        if has_state:
+            cells.append(_state(row, lang))
         style = "dim" if row.reverted_by is not None or r.revert is not None else ""
         table.add_row(*(Text(visible(cell)) for cell in cells), style=style)
     return table
