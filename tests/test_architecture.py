@@ -16,6 +16,7 @@ FORBIDDEN = {
     "model": {"planfile", "ledger", "progress", "checks", "render", "cli"},
     "progress": {"planfile", "ledger", "render", "cli"},
     "checks": {"planfile", "ledger", "render", "cli", "progress"},
+    "report": {"planfile", "ledger", "render", "cli", "checks"},
     "planfile": {"ledger", "render", "cli", "progress"},
     "ledger": {"planfile", "render", "cli", "progress"},
     "render": {"planfile", "ledger", "cli", "checks"},

@@ -1,0 +1,261 @@
+"""A period report's words and tables, shared by its Markdown, HTML, CSV and XLSX forms.
+
+Cells keep their types (int, date, str, None) so that each format writes numbers as
+numbers and dates as dates; user strings are left as written, for each format to escape
+its own way. Returns values; never prints, never computes progress.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kexie_plan.i18n import text
+from kexie_plan.render.status import goal_words, state_words
+
+if TYPE_CHECKING:
+    from kexie_plan.model import Goal, Plan
+    from kexie_plan.report import PeriodReport, RecordEntry, TargetLine
+
+Cell = str | int | dt.date | None
+
+# A text cell that a spreadsheet would take for a formula starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of the report: its name, its header row and its rows of typed cells."""
+
+    name: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def period_words(report: PeriodReport, lang: str) -> str:
+    """Return the period's name: 2021年第二季度, first half of 2021, 2021年5月 …"""
+    name = report.period.upper()
+    if name in ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR"):
+        return text("report.period." + name, lang, year=report.start.year)
+    return text("report.period.month", lang, year=report.start.year, month=report.start.month)
+
+
+def report_title(report: PeriodReport, plan: Plan, lang: str) -> str:
+    """Return the report's title: the plan's title and the period."""
+    return text("report.title", lang, title=plan.title, period=period_words(report, lang))
+
+
+def span_line(report: PeriodReport, lang: str) -> str:
+    """Return the line under the title: the period's dates and the day of the figures."""
+    return text(
+        "report.span",
+        lang,
+        start=report.start.isoformat(),
+        end=report.end.isoformat(),
+        as_of=report.as_of.isoformat(),
+    )
+
+
+def summary_sentence(report: PeriodReport, lang: str) -> str:
+    """Return the summary in the form such reports use: 16项指标：已完成 5，达进度 4 …"""
+    counts = dict(report.summary_counts())
+    return text("report.summary", lang, targets=report.status.summary.targets, **counts)
+
+
+def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
+    """Return a goal as words (3–5 场, ≥20 个), or the milestone word when there is none."""
+    if goal is None:
+        return text("goal.milestone", lang)
+    unit = unit or ""
+    if goal.max is None:
+        return f"≥{goal.min} {unit}".strip()
+    if goal.max == goal.min:
+        return f"{goal.min} {unit}".strip()
+    return f"{goal.min}–{goal.max} {unit}".strip()
+
+
+def section_titles(plan: Plan, lang: str) -> dict[str | None, str]:
+    """Return section id -> title, with None for the targets that have no measure."""
+    titles: dict[str | None, str] = {s.id: s.title for s in plan.sections}
+    titles[None] = text("status.no_measure", lang)
+    return titles
+
+
+def grouped_targets(report: PeriodReport, plan: Plan, lang: str) -> list[tuple[str, list]]:
+    """Return (section title, target lines) per section in plan order, loose targets last."""
+    titles = section_titles(plan, lang)
+    order = [s.id for s in plan.sections] + [None]
+    groups = []
+    for section in order:
+        lines = [line for line in report.targets if line.status.section == section]
+        if lines:
+            groups.append((titles[section], lines))
+    return groups
+
+
+def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
+    """Return a target line's cells by column key, typed."""
+    t = line.status
+    counted = t.goal is not None
+    return {
+        "id": t.id,
+        "target": t.name,
+        "goal": goal_words(t, lang) if counted else text("goal.milestone", lang),
+        "goal_min": t.goal.min if t.goal else None,
+        "goal_max": t.goal.max if t.goal else None,
+        "in_period": line.in_period if counted else (1 if line.in_period else 0),
+        "cumulative": t.actual,
+        "percent": t.percent,
+        "expected_end": line.expected_at_end,
+        "state": state_words(t.state, lang),
+        "done_on": t.done,
+        "original": plain_goal(line.original, t.unit, lang) if line.adjusted else None,
+        "adjusted_on": line.adjusted_on,
+        "reason": line.reason,
+    }
+
+
+TARGET_COLUMNS = (
+    "section",
+    "id",
+    "target",
+    "goal",
+    "goal_min",
+    "goal_max",
+    "in_period",
+    "cumulative",
+    "percent",
+    "expected_end",
+    "state",
+    "done_on",
+    "original",
+    "adjusted_on",
+    "reason",
+)
+
+
+def targets_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
+    """Return one row per target: goal, period gain, cumulative, 完成率, expected, state."""
+    titles = section_titles(plan, lang)
+    rows = []
+    for line in report.targets:
+        cells = target_cells(line, lang) | {"section": titles[line.status.section]}
+        rows.append(tuple(cells[key] for key in TARGET_COLUMNS))
+    headers = tuple(text("col." + key, lang) for key in TARGET_COLUMNS)
+    return Sheet(text("sheet.targets", lang), headers, tuple(rows))
+
+
+ACTIVITY_COLUMNS = (
+    "id",
+    "name",
+    "planned_from",
+    "planned_to",
+    "counts_toward",
+    "held",
+    "state",
+    "this_period",
+)
+
+
+def activities_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
+    """Return one row per activity: planned window, held date, state, and this period's part."""
+    held = {a.id for a in report.held}
+    slipped = {a.id for a in report.slipped}
+    names = {t.id: t.name for t in plan.targets}
+    rows = []
+    for a in report.status.activities:
+        part = None
+        if a.id in slipped:
+            part = text("report.this_period.slipped", lang)
+        elif a.id in held:
+            part = text("report.this_period.held", lang)
+        rows.append(
+            (
+                a.id,
+                a.name,
+                a.starts,
+                a.ends,
+                names.get(a.target or "") if a.target else None,
+                a.held,
+                text("activity." + a.state, lang),
+                part,
+            )
+        )
+    headers = tuple(
+        text("col." + ("state" if key == "state" else key), lang) for key in ACTIVITY_COLUMNS
+    )
+    return Sheet(text("sheet.activities", lang), headers, tuple(rows))
+
+
+RECORD_COLUMNS = (
+    "date",
+    "kind",
+    "about",
+    "name",
+    "amount",
+    "unit",
+    "note",
+    "evidence",
+    "by",
+    "reverted",
+    "id",
+)
+
+
+def record_cells(entry: RecordEntry, lang: str) -> dict[str, Cell]:
+    """Return an annex entry's cells by column key, typed."""
+    r = entry.record
+    return {
+        "date": r.date,
+        "kind": text("kind." + entry.kind, lang),
+        "about": entry.ref,
+        "name": entry.name,
+        "amount": entry.amount,
+        "unit": entry.unit,
+        "note": r.note,
+        "evidence": r.evidence,
+        "by": r.by,
+        "reverted": "✓" if entry.cancelled else None,
+        "id": r.id,
+    }
+
+
+def records_sheet(report: PeriodReport, lang: str) -> Sheet:
+    """Return every record of the period: date, what, amount, unit, note, evidence …"""
+    rows = []
+    for entry in report.records:
+        cells = record_cells(entry, lang)
+        rows.append(tuple(cells[key] for key in RECORD_COLUMNS))
+    headers = tuple(
+        text("col." + ("record" if key == "id" else key), lang) for key in RECORD_COLUMNS
+    )
+    return Sheet(text("sheet.records", lang), headers, tuple(rows))
+
+
+def report_sheets(report: PeriodReport, plan: Plan, lang: str) -> list[Sheet]:
+    """Return the report's three tables: targets, activities, records."""
+    return [
+        targets_sheet(report, plan, lang),
+        activities_sheet(report, plan, lang),
+        records_sheet(report, lang),
+    ]
+
+
+def cell_text(value: Cell) -> str:
+    """Return a cell as plain text: dates as YYYY-MM-DD, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def defused(value: str) -> str:
+    """Return text that no spreadsheet will take for a formula: a leading ' where needed.
+
+    A cell that starts with =, +, -, @, a tab or a carriage return is a formula to Excel,
+    LibreOffice and WPS when they open a CSV (OWASP "CSV injection"); the apostrophe
+    makes them show it as the text it is.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value

@@ -1,0 +1,236 @@
+"""A period's report as data: what a quarter, a half-year, a month or the year achieved.
+
+Pure: `period_report(plan, records, start, end, as_of)` turns a plan and its ledger into
+a `PeriodReport` of frozen dataclasses — the standing at the period's end (or at as_of,
+when the report is written before the period is over), what each target gained within
+the period, the activities held and those that slipped, the notes recorded against
+measures, and every record of the period (the annex). Renderers in `render/report_*`
+only lay it out. No I/O and no clock. Imports only model and progress of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kexie_plan.model import Goal, Plan, Record
+from kexie_plan.progress import (
+    ActivityStatus,
+    MonthPoint,
+    StatusReport,
+    TargetStatus,
+    expected_by,
+    month_end,
+    reverted_ids,
+    status_report,
+    tally,
+    target_history,
+)
+
+PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR")
+_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
+_FIRST_MONTH = {
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+}
+# How the summary sentence groups the states: 已完成, 达进度, 欠进度, 逾期, 未开始.
+SUMMARY_GROUPS = (
+    ("completed", ("exceeded", "met", "done")),
+    ("on_track", ("on_track",)),
+    ("behind", ("behind",)),
+    ("overdue", ("overdue",)),
+    ("not_started", ("pending", "open")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetLine:
+    """One target in a period report: its standing at the report's date and its period gain."""
+
+    status: TargetStatus  # cumulative, at the report's as_of; goal is the goal in force
+    in_period: int  # counted: amounts dated in the period; milestone: 1 when done in it
+    expected_at_end: int | None  # 序时进度 at the period's end (None for milestones)
+    original: Goal | None  # the goal as the plan first set it
+    adjusted_on: dt.date | None  # the date of the adjustment in force, if any
+    reason: str | None  # that adjustment's reason
+    history: tuple[MonthPoint, ...]  # month by month over the plan's period, for charts
+
+    @property
+    def adjusted(self) -> bool:
+        """Return whether an adjustment changed the goal in force."""
+        return self.adjusted_on is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEntry:
+    """A record of the period as the annex lists it."""
+
+    record: Record
+    kind: str  # target, activity, measure or revert
+    ref: str  # the id the record is about (for a reversal: the reverted record's subject)
+    name: str  # that target's or activity's name, or that measure's title
+    unit: str | None  # the unit of the target the record counts toward
+    amount: int | None  # what it adds to that target (negative for a reversal)
+    cancelled: bool  # a reversal dated on or before as_of cancels it
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodReport:
+    """A period's report: standing at its end, gains within it, activities, notes, records."""
+
+    period: str  # Q1 … Q4, H1, H2, YEAR, or YYYY-MM
+    start: dt.date
+    end: dt.date
+    as_of: dt.date  # the period's end, or the earlier day the report was asked for
+    status: StatusReport  # every target and activity at as_of (what `kexie status` shows)
+    targets: tuple[TargetLine, ...]
+    held: tuple[ActivityStatus, ...]  # activities held within the period
+    slipped: tuple[ActivityStatus, ...]  # due by as_of and not held, or held late in it
+    notes: tuple[RecordEntry, ...]  # standing notes recorded against measures in the period
+    records: tuple[RecordEntry, ...]  # every record dated in the period, reversals included
+
+    def summary_counts(self) -> tuple[tuple[str, int], ...]:
+        """Return (group, count) for the summary sentence: completed, on_track, behind …"""
+        s = self.status.summary
+        return tuple((group, sum(s.count(x) for x in states)) for group, states in SUMMARY_GROUPS)
+
+
+def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of a named period of the plan; None when it names none.
+
+    Quarters and halves are those of the plan's year; YEAR is the plan's whole period;
+    YYYY-MM is that month. Each is cut to the plan's period; None when nothing is left.
+    """
+    span = plan.span
+    name = period.upper()
+    if name == "YEAR":
+        return span.start, span.end
+    if name in _FIRST_MONTH:
+        first, last = _FIRST_MONTH[name]
+        start, end = dt.date(plan.year, first, 1), month_end(plan.year, last)
+    else:
+        match = _MONTH_RE.match(period)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            return None
+        year, month = int(match.group(1)), int(match.group(2))
+        start, end = dt.date(year, month, 1), month_end(year, month)
+    start, end = max(start, span.start), min(end, span.end)
+    return (start, end) if start <= end else None
+
+
+def _entries(
+    plan: Plan, records: Sequence[Record], start: dt.date, as_of: dt.date
+) -> tuple[RecordEntry, ...]:
+    """Return the records dated from start to as_of, each with what it is about."""
+    targets = {t.id: t for t in plan.targets}
+    activities = {a.id: a for a in plan.activities}
+    measures = {m.id: m for m in plan.measures()}
+    by_id = {r.id: r for r in records}
+    cancelled = reverted_ids(records, as_of)
+
+    def about(r: Record) -> tuple[str, str, str, str | None, int | None]:
+        if r.target is not None:
+            target = targets.get(r.target)
+            if target is None:
+                return "target", r.target, r.target, None, None
+            counted = target.kind == "count"
+            amount = (1 if r.amount is None else r.amount) if counted else None
+            return "target", r.target, target.name, target.unit, amount
+        if r.activity is not None:
+            activity = activities.get(r.activity)
+            if activity is None:
+                return "activity", r.activity, r.activity, None, None
+            linked = targets.get(activity.target or "")
+            unit = linked.unit if linked is not None else None
+            return "activity", r.activity, activity.name, unit, 1 if linked is not None else None
+        if r.measure is not None:
+            measure = measures.get(r.measure)
+            return "measure", r.measure, measure.title if measure else r.measure, None, None
+        return "revert", r.revert or "", r.revert or "", None, None
+
+    entries = []
+    for r in sorted(records, key=lambda r: (r.date, r.line)):
+        if not start <= r.date <= as_of:
+            continue
+        kind, ref, name, unit, amount = about(r)
+        if kind == "revert":
+            undone = by_id.get(r.revert or "")
+            if undone is not None and undone.revert is None:
+                _, ref, name, unit, amount = about(undone)
+                amount = None if amount is None else -amount
+        entries.append(RecordEntry(r, kind, ref, name, unit, amount, r.id in cancelled))
+    return tuple(entries)
+
+
+def _slipped(activity: ActivityStatus, start: dt.date, as_of: dt.date) -> bool:
+    """Return whether the activity was due by as_of and is not held, or was held late in it."""
+    if activity.ends > as_of:
+        return False
+    if activity.held is None:
+        return True
+    return activity.held > activity.ends and start <= activity.held
+
+
+def period_report(
+    plan: Plan, records: Iterable[Record], start: dt.date, end: dt.date, as_of: dt.date, name: str
+) -> PeriodReport:
+    """Return the report of the period start–end, taken at the earlier of end and as_of.
+
+    A target's gain in the period is what the records give at the report's date less
+    what they gave the day before the period began (so a reversal in the period of an
+    earlier record lowers it).
+    """
+    records = records if isinstance(records, Sequence) else list(records)
+    day = min(end, as_of)
+    status = status_report(plan, records, day)
+    before = tally(plan, records, start - dt.timedelta(days=1))
+    now = tally(plan, records, day)
+    lines = []
+    for target, standing in zip(plan.targets, status.targets, strict=True):
+        if target.kind == "milestone" or target.goal is None:
+            done = now.done.get(target.id)
+            gained = 1 if done is not None and start <= done <= day else 0
+            expected_at_end = None
+            history: tuple[MonthPoint, ...] = ()
+        else:
+            gained = now.amounts.get(target.id, 0) - before.amounts.get(target.id, 0)
+            expected_at_end = expected_by(plan, target, end)
+            history = target_history(plan, records, target.id, day)
+        lines.append(
+            TargetLine(
+                status=standing,
+                in_period=gained,
+                expected_at_end=expected_at_end,
+                original=target.goal,
+                adjusted_on=None,
+                reason=None,
+                history=history,
+            )
+        )
+    entries = _entries(plan, records, start, day)
+    held = tuple(
+        sorted(
+            (a for a in status.activities if a.held is not None and start <= a.held <= day),
+            key=lambda a: (a.held, a.starts),
+        )
+    )
+    slipped = tuple(a for a in status.activities if _slipped(a, start, day))
+    notes = tuple(e for e in entries if e.kind == "measure" and not e.cancelled)
+    return PeriodReport(
+        period=name,
+        start=start,
+        end=end,
+        as_of=day,
+        status=status,
+        targets=tuple(lines),
+        held=held,
+        slipped=slipped,
+        notes=notes,
+        records=entries,
+    )

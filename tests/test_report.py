@@ -1,0 +1,301 @@
+"""kexie report: the period as data, and its Markdown, CSV and XLSX forms against expected files.
+
+The plan and ledger are `tests/fixtures/report/2021.yaml` and its `.progress.yaml`; the
+expected documents sit in `tests/fixtures/report/expected/`. To accept a deliberate change,
+run `KEXIE_UPDATE_GOLDEN=1 python -m pytest tests/test_report.py` and read the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kexie_plan.cli import app
+from kexie_plan.ledger import read_ledger
+from kexie_plan.planfile import load_plan
+from kexie_plan.report import period_bounds, period_report
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
+PLAN = FIXTURES / "2021.yaml"
+EXPECTED = FIXTURES / "expected"
+UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
+D = dt.date
+
+
+def fixture_report(period: str, as_of: dt.date = dt.date.max):
+    plan = load_plan(PLAN)
+    records = read_ledger(FIXTURES / "2021.progress.yaml").records
+    start, end = period_bounds(plan, period)
+    return plan, period_report(plan, records, start, end, as_of, period)
+
+
+def run(*args: str, lang: str = "zh"):
+    return CliRunner().invoke(app, ["report", "--plan", str(PLAN), *args], env={"KEXIE_LANG": lang})
+
+
+def compare(name: str, actual: str | bytes) -> None:
+    path = EXPECTED / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.write_bytes if isinstance(actual, bytes) else path.write_text)(actual)
+    expected = path.read_bytes() if isinstance(actual, bytes) else path.read_text("utf-8")
+    assert actual == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "bounds"),
+    [
+        ("Q1", (D(2021, 1, 1), D(2021, 3, 31))),
+        ("q2", (D(2021, 4, 1), D(2021, 6, 30))),
+        ("Q3", (D(2021, 7, 1), D(2021, 9, 30))),
+        ("Q4", (D(2021, 10, 1), D(2021, 12, 31))),
+        ("H1", (D(2021, 1, 1), D(2021, 6, 30))),
+        ("H2", (D(2021, 7, 1), D(2021, 12, 31))),
+        ("YEAR", (D(2021, 1, 1), D(2021, 12, 31))),
+        ("2021-02", (D(2021, 2, 1), D(2021, 2, 28))),
+        ("2022-01", None),
+        ("2021-13", None),
+        ("Q5", None),
+        ("2021-2", None),
+    ],
+)
+def test_period_bounds(period: str, bounds) -> None:
+    assert period_bounds(load_plan(PLAN), period) == bounds
+
+
+def test_period_report_gains_and_standing_in_q2() -> None:
+    _, report = fixture_report("Q2")
+    assert report.as_of == D(2021, 6, 30)
+    rows = {
+        line.status.id: (
+            line.in_period,
+            line.status.actual,
+            line.expected_at_end,
+            line.status.state,
+        )
+        for line in report.targets
+    }
+    assert rows == {
+        "salons": (1, 2, 1, "on_track"),  # the 06-18 salon-day activity counts toward it
+        "forums": (0, 1, 1, "on_track"),
+        "families": (30, 30, 49, "behind"),  # 300 recorded and reverted inside the period
+        "museum": (1, 1, None, "done"),
+        "loose": (0, 0, 1, "behind"),
+    }
+    assert [a.id for a in report.held] == ["volunteer-month", "science-week", "salon-day"]
+    assert [(a.id, a.held) for a in report.slipped] == [
+        ("volunteer-month", D(2021, 4, 20)),  # planned for March, held late in April
+        ("youth-contest", None),
+    ]
+    assert [e.record.id for e in report.notes] == ["01A0000000000008"]
+    assert [(e.record.id, e.amount, e.cancelled) for e in report.records][1:4] == [
+        ("01A0000000000004", 300, True),
+        ("01A0000000000005", -300, False),
+        ("01A0000000000006", None, False),
+    ]
+    assert dict(report.summary_counts()) == {
+        "completed": 1,
+        "on_track": 2,
+        "behind": 2,
+        "overdue": 0,
+        "not_started": 0,
+    }
+
+
+def test_an_early_report_is_taken_at_as_of_and_ignores_later_records() -> None:
+    _, report = fixture_report("H2", as_of=D(2021, 7, 4))
+    assert report.as_of == D(2021, 7, 4)
+    assert {line.status.id: line.in_period for line in report.targets}["loose"] == 0
+    _, later = fixture_report("H2", as_of=D(2021, 7, 5))
+    assert {line.status.id: line.in_period for line in later.targets}["loose"] == 2
+
+
+def test_the_annex_amounts_add_up_to_the_period_gains() -> None:
+    plan, report = fixture_report("H1")
+    counts_toward = {a.id: a.target for a in plan.activities}
+    for line in report.targets:
+        if line.status.goal is None:
+            continue
+        total = sum(
+            e.amount or 0
+            for e in report.records
+            if line.status.id in (e.ref, counts_toward.get(e.ref))
+        )
+        assert total == line.in_period, line.status.id
+
+
+@pytest.mark.parametrize(("period", "lang"), [("Q2", "zh"), ("Q2", "en"), ("YEAR", "zh")])
+def test_markdown_report_matches_the_expected_file(period: str, lang: str) -> None:
+    result = run("--period", period, "--as-of", "2021-12-31", lang=lang)
+    assert result.exit_code == 0, result.output
+    compare(f"report_{period}_{lang}.md", result.stdout)
+
+
+def test_markdown_escapes_what_users_wrote() -> None:
+    result = run("--period", "Q2", "--as-of", "2021-12-31")
+    assert "学术论坛 \\*重点\\*" in result.stdout
+    assert "完成\\<script\\>alert\\(1\\)\\</script\\>第一阶段" in result.stdout
+    assert "<script>" not in result.stdout
+
+
+@pytest.mark.parametrize("table", ["targets", "activities", "records"])
+def test_csv_report_matches_the_expected_file(table: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.csv"
+    result = run(
+        "--period",
+        "H1",
+        "--as-of",
+        "2021-12-31",
+        "--format",
+        "csv",
+        "--table",
+        table,
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    compare(f"report_H1_{table}_zh.csv", data)
+
+
+def test_csv_defuses_formulas_and_keeps_numbers() -> None:
+    result = run(
+        "--period",
+        "H1",
+        "--as-of",
+        "2021-12-31",
+        "--format",
+        "csv",
+        "--table",
+        "records",
+        lang="en",
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    notes = [row["note"] for row in rows]
+    assert '\'=HYPERLINK("http://x")' in notes
+    assert "'-录入错误" in notes
+    assert "'+推迟举办" in notes
+    assert "'@全体 [red]启动[/red]" in notes
+    assert [row["amount"] for row in rows if row["record"] == "01A0000000000005"] == ["-300"]
+
+
+def test_xlsx_report_reads_back_with_types(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "report.xlsx"
+    result = run(
+        "--period", "H1", "--as-of", "2021-12-31", "--format", "xlsx", "-o", str(out), lang="en"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["targets", "activities", "records"]
+    targets, activities, records = (book[name] for name in book.sheetnames)
+    for sheet in (targets, activities, records):
+        assert sheet.freeze_panes == "A2"
+        assert sheet["A1"].font.bold
+    header = [c.value for c in targets[1]]
+    assert header[:11] == [
+        "section",
+        "id",
+        "target",
+        "goal",
+        "goal (at least)",
+        "goal (at most)",
+        "in period",
+        "cumulative",
+        "%",
+        "expected by period end",
+        "state",
+    ]
+    families = next(
+        row for row in targets.iter_rows(min_row=2, values_only=True) if row[1] == "families"
+    )
+    assert families[:11] == (
+        "科学素质",
+        "families",
+        "科普示范家庭",
+        "100 个",
+        100,
+        100,
+        30,
+        30,
+        30,
+        49,
+        "behind",
+    )
+    museum = next(row for row in targets.iter_rows(min_row=2) if row[1].value == "museum")
+    assert museum[11].value == dt.datetime(2021, 6, 25)
+    assert museum[11].is_date
+    assert museum[4].value is None
+    week = next(row for row in activities.iter_rows(min_row=2) if row[0].value == "science-week")
+    assert [week[2].value, week[3].value, week[5].value] == [
+        dt.datetime(2021, 5, 1),
+        dt.datetime(2021, 5, 31),
+        dt.datetime(2021, 5, 22),
+    ]
+    by_id = {row[10].value: row for row in records.iter_rows(min_row=2)}
+    formula = by_id["01A0000000000003"][6]
+    assert formula.value == '=HYPERLINK("http://x")'
+    assert formula.data_type == "s"  # text, never a formula
+    assert formula.quotePrefix
+    assert by_id["01A0000000000005"][4].value == -300
+    assert by_id["01A0000000000005"][4].data_type == "n"
+    assert by_id["01A0000000000002"][0].value == dt.datetime(2021, 3, 20)
+    compare("report_H1_en.xlsx.txt", xlsx_as_text(book))
+
+
+def xlsx_as_text(book) -> str:
+    """Return every sheet's cells as `type value` lines, for an expected-file comparison."""
+    lines = []
+    for sheet in book.worksheets:
+        lines.append(f"[{sheet.title}] freeze={sheet.freeze_panes}")
+        for row in sheet.iter_rows():
+            lines.append(" | ".join(f"{c.data_type}:{c.value!r}" for c in row))
+    return "\n".join(lines) + "\n"
+
+
+def test_html_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("--period", "H1", "--as-of", "2021-12-31", "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert "<script>" not in page
+    assert "完成&lt;script&gt;alert(1)&lt;/script&gt;第一阶段" in page
+    assert "学术引领 | &lt;b&gt;提升&lt;/b&gt;" in page
+    assert "@page { size: A4" in page
+    assert "http://" not in page.replace('"http://x"', "").replace("&quot;http://x&quot;", "")
+    assert page.count("<svg") == 3 + 4  # one bar per section with targets, one chart per count
+    assert 'id="summary">5项指标：已完成 1，达进度 2，欠进度 2，逾期 0，未开始 0</p>' in page
+
+
+def test_usage_errors_through_main(monkeypatch, capsys, tmp_path: Path) -> None:
+    from kexie_plan.cli import main
+
+    monkeypatch.setenv("KEXIE_LANG", "en")
+    monkeypatch.setattr("sys.argv", ["kexie", "report", "--plan", str(PLAN), "--period", "Q5"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "kexie: error: --period 'Q5' is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's "
+        "period\n"
+    )
+    monkeypatch.setattr("sys.argv", ["kexie", "report", "--plan", str(PLAN), "--format", "xlsx"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == "kexie: error: --format xlsx writes a file: give -o FILE\n"
+    missing = tmp_path / "no-such-folder" / "r.md"
+    monkeypatch.setattr("sys.argv", ["kexie", "report", "--plan", str(PLAN), "-o", str(missing)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.startswith(f"kexie: error: cannot write {missing}: ")
