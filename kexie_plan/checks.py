@@ -199,6 +199,31 @@ def text_agrees_with_goal(plan: Plan) -> list[PlanError]:
     return problems
 
 
+def adjustments(plan: Plan) -> list[PlanError]:
+    """Return problems for adjustments of a milestone, dated outside the period or not
+    after the one before (each adjustment holds from its date until the next)."""
+    span = plan.span
+    problems = []
+    for t, target in enumerate(plan.targets):
+        if not target.adjustments:
+            continue
+        loc = ("targets", t, "adjustments")
+        if target.kind == "milestone":
+            problems.append(_at("milestone_has", {"key": "adjustments"}, loc, True))
+            continue
+        previous = None
+        for i, adjustment in enumerate(target.adjustments):
+            day = adjustment.date
+            if not span.start <= day <= span.end:
+                params = {"date": day.isoformat(), "start": span.start, "end": span.end}
+                problems.append(_at("date_outside", params, (*loc, i, "date")))
+            if previous is not None and day <= previous:
+                params = {"date": day.isoformat(), "previous": previous.isoformat()}
+                problems.append(_at("adjustment_order", params, (*loc, i, "date")))
+            previous = day
+    return problems
+
+
 CHECKS: list[Callable[[Plan], list[PlanError]]] = [
     unique_ids,
     references,
@@ -207,6 +232,7 @@ CHECKS: list[Callable[[Plan], list[PlanError]]] = [
     schedules,
     activity_dates,
     text_agrees_with_goal,
+    adjustments,
 ]
 
 

@@ -437,6 +437,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
     # kexie report
+    "adjustment_order": (
+        "adjustment dated {date} is not after the one before ({previous}); list them by date",
+        "目标调整日期 {date} 不晚于前一次调整（{previous}）；请按日期先后排列",
+    ),
     "bad_period": (
         "--period {value!r} is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's period",
         "--period {value!r} 无效：应为 Q1-Q4、H1、H2、YEAR 或计划期间内的 YYYY-MM",

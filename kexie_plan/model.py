@@ -163,6 +163,14 @@ class Section(_Strict):
     measures: list[Measure] = []
 
 
+class Adjustment(_Strict):
+    """A goal changed during the year: from `date` on, `goal` is in force, for `reason`."""
+
+    date: Day
+    goal: GoalField
+    reason: Text = Field(description="why the goal changed, e.g. the approving document")
+
+
 class Target(_Strict):
     """A 工作目标: a counted goal, or a milestone that is done or not."""
 
@@ -177,6 +185,9 @@ class Target(_Strict):
     due: Day | None = None
     schedule: dict[Day, Annotated[int, Field(ge=0)]] | None = Field(
         None, description="expected cumulative amounts at checkpoints"
+    )
+    adjustments: list[Adjustment] = Field(
+        [], description="goals changed during the year, each in force from its date on"
     )
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from kexie_plan.model import Activity, Goal, Plan, Record, Target
+from kexie_plan.model import Activity, Adjustment, Goal, Plan, Record, Target
 
 COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
 MILESTONE_STATES = ("done", "overdue", "open")
@@ -203,16 +203,32 @@ def due_of(plan: Plan, target: Target) -> dt.date:
     return target.due if target.due is not None else plan.span.end
 
 
+def adjustment_in_force(target: Target, day: dt.date) -> Adjustment | None:
+    """Return the target's latest adjustment dated on or before `day`, if any."""
+    found = None
+    for adjustment in sorted(target.adjustments, key=lambda a: a.date):
+        if adjustment.date <= day:
+            found = adjustment
+    return found
+
+
+def goal_in_force(target: Target, day: dt.date) -> Goal | None:
+    """Return the goal that holds at `day`: the latest adjustment's, else the plan's."""
+    adjustment = adjustment_in_force(target, day) if target.adjustments else None
+    return adjustment.goal if adjustment is not None else target.goal
+
+
 def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
     """Return the expected cumulative amount (序时进度) of a counted target at `day`.
 
     From the schedule when there is one (the latest checkpoint on or before day, 0
     before the first); else the number of activities naming the target whose planned
     month (or date) has ended by day; else linear from the period's start to the due
-    date, counting whole days including `day`, rounded down. Never above the goal's
-    lower bound.
+    date, counting whole days including `day`, rounded down. Never above the lower
+    bound of the goal in force at `day`.
     """
-    low = target.goal.min if target.goal is not None else 0
+    goal = goal_in_force(target, day)
+    low = goal.min if goal is not None else 0
     if target.schedule:
         value = 0
         for checkpoint in sorted(target.schedule):
@@ -287,18 +303,19 @@ def target_status(
     places = _measure_places(plan) if places is None else places
     section, measure_owner = places.get(target.measure or "", (None, None))
     due = due_of(plan, target)
+    goal = goal_in_force(target, as_of)
     common = {
         "id": target.id,
         "name": target.name,
         "kind": target.kind,
         "unit": target.unit,
-        "goal": target.goal,
+        "goal": goal,
         "section": section,
         "measure": target.measure,
         "owner": target.owner or measure_owner,
         "due": due,
     }
-    if target.kind == "milestone" or target.goal is None:
+    if target.kind == "milestone" or goal is None:
         done = counted.done.get(target.id)
         state = milestone_state(done, as_of, due)
         return TargetStatus(
@@ -312,12 +329,12 @@ def target_status(
         )
     actual = counted.amounts.get(target.id, 0)
     expected = expected_by(plan, target, as_of)
-    state = count_state(target.goal, actual, expected, as_of, due)
+    state = count_state(goal, actual, expected, as_of, due)
     return TargetStatus(
         **common,
         actual=actual,
         expected=expected,
-        missing=max(target.goal.min - actual, 0),
+        missing=max(goal.min - actual, 0),
         state=state,
         light=light_of(state, actual, expected),
     )

@@ -21,6 +21,7 @@ from kexie_plan.progress import (
     MonthPoint,
     StatusReport,
     TargetStatus,
+    adjustment_in_force,
     expected_by,
     month_end,
     reverted_ids,
@@ -202,14 +203,15 @@ def period_report(
             gained = now.amounts.get(target.id, 0) - before.amounts.get(target.id, 0)
             expected_at_end = expected_by(plan, target, end)
             history = target_history(plan, records, target.id, day)
+        adjustment = adjustment_in_force(target, day) if target.goal is not None else None
         lines.append(
             TargetLine(
                 status=standing,
                 in_period=gained,
                 expected_at_end=expected_at_end,
                 original=target.goal,
-                adjusted_on=None,
-                reason=None,
+                adjusted_on=adjustment.date if adjustment is not None else None,
+                reason=adjustment.reason if adjustment is not None else None,
                 history=history,
             )
         )

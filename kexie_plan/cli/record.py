@@ -173,8 +173,10 @@ def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> lis
                 else text("record.not_done", lang)
             )
         else:
+            from kexie_plan.progress import goal_in_force
+
             actual = counted.amounts.get(target.id, 0)
-            words = f"{actual} / {target.goal} {target.unit}"
+            words = f"{actual} / {goal_in_force(target, as_of)} {target.unit}"
         lines.append(text("record.standing", lang, name=target.name, id=target.id, words=words))
     return [visible(line) for line in lines]
 
