@@ -436,6 +436,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.reverts": ("reverts {id}", "撤销 {id}"),
     "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
+    # kexie init and new-year
+    "bad_year": ("year {value} is outside 1900-2999", "年份 {value} 不在 1900-2999 之间"),
+    "same_year": (
+        "the --from plan is already for {value}; give the next year",
+        "--from 指定的计划已是 {value} 年的；请给出下一年",
+    ),
+    "would_overwrite": (
+        "already exists, nothing written: {paths}",
+        "已存在，未写入任何文件：{paths}",
+    ),
+    "init.wrote": ("wrote {path}", "已写入 {path}"),
+    "init.next": (
+        "Next: fill in {plan}, then kexie validate, kexie status, git add . && git commit",
+        "下一步：按正式文件填写 {plan}，然后运行 kexie validate、kexie status，"
+        "再 git add . && git commit",
+    ),
+    "new_year.header": (
+        "The {year} plan, made by kexie new-year from the {old} plan. Each goal is kept and "
+        "marked '# review': check it against the approved document.",
+        "{year}年计划，由 kexie new-year 根据{old}年计划生成。各目标值沿用上年并标注 "
+        "'# review'：请对照正式印发的文件逐项核对。",
+    ),
+    "new_year.review": (
+        "{count} goal(s) marked '# review': check each against the approved plan",
+        "{count} 个目标值标注了 '# review'：请对照正式印发的计划逐项核对",
+    ),
     # kexie report
     "adjustment_order": (
         "adjustment dated {date} is not after the one before ({previous}); list them by date",

@@ -16,7 +16,9 @@ import typer
 
 from kexie_plan import __version__
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
+    init,
     log,
+    new_year,
     record,
     report,
     revert,

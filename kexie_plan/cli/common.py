@@ -85,6 +85,8 @@ def lang_of(option: str | None) -> str:
     """Return the UI language, refusing a value that is neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
+    if option is None and not os.environ.get("KEXIE_LANG"):
+        option = config_setting("lang")
     chosen_lang["lang"] = choose_lang(option)
     return chosen_lang["lang"]
 
@@ -124,28 +126,50 @@ def choice_of(option: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def _config_plan(start: Path) -> Path | None:
-    """Return the plan named by the nearest kexie.toml at or above `start`, if any."""
+# kexie.toml: every setting is optional text. plan: the plan file, relative to kexie.toml;
+# lang: zh or en; unit: the unit id that `kexie record` stores as `by` when --by is not given.
+CONFIG_KEYS = ("plan", "lang", "unit")
+
+
+def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None:
+    """Return the nearest kexie.toml at or above `start` (default: the current folder) and
+    its settings; a usage problem (exit 2) when it cannot be read or holds an unknown key."""
+    start = Path.cwd() if start is None else start
     for folder in (start, *start.parents):
         config = folder / "kexie.toml"
         if not config.is_file():
             continue
+
+        def bad(problem: str, config: Path = config) -> UsageProblem:
+            return UsageProblem(PlanError("bad_config", {"path": str(config), "problem": problem}))
+
         try:
             settings = tomllib.loads(config.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise UsageProblem(
-                PlanError("bad_config", {"path": str(config), "problem": problem})
-            ) from None
-        plan = settings.get("plan")
-        if plan is None:
-            return None
-        if not isinstance(plan, str):
-            raise UsageProblem(
-                PlanError("bad_config", {"path": str(config), "problem": "plan must be a string"})
-            )
-        return folder / plan
+            raise bad(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        for key, value in settings.items():
+            if key not in CONFIG_KEYS:
+                raise bad(f"unknown setting {key!r} (known: {', '.join(CONFIG_KEYS)})")
+            if not isinstance(value, str):
+                raise bad(f"{key} must be a string")
+        if "lang" in settings and settings["lang"].lower()[:2] not in ("zh", "en"):
+            raise bad("lang must be zh or en")
+        return config, settings
     return None
+
+
+def config_setting(key: str) -> str | None:
+    """Return a setting of the nearest kexie.toml, or None when there is none."""
+    found = read_config()
+    return found[1].get(key) if found is not None else None
+
+
+def _config_plan(start: Path) -> Path | None:
+    """Return the plan named by the nearest kexie.toml at or above `start`, if any."""
+    found = read_config(start)
+    if found is None or "plan" not in found[1]:
+        return None
+    return found[0].parent / found[1]["plan"]
 
 
 def find_plan(option: Path | None, today: date | None = None) -> Path:

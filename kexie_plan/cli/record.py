@@ -21,6 +21,7 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
+    config_setting,
     date_of,
     find_plan,
     lang_of,
@@ -301,7 +302,7 @@ def record(
     new = Record(
         id=new_record_id(),
         date=record_date(loaded, date_, today),
-        by=reporter(loaded, by),
+        by=reporter(loaded, by if by is not None else config_setting("unit")),
         note=given_text("--note", note),
         evidence=given_text("--evidence", evidence),
         **fields,  # type: ignore[arg-type]

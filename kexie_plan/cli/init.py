@@ -1,0 +1,146 @@
+"""`kexie init`: start a repository for a yearly plan, writing nothing over existing files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kexie_plan.cli.common import (
+    LangOption,
+    UsageProblem,
+    app,
+    lang_of,
+    shown_path,
+)
+from kexie_plan.errors import PlanError
+from kexie_plan.i18n import text
+
+GITATTRIBUTES = """\
+# The progress ledgers are append-only, one record per line: merging two branches'
+# records is keeping both sides' lines.
+*.progress.yaml merge=union
+"""
+
+# The same workflow as kexie's own repository, but installing kexie from the package
+# index instead of from the checked-out source.
+PLAN_CHECK_WORKFLOW = """\
+# Check the plan on every change to plans/: errors appear as annotations on the pull request.
+name: plan-check
+on:
+  push:
+    paths: ["plans/**"]
+  pull_request:
+    paths: ["plans/**"]
+permissions:
+  contents: read
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install kexie
+      - name: kexie validate
+        run: |
+          shopt -s nullglob
+          plans=()
+          for f in plans/*.yaml; do
+            case "$f" in *.progress.yaml) ;; *) plans+=("$f");; esac
+          done
+          kexie validate --format github "${plans[@]}"
+"""
+
+PRE_COMMIT_CONFIG = """\
+# pre-commit (https://pre-commit.com): `pre-commit install`, then every commit that
+# touches a plan or a ledger is checked by kexie validate first.
+repos:
+  - repo: local
+    hooks:
+      - id: kexie-validate
+        name: kexie validate
+        entry: kexie validate
+        language: system
+        files: ^plans/[^/]+\\.yaml$
+        pass_filenames: true
+"""
+
+
+def repository_files(year: int, lang: str) -> dict[str, str]:
+    """Return path (relative to the new repository) -> text, for every file init writes."""
+    import tomli_w
+
+    from kexie_plan.ledger import HEADER
+    from kexie_plan.model import plan_schema_text
+    from kexie_plan.yearly import first_plan
+
+    settings = {"plan": f"plans/{year}.yaml", "lang": lang, "unit": "office"}
+    config = (
+        "# kexie settings; see README, section kexie.toml. Paths are relative to this file.\n"
+        + tomli_w.dumps(settings)
+    )
+    return {
+        "kexie.toml": config,
+        f"plans/{year}.yaml": first_plan(year, lang),
+        f"plans/{year}.progress.yaml": HEADER,
+        "schema/plan.schema.json": plan_schema_text(),
+        ".gitattributes": GITATTRIBUTES,
+        ".github/workflows/plan-check.yml": PLAN_CHECK_WORKFLOW,
+        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+    }
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="[DIR]", help="Where to start. Default: the current folder."),
+    ] = Path("."),
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="The plan's year. Default: the current year."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Start a repository for a yearly plan: settings, a first plan, its ledger, CI.
+
+    Writes kexie.toml (plan path, language, default reporting unit), plans/YEAR.yaml (a
+    minimal valid plan to fill in), its empty ledger plans/YEAR.progress.yaml,
+    schema/plan.schema.json (for editors), .gitattributes (ledgers merge by union), the
+    CI workflow .github/workflows/plan-check.yml and .pre-commit-config.yaml. If any of
+    these exists, nothing is written (exit 2). `kexie status` and `kexie validate` work in
+    the new folder at once.
+
+    Example: kexie init wuxi-kexie --year 2022 --lang zh
+    """
+    ui = lang_of(lang)
+    chosen_year = year if year is not None else date.today().year
+    if not 1900 <= chosen_year <= 2999:
+        raise UsageProblem(PlanError("bad_year", {"value": chosen_year}))
+    files = repository_files(chosen_year, ui)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        shown = ", ".join(shown_path(folder / name) for name in existing)
+        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+    written = []
+    try:
+        for name, body in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as out:
+                out.write(body)
+            written.append(path)
+    except OSError as exc:
+        for path in written:  # all or nothing
+            path.unlink(missing_ok=True)
+        params = {"path": str(folder), "reason": exc.strerror or type(exc).__name__}
+        raise UsageProblem(PlanError("output_unwritable", params)) from None
+    from kexie_plan.render import visible
+
+    for path in written:
+        typer.echo(text("init.wrote", ui, path=visible(shown_path(path))))
+    typer.echo(text("init.next", ui, plan=f"plans/{chosen_year}.yaml"))

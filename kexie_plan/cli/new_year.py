@@ -1,0 +1,114 @@
+"""`kexie new-year`: next year's plan from this one, with every goal marked for review."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kexie_plan.cli.common import (
+    LangOption,
+    UsageProblem,
+    app,
+    lang_of,
+    shown_path,
+)
+from kexie_plan.errors import PlanError
+from kexie_plan.i18n import text
+
+
+def plan_yaml(data: dict[str, Any], notes: dict[str, str], header: list[str]) -> str:
+    """Return the plan as YAML text: block style, multi-line text as literal blocks, and
+    each target's `goal` line followed by its review note as a comment."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            # Indent a list under its key, as the plans are written by hand.
+            return super().increase_indent(flow, False)
+
+    def literal(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, literal)
+    body = yaml.dump(
+        data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6, indent=2
+    )
+    lines = []
+    in_targets = False
+    target = None
+    for line in body.splitlines():
+        if re.match(r"[a-z_]+:", line):
+            in_targets = line.startswith("targets:")
+        found = re.match(r"- id: (\S+)$", line.strip()) if in_targets else None
+        if found and not line.startswith("    "):
+            target = found.group(1)
+        if in_targets and target in notes and re.match(r"\s+goal: ", line):
+            line = f"{line}  # {notes[target]}"
+        lines.append(line)
+    return "".join(f"# {h}\n" for h in header) + "\n".join(lines) + "\n"
+
+
+@app.command("new-year")
+def new_year(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The new plan's year.")],
+    source: Annotated[
+        Path,
+        typer.Option("--from", metavar="PLAN", help="This year's plan, to start from."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Where to write the new plan. Default: YEAR.yaml beside the --from plan.",
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Write next year's plan from this one, and its empty ledger.
+
+    Same units, sections, measures, targets and activities; the title's year, the period,
+    due dates, schedule checkpoints and activity dates move to YEAR (29 February becomes
+    the 28th); `published` is dropped. Every goal is kept as the plan first set it and
+    marked `# review` (with any adjustment it had, which is dropped): check each against
+    the approved document. The result validates as it is. Nothing is overwritten.
+
+    Example: kexie new-year 2022 --from plans/2021.yaml
+    """
+    from kexie_plan.ledger import HEADER, ledger_path_for
+    from kexie_plan.planfile import load_plan, load_plan_text
+    from kexie_plan.render import visible
+    from kexie_plan.yearly import next_year_plan
+
+    ui = lang_of(lang)
+    plan = load_plan(source)
+    if not 1900 <= year <= 2999:
+        raise UsageProblem(PlanError("bad_year", {"value": year}))
+    if year == plan.year:
+        raise UsageProblem(PlanError("same_year", {"value": year}))
+    target = output if output is not None else source.parent / f"{year}.yaml"
+    ledger = ledger_path_for(target)
+    existing = [p for p in (target, ledger) if p.exists()]
+    if existing:
+        shown = ", ".join(shown_path(p) for p in existing)
+        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+    data, notes = next_year_plan(plan, year)
+    header = [
+        text("new_year.header", "en", year=year, old=plan.year),
+        text("new_year.header", "zh", year=year, old=plan.year),
+    ]
+    body = plan_yaml(data, notes, header)
+    load_plan_text(body, str(target))  # a plan that does not validate is a bug here
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8", newline="\n") as out:
+        out.write(body)
+    with open(ledger, "x", encoding="utf-8", newline="\n") as out:
+        out.write(HEADER)
+    for path in (target, ledger):
+        typer.echo(text("init.wrote", ui, path=visible(shown_path(path))))
+    typer.echo(text("new_year.review", ui, count=len(notes)))
