@@ -436,6 +436,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.reverts": ("reverts {id}", "撤销 {id}"),
     "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
+    # kexie diff and validate --against
+    "goal_changed_unadjusted": (
+        "goal of {id!r} changed from {old} to {new} since {rev} with no adjustment to {new}; "
+        "add adjustments: [{{date: …, goal: {new}, reason: …}}]",
+        "目标 {id!r} 的目标值自 {rev} 起由 {old} 改为 {new}，但没有对应的调整记录；"
+        "请添加 adjustments: [{{date: …, goal: {new}, reason: …}}]",
+    ),
+    "git_bad_rev": ("no git revision {rev!r} here", "当前仓库中没有 git 版本 {rev!r}"),
+    "git_no_file": ("{path} is not in git revision {rev}", "git 版本 {rev} 中没有 {path}"),
+    "git_failed": ("git could not be run: {reason}", "无法运行 git：{reason}"),
+    "git_plan_invalid": (
+        "the plan at {rev} is not valid ({problem}); compare with another revision",
+        "{rev} 版本中的计划无效（{problem}）；请与其他版本比较",
+    ),
+    "diff_needs_two": (
+        "give two plan files (OLD NEW), or --git REV [PLAN]",
+        "请给出两个计划文件（OLD NEW），或 --git REV [PLAN]",
+    ),
+    "diff.none": (
+        "No changes to sections, measures, targets or activities.",
+        "部分、措施、目标和重大活动均无变化。",
+    ),
+    "diff.section_added": ("section added", "新增部分"),
+    "diff.section_removed": ("section removed", "删除部分"),
+    "diff.measure_added": ("measure added", "新增措施"),
+    "diff.measure_removed": ("measure removed", "删除措施"),
+    "diff.target_added": ("target added", "新增目标"),
+    "diff.target_removed": ("target removed", "删除目标"),
+    "diff.goal_changed": ("goal changed", "目标值修改"),
+    "diff.goal_adjusted": ("goal adjusted", "目标调整"),
+    "diff.unit_changed": ("unit changed", "单位修改"),
+    "diff.due_changed": ("due date changed", "截止日期修改"),
+    "diff.kind_changed": ("kind changed", "类型修改"),
+    "diff.activity_added": ("activity added", "新增重大活动"),
+    "diff.activity_removed": ("activity removed", "删除重大活动"),
+    "diff.activity_moved": ("activity moved", "重大活动时间调整"),
+    "diff.title": ("{old} → {new}: {count} change(s)", "{old} → {new}：{count} 处变化"),
+    "col.change": ("change", "变化"),
+    "col.before": ("before", "原"),
+    "col.after": ("after", "现"),
     # kexie init and new-year
     "bad_year": ("year {value} is outside 1900-2999", "年份 {value} 不在 1900-2999 之间"),
     "same_year": (

@@ -17,6 +17,7 @@ FORBIDDEN = {
     "progress": {"planfile", "ledger", "render", "cli"},
     "checks": {"planfile", "ledger", "render", "cli", "progress"},
     "report": {"planfile", "ledger", "render", "cli", "checks"},
+    "plandiff": {"planfile", "ledger", "render", "cli", "checks", "progress"},
     "yearly": {"planfile", "ledger", "render", "cli", "checks", "progress"},
     "planfile": {"ledger", "render", "cli", "progress"},
     "ledger": {"planfile", "render", "cli", "progress"},

@@ -16,6 +16,7 @@ import typer
 
 from kexie_plan import __version__
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
+    diff,
     init,
     log,
     new_year,

@@ -77,11 +77,22 @@ def validate(
         str,
         typer.Option("--format", help="text (default), github (Actions annotations) or json."),
     ] = "text",
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="REV",
+            help="Also refuse a goal changed since git revision REV without a matching "
+            "adjustments entry (its reason).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Check plan files and report every problem, one line each, as path:line:col.
 
     Exit 0 when all files are valid, 1 when any is invalid, 2 when a file is missing.
+    With --against REV (e.g. origin/main in CI), a target whose goal differs from the plan
+    at REV is an error unless the target has an adjustment to that goal.
 
     Example: kexie validate plans/2021.yaml --format github
     """
@@ -100,7 +111,13 @@ def validate(
             loaded = load_plan(path)
         except PlanErrors as exc:
             errors.extend(e.at(shown, e.line, e.col) for e in exc.errors)
-        if loaded is not None:
+        unexplained: list[PlanError] = []
+        if loaded is not None and against is not None:
+            from kexie_plan.cli.diff import unexplained_since
+
+            unexplained = unexplained_since(against, path, loaded, shown)
+            errors.extend(unexplained)
+        if loaded is not None and not unexplained:
             summary = text(
                 "validate.plan_summary",
                 ui,
