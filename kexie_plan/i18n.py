@@ -437,6 +437,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
     # kexie diff and validate --against
+    "show.adjusted": ("adjusted", "目标调整"),
     "goal_changed_unadjusted": (
         "goal of {id!r} changed from {old} to {new} since {rev} with no adjustment to {new}; "
         "add adjustments: [{{date: …, goal: {new}, reason: …}}]",
@@ -510,6 +511,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_period": (
         "--period {value!r} is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's period",
         "--period {value!r} 无效：应为 Q1-Q4、H1、H2、YEAR 或计划期间内的 YYYY-MM",
+    ),
+    "period_not_started": (
+        "{value} starts on {start}, after {as_of}: there is nothing to report yet",
+        "{value} 自 {start} 开始，晚于 {as_of}：尚无可报告的内容",
     ),
     "report_needs_output": (
         "--format {format} writes a file: give -o FILE",

@@ -126,3 +126,21 @@ def test_report_line_before_any_adjustment_is_not_adjusted() -> None:
         "受疫情影响，经党组会议研究调减",
         Goal(2, 2),
     )
+
+
+def test_show_lists_the_original_goal_and_each_adjustment(tmp_path) -> None:
+    plan = tmp_path / "2021.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["show", "salon", "--plan", str(plan), "--as-of", "2021-08-01"],
+        env={"KEXIE_LANG": "en", "COLUMNS": "100"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()[1:6]]
+    assert lines == [
+        "plan text      举办海智沙龙3-5场",
+        "goal           2 场",
+        "original goal  3–5 场",
+        "adjusted       2021-07-01 → 2 场: 受疫情影响，经党组会议研究调减",
+        "adjusted       2021-10-01 → ≥6 场: 疫情缓解后增加",
+    ]

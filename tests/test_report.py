@@ -293,6 +293,16 @@ def test_usage_errors_through_main(monkeypatch, capsys, tmp_path: Path) -> None:
         main()
     assert exited.value.code == 2
     assert capsys.readouterr().err == "kexie: error: --format xlsx writes a file: give -o FILE\n"
+    monkeypatch.setattr(
+        "sys.argv",
+        ["kexie", "report", "--plan", str(PLAN), "--period", "Q3", "--as-of", "2021-05-01"],
+    )
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "kexie: error: Q3 starts on 2021-07-01, after 2021-05-01: there is nothing to report yet\n"
+    )
     missing = tmp_path / "no-such-folder" / "r.md"
     monkeypatch.setattr("sys.argv", ["kexie", "report", "--plan", str(PLAN), "-o", str(missing)])
     with pytest.raises(SystemExit) as exited:

@@ -107,6 +107,9 @@ def report(
     bounds = period_bounds(loaded, period)
     if bounds is None:
         raise UsageProblem(PlanError("bad_period", {"value": period}))
+    if day < bounds[0]:
+        params = {"value": period, "start": bounds[0].isoformat(), "as_of": day.isoformat()}
+        raise UsageProblem(PlanError("period_not_started", params))
     name = period.upper() if period.upper() in PERIODS else period
     result = period_report(loaded, records, bounds[0], bounds[1], day, name)
 

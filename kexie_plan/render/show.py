@@ -170,6 +170,14 @@ def target_view(
     if target.text:
         facts.append((text("show.text", lang), visible(target.text)))
     facts.append((text("show.goal", lang), goal_words(t, lang)))
+    if target.adjustments:
+        from kexie_plan.render.report_rows import plain_goal
+
+        facts.append((text("col.original", lang), plain_goal(target.goal, target.unit, lang)))
+        for adjustment in target.adjustments:
+            goal = plain_goal(adjustment.goal, target.unit, lang)
+            words = f"{adjustment.date.isoformat()} → {goal}: {adjustment.reason}"
+            facts.append((text("show.adjusted", lang), visible(words)))
     if target.measure in measures:
         facts.append((text("show.in_measure", lang), visible(measures[target.measure].title)))
     if t.owner:
