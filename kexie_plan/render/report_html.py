@@ -44,7 +44,8 @@ CSS = """
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-       sans-serif; font-size: 10pt; color: #212121; margin: 0 auto; max-width: 190mm; }
+       "WenQuanYi Micro Hei", sans-serif;
+       font-size: 10pt; color: #212121; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid #9e9e9e; }
 h3 { font-size: 11pt; margin: 10pt 0 4pt; }
@@ -54,6 +55,12 @@ table { border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; }
 th, td { border: 1px solid #bdbdbd; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 th { background: #eeeeee; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.targets { table-layout: fixed; }
+table.targets th:nth-child(1) { width: 34%; }
+table.targets th:nth-child(2) { width: 14%; }
+table.targets th:nth-child(7) { width: 13%; }
+table.records td:nth-child(-n+2) { white-space: nowrap; }
+table.records td { word-break: break-all; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 .state { white-space: nowrap; }
