@@ -309,3 +309,19 @@ def test_usage_errors_through_main(monkeypatch, capsys, tmp_path: Path) -> None:
         main()
     assert exited.value.code == 2
     assert capsys.readouterr().err.startswith(f"kexie: error: cannot write {missing}: ")
+
+
+@pytest.mark.parametrize("plan_path", [PLAN, FIXTURES.parent.parent.parent / "plans" / "2021.yaml"])
+def test_the_quarters_add_up_to_the_year(plan_path: Path) -> None:
+    from kexie_plan.ledger import ledger_path_for
+
+    plan = load_plan(plan_path)
+    records = read_ledger(ledger_path_for(plan_path)).records
+    quarters = [
+        period_report(plan, records, *period_bounds(plan, q), dt.date.max, q)
+        for q in ("Q1", "Q2", "Q3", "Q4")
+    ]
+    year = period_report(plan, records, *period_bounds(plan, "YEAR"), dt.date.max, "YEAR")
+    for i, line in enumerate(year.targets):
+        assert sum(q.targets[i].in_period for q in quarters) == line.in_period, line.status.id
+    assert sum(len(q.records) for q in quarters) == len(year.records)
