@@ -73,7 +73,9 @@ PlanOption = Annotated[
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="zh or en. Default: $KEXIE_LANG, else the locale."),
+    typer.Option(
+        "--lang", help="zh or en. Default: $KEXIE_LANG, else kexie.toml's lang, else the locale."
+    ),
 ]
 
 
