@@ -98,11 +98,16 @@ def test_init_error_line(tmp_path, monkeypatch, capsys) -> None:
     assert capsys.readouterr().err == "kexie: error: already exists, nothing written: kexie.toml\n"
 
 
-def test_the_workflow_is_this_repositorys_but_installs_kexie_from_the_index() -> None:
+def test_the_workflow_is_this_repositorys_but_installs_kexie_from_a_named_source() -> None:
     ours = (ROOT / ".github" / "workflows" / "plan-check.yml").read_text("utf-8")
-    assert (
-        ours.replace("- run: pip install -e .", "- run: pip install kexie") == PLAN_CHECK_WORKFLOW
+    install = (
+        '- run: pip install "${KEXIE_PIP_SPEC:?set the repository variable KEXIE_PIP_SPEC'
+        ' to where kexie comes from, e.g. git+https://example.org/kexie.git@v0.1.0}"\n'
+        "        env:\n"
+        "          KEXIE_PIP_SPEC: ${{ vars.KEXIE_PIP_SPEC }}"
     )
+    assert ours.replace("- run: pip install -e .", install) == PLAN_CHECK_WORKFLOW
+    assert "pip install kexie\n" not in PLAN_CHECK_WORKFLOW
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,10 @@ GITATTRIBUTES = """\
 *.progress.yaml merge=union
 """
 
-# The same workflow as kexie's own repository, but installing kexie from the package
-# index instead of from the checked-out source.
+# The same workflow as kexie's own repository, but installing kexie from where the
+# repository variable KEXIE_PIP_SPEC says (kexie is not on PyPI, and a bare `pip install
+# kexie` would take whatever package someone publishes under that name). Unset, the
+# step fails with a message saying what to set.
 PLAN_CHECK_WORKFLOW = """\
 # Check the plan on every change to plans/: errors appear as annotations on the pull request.
 name: plan-check
@@ -44,7 +46,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install kexie
+      - run: pip install "${KEXIE_PIP_SPEC:?set the repository variable KEXIE_PIP_SPEC to where kexie comes from, e.g. git+https://example.org/kexie.git@v0.1.0}"
+        env:
+          KEXIE_PIP_SPEC: ${{ vars.KEXIE_PIP_SPEC }}
       - name: kexie validate
         run: |
           shopt -s nullglob
@@ -53,7 +57,7 @@ jobs:
             case "$f" in *.progress.yaml) ;; *) plans+=("$f");; esac
           done
           kexie validate --format github "${plans[@]}"
-"""
+"""  # noqa: E501 - the workflow file is data; its step message is one line
 
 PRE_COMMIT_CONFIG = """\
 # pre-commit (https://pre-commit.com): `pre-commit install`, then every commit that
