@@ -217,19 +217,23 @@ class _NotFast(Exception):
     """The line is not in the writer's own form: let the YAML parser read it."""
 
 
-# A plain value the fast paths take as written: no YAML indicator, no space, not null.
-# (Anything else, such as 'single quotes', &anchors or `a b`, goes to the YAML parser.)
+# A plain value the fast paths take as written: no YAML indicator, no space, not null, not
+# starting with `- . /`. (Anything else, such as 'single quotes', &anchors or `a b`, goes to
+# the YAML parser.) The first character has its own class: cheaper than a lookahead.
 _PLAIN_TOKEN = (
-    r"(?![-./])(?!(?:null|Null|NULL)(?:[,}]|\Z))[^\x00-\x2c\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+"
+    r"(?!(?:null|Null|NULL)(?:[,}]|\Z))"
+    r"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f][^\x00-\x2c\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]*"
 )
 _PLAIN_TOKEN_RE = re.compile(_PLAIN_TOKEN + r"\Z")
-_VALUE = r"(" + _PLAIN_TOKEN + r'|"(?:[^"\\]|\\.)*")'
-# The whole line exactly as `format_record` writes it: one regex match per record.
+_QUOTED = r'"[^"\\]*(?:\\.[^"\\]*)*"'  # "…" with escapes, unrolled: no backtracking
+_VALUE = r"(" + _PLAIN_TOKEN + r"|" + _QUOTED + r")"
+_PLAIN_ID = r"(?!(?:null|Null|NULL),)" + ID_PATTERN
+# The whole line exactly as `format_record` writes it: one regex match per record. Exactly
+# one of target, activity, measure and revert, so they are one alternation.
 _CANONICAL_RE = re.compile(
-    r"- \{id: " + _VALUE + r", date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"(?:, target: " + _VALUE + r")?(?:, activity: " + _VALUE + r")?"
-    r"(?:, measure: " + _VALUE + r")?(?:, revert: " + _VALUE + r")?"
-    r"(?:, amount: ([1-9][0-9]{0,17}))?(?:, done: (true))?"
+    r"- \{id: (" + _PLAIN_ID + r"|" + _QUOTED + r"), date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r", (target|activity|measure|revert): " + _VALUE + r"(?:, amount: ([1-9][0-9]{0,17}))?"
+    r"(?:, done: (true))?"
     r"(?:, by: " + _VALUE + r")?(?:, note: " + _VALUE + r")?(?:, evidence: " + _VALUE + r")?"
     r"\}\Z"
 )
@@ -280,40 +284,38 @@ def _canonical(text: str, number: int) -> Record | None:
     match = _CANONICAL_RE.match(text)
     if match is None or not text.isprintable():
         return None
-    ident, day, target, activity, measure, revert, amount, done, by, note, evidence = match.groups()
-    if (target is None) + (activity is None) + (measure is None) + (revert is None) != 3:
-        return None
-    try:
-        if '"' in text:
-            ident = _text_value(ident)
-            target, activity, measure, revert = map(
-                _text_value, (target, activity, measure, revert)
-            )
+    ident, day, kind, ref, amount, done, by, note, evidence = match.groups()
+    if '"' in text:
+        try:
+            ident, ref = _text_value(ident), _text_value(ref)
             by, note, evidence = _text_value(by), _text_value(note), _text_value(evidence)
-        if _ID_RE.match(ident) is None:
+        except _NotFast:
             return None
-        date = _DATES.get(day)
-        if date is None:
+        if _ID_RE.match(ident) is None:  # type: ignore[arg-type]
+            return None
+    date = _DATES.get(day)
+    if date is None:
+        try:
             date = dt.date.fromisoformat(day)
-            if len(_DATES) < 10_000:
-                _DATES[day] = date
-    except (_NotFast, ValueError):
-        return None
+        except ValueError:
+            return None
+        if len(_DATES) < 10_000:
+            _DATES[day] = date
     # A million records name a few dozen targets and units: share one string for each.
-    return Record(
-        ident,
-        date,
-        None if target is None else _intern(target),
-        None if activity is None else _intern(activity),
-        None if measure is None else _intern(measure),
-        revert,
-        None if amount is None else _AMOUNTS.get(amount) or int(amount),
-        done is not None,
-        None if by is None else _intern(by),
-        note,
-        evidence,
-        number,
-    )
+    count = None if amount is None else _AMOUNTS.get(amount) or int(amount)
+    if by is not None:
+        by = _intern(by)
+    if kind == "target":
+        return Record(ident, date, _intern(ref), None, None, None, count, done is not None, by,
+                      note, evidence, number)  # fmt: skip
+    if kind == "activity":
+        return Record(ident, date, None, _intern(ref), None, None, count, done is not None, by,
+                      note, evidence, number)  # fmt: skip
+    if kind == "measure":
+        return Record(ident, date, None, None, _intern(ref), None, count, done is not None, by,
+                      note, evidence, number)  # fmt: skip
+    return Record(ident, date, None, None, None, ref, count, done is not None, by, note, evidence,
+                  number)  # fmt: skip
 
 
 def _fast_fields(text: str) -> dict[str, Field]:
@@ -487,11 +489,30 @@ def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | 
     return _record(fields, shown, number)
 
 
-def iter_ledger(path: Path, shown: str | None = None) -> Iterator[Record | PlanError]:
+@dataclass
+class Position:
+    """How far a read got: the byte offset just after the last complete line, and its number."""
+
+    offset: int = 0
+    line: int = 0
+
+
+def iter_ledger(
+    path: Path,
+    shown: str | None = None,
+    *,
+    containing: bytes | None = None,
+    start: Position | None = None,
+    reached: Position | None = None,
+) -> Iterator[Record | PlanError]:
     """Yield each record of the ledger in file order, and a located problem for each bad line.
 
     A missing ledger yields nothing. Memory stays bounded by the longest allowed line,
-    however large the file.
+    however large the file. With `containing` (bytes without a newline), only lines that
+    hold them are parsed and only their records are yielded, the same records a full
+    read gives (a bytes search skips the other lines; bad lines are left out). With
+    `start`, reading begins at that line boundary instead of the top. `reached` is kept up
+    to date with how far the read got.
     """
     shown = str(path) if shown is None else shown
     try:
@@ -505,36 +526,49 @@ def iter_ledger(path: Path, shown: str | None = None) -> Iterator[Record | PlanE
     except OSError as exc:
         yield PlanError("file_unreadable", {"reason": exc.strerror or str(exc)}, shown)
         return
+    reached = Position() if reached is None else reached
+    reached.offset, reached.line = (start.offset, start.line) if start else (0, 0)
     with handle:
-        yield from _lines(handle, shown)
+        if reached.offset:
+            handle.seek(reached.offset)
+        yield from _lines(handle, shown, containing, reached)
 
 
 CHUNK_BYTES = 1024 * 1024
 
 
-def _lines(handle: BinaryIO, shown: str) -> Iterator[Record | PlanError]:
+def _lines(
+    handle: BinaryIO, shown: str, containing: bytes | None, reached: Position
+) -> Iterator[Record | PlanError]:
     """Yield what each line of an open ledger holds, reading it in chunks of CHUNK_BYTES."""
-    number = 0
+    number = reached.line
+    base = reached.offset  # the file offset of `pending`
     pending = b""  # the start of a line whose end is not read yet
     skipping = False  # inside a line that is too long, until its newline
-    first = True
+    first = base == 0
     while True:
         chunk = handle.read(CHUNK_BYTES)
         if not chunk:
             break
         if first:
-            chunk, first = chunk.removeprefix(b"\xef\xbb\xbf"), False
+            first = False
+            if chunk.startswith(b"\xef\xbb\xbf"):
+                chunk, base = chunk[3:], base + 3
         if skipping:
             cut = chunk.find(b"\n")
             if cut < 0:
+                base += len(chunk)
                 continue
-            chunk, skipping = chunk[cut + 1 :], False
+            chunk, skipping, base = chunk[cut + 1 :], False, base + cut + 1
+            reached.offset, reached.line = base, number
         data = pending + chunk
         end = data.rfind(b"\n")
         if end < 0:
             pending = data
+        elif containing is not None:
+            yield from _lines_containing(data, end, containing, shown, number)
+            number += data.count(b"\n", 0, end + 1)
         else:
-            pending = data[end + 1 :]
             try:
                 lines: list[str] | list[bytes] = data[:end].decode("utf-8").split("\n")
             except UnicodeDecodeError:
@@ -554,14 +588,36 @@ def _lines(handle: BinaryIO, shown: str) -> Iterator[Record | PlanError]:
                 result = _line(line, shown, number, complete=True)
                 if result is not None:
                     yield result
+        if end >= 0:
+            pending, base = data[end + 1 :], base + end + 1
+            reached.offset, reached.line = base, number
         if len(pending) > MAX_LINE_BYTES:
             number += 1
-            yield PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number)
-            pending, skipping = b"", True
-    if pending:
+            if containing is None:
+                yield PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number)
+            pending, skipping, base = b"", True, base + len(pending)
+    if pending and (containing is None or containing in pending):
         result = _line(pending, shown, number + 1, complete=False)
         if result is not None:
             yield result
+
+
+def _lines_containing(
+    data: bytes, end: int, needle: bytes, shown: str, number: int
+) -> Iterator[Record | PlanError]:
+    """Yield what the lines of data[:end] that hold `needle` hold; line 1 is number + 1."""
+    counted = 0  # data[:counted] holds `number - (the first line's number - 1)` newlines
+    hit = data.find(needle, 0, end)
+    while hit >= 0:
+        line_start = data.rfind(b"\n", 0, hit) + 1
+        line_end = data.find(b"\n", hit, end + 1)
+        number += data.count(b"\n", counted, line_start)
+        counted = line_start
+        if line_end - line_start <= MAX_LINE_BYTES:
+            result = _line(data[line_start:line_end], shown, number + 1, complete=True)
+            if result is not None:
+                yield result
+        hit = data.find(needle, line_end + 1, end)
 
 
 _LONG_LINE = MAX_LINE_BYTES // 4  # a shorter line cannot pass the limit in UTF-8
@@ -607,6 +663,20 @@ def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:
         if collecting:
             gc.enable()
     return read
+
+
+def read_reversals(path: Path, shown: str | None = None) -> list[Record]:
+    """Return the ledger's reversals, in file order, parsing only the lines that say "revert".
+
+    The first of two passes that let `status` stream the ledger: a record's amount counts
+    only when no reversal cancels it, and reversals may come anywhere. Bad lines are left
+    to the full pass, which reports them.
+    """
+    return [
+        item
+        for item in iter_ledger(path, shown, containing=b"revert")
+        if type(item) is Record and item.revert is not None
+    ]
 
 
 # --- appending ----------------------------------------------------------------------

@@ -249,13 +249,14 @@ def plan_schema_text() -> str:
     return json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Record:
     """One line of the progress ledger (SPEC.md §3), already checked for shape.
 
     A plain dataclass, not a pydantic model: a ledger can hold a million of these and
-    building a model per line costs seconds (issue 7). Exactly one of target, activity,
-    measure and revert is set.
+    building a model per line costs seconds (issue 7). Not frozen either, for the same
+    reason (a frozen `__init__` costs another second per million); never change one.
+    Exactly one of target, activity, measure and revert is set.
     """
 
     id: str
