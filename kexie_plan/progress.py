@@ -147,15 +147,19 @@ def reverted_ids(records: Iterable[Record], as_of: dt.date) -> set[str]:
     return {r.revert for r in records if r.revert is not None and r.date <= as_of}
 
 
-def tally(plan: Plan, records: Iterable[Record], as_of: dt.date) -> Tally:
+def tally(
+    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
+) -> Tally:
     """Return the amounts, done dates and held dates that the records give at as_of.
 
     A record counts when it is dated on or before as_of and no reversal dated on or
     before as_of cancels it. An activity record marks the activity held and counts 1
-    toward the activity's target, if it names one.
+    toward the activity's target, if it names one. A caller that knows the cancelled ids
+    (`reverted_ids`) passes them, and the records are then read once, as a stream.
     """
-    records = records if isinstance(records, Sequence) else list(records)
-    cancelled = reverted_ids(records, as_of)
+    if cancelled is None:
+        records = records if isinstance(records, Sequence) else list(records)
+        cancelled = reverted_ids(records, as_of)
     activity_target = {a.id: a.target for a in plan.activities}
     milestones = {t.id for t in plan.targets if t.kind == "milestone"}
     amounts: dict[str, int] = {}
@@ -364,9 +368,14 @@ def summarize(
     )
 
 
-def status_report(plan: Plan, records: Iterable[Record], as_of: dt.date) -> StatusReport:
-    """Return every target's and activity's standing at as_of, and the summary."""
-    counted = tally(plan, records, as_of)
+def status_report(
+    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
+) -> StatusReport:
+    """Return every target's and activity's standing at as_of, and the summary.
+
+    With `cancelled` (see `tally`) the records are read once, as a stream.
+    """
+    counted = tally(plan, records, as_of, cancelled)
     places = _measure_places(plan)
     targets = tuple(target_status(plan, t, counted, as_of, places) for t in plan.targets)
     activities = []

@@ -20,6 +20,7 @@ from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
     from kexie_plan.model import Plan, Record
+    from kexie_plan.progress import StatusReport
 from kexie_plan.i18n import choose_lang
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -234,3 +235,49 @@ def read_ledger_and_warn(
     for problem in placed:
         sys.stderr.write(warning_line(problem, lang) + "\n")
     return read.records, placed
+
+
+def status_from_ledger(ledger: Path, lang: str, plan: Plan, as_of: date) -> StatusReport:
+    """Return the plan's standing at as_of, printing the ledger's problems as warnings.
+
+    Like `read_ledger_and_warn`, but the records are never held: one pass finds the
+    reversals (a bytes search picks their lines), a second sums every record as it is
+    read. Memory grows with the reversals, not with the ledger, so duplicate ids (which
+    need every id) are left to `validate`.
+    """
+    import gc
+    from collections.abc import Iterator
+
+    from kexie_plan.ledger import iter_ledger, read_reversals
+    from kexie_plan.model import Record
+    from kexie_plan.progress import status_report
+    from kexie_plan.render import warning_line
+    from kexie_plan.stream_checks import StreamChecks
+
+    shown = shown_path(ledger)
+    reversals = read_reversals(ledger, shown)
+    checks = StreamChecks(plan, (r.revert or "" for r in reversals), unique_ids=False)
+    problems: list[PlanError] = []
+
+    def records() -> Iterator[Record]:
+        for item in iter_ledger(ledger, shown):
+            if type(item) is Record:
+                checks.add(item)
+                yield item
+            else:
+                problems.append(item)  # type: ignore[arg-type]
+
+    cancelled = {r.revert or "" for r in reversals if r.date <= as_of}
+    collecting = gc.isenabled()
+    gc.disable()  # see read_ledger_and_warn
+    try:
+        report = status_report(plan, records(), as_of, cancelled)
+        problems += checks.problems()
+    finally:
+        if collecting:
+            gc.enable()
+    for problem in problems:
+        if problem.path is None:
+            problem = problem.at(shown, problem.line, problem.col)
+        sys.stderr.write(warning_line(problem, lang) + "\n")
+    return report

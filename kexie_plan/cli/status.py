@@ -21,6 +21,7 @@ from kexie_plan.cli.common import (
     lang_of,
     read_ledger_and_warn,
     shown_path,
+    status_from_ledger,
 )
 from kexie_plan.errors import PlanError
 
@@ -119,7 +120,9 @@ def status(
 
     Example: kexie status --as-of 2021-06-30 --only behind,overdue
     """
-    from kexie_plan.progress import selected, status_report
+    from kexie_plan.ledger import ledger_path_for
+    from kexie_plan.planfile import load_plan
+    from kexie_plan.progress import selected
 
     ui = lang_of(lang)
     fmt = choice_of("--format", output_format, FORMATS)
@@ -127,10 +130,12 @@ def status(
     day = date_of("--as-of", as_of, today)
     wanted = states_of(only)
     path = find_plan(plan, today)
-    loaded, records = load_plan_and_records(path, ui)
+    loaded = load_plan(path)
     check_filter("--section", "section", section, [s.id for s in loaded.sections])
     check_filter("--owner", "unit", owner, [u.id for u in loaded.units])
-    report = selected(status_report(loaded, records, day), section, owner, wanted)
+    # The ledger streams into the sums, so memory does not grow with it (issue 7).
+    standing = status_from_ledger(ledger_path_for(path), ui, loaded, day)
+    report = selected(standing, section, owner, wanted)
 
     if fmt == "json":
         from kexie_plan.render import status_as_json

@@ -1,0 +1,106 @@
+"""`stream_checks.StreamChecks` finds exactly what `checks.check_records` finds, streaming."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kexie_plan import stream_checks
+from kexie_plan.checks import RECORD_CHECKS, check_records
+from kexie_plan.model import Record
+from kexie_plan.planfile import load_plan_text
+from kexie_plan.stream_checks import ACROSS_RECORDS, PER_RECORD, StreamChecks
+
+PLAN = load_plan_text("""\
+schema: 1
+year: 2021
+org: 某市科协
+title: 测试计划
+units:
+  - {id: haizhi-office, name: 海智办}
+sections:
+  - id: s
+    title: 部分
+    measures:
+      - {id: party-building, title: 党建强会}
+targets:
+  - {id: haizhi-salons, name: 海智沙龙, unit: 场, goal: 3+}
+  - {id: museum-prep, name: 科技馆筹备, kind: milestone}
+activities:
+  - {id: salon, name: 海智沙龙活动, month: 3, target: haizhi-salons}
+  - {id: sci-day, name: 科技工作者日, month: 5}
+""")
+
+
+def streamed(records: list[Record], unique_ids: bool = True) -> list:
+    checks = StreamChecks(PLAN, [r.revert for r in records if r.revert], unique_ids)
+    for record in records:
+        checks.add(record)
+    return checks.problems()
+
+
+def test_every_record_check_is_streamed() -> None:
+    assert sorted(c.__name__ for c in RECORD_CHECKS) == sorted(
+        c.__name__ for c in PER_RECORD + ACROSS_RECORDS
+    )
+
+
+IDS = ["A", "B", "C", "D", "E"]
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> list[Record]:
+    """Draw records good and bad: unknown refs, misplaced amounts, reversals of anything."""
+    records = []
+    for line in range(1, draw(st.integers(0, 30)) + 1):
+        kind = draw(st.sampled_from(["target", "activity", "measure", "revert"]))
+        ref = draw(
+            st.sampled_from(
+                {
+                    "target": ["haizhi-salons", "museum-prep", "haizhi-salon"],
+                    "activity": ["salon", "sci-day", "salonn"],
+                    "measure": ["party-building", "party"],
+                    "revert": [*IDS, "Z"],
+                }[kind]
+            )
+        )
+        records.append(
+            Record(
+                id=draw(st.sampled_from(IDS)),
+                date=draw(st.sampled_from([dt.date(2021, 3, 12), dt.date(2022, 1, 2)])),
+                amount=draw(st.sampled_from([None, 2])),
+                done=draw(st.booleans()),
+                by=draw(st.sampled_from([None, "haizhi-office", "nobody"])),
+                line=line,
+                **{kind: ref},  # type: ignore[arg-type]
+            )
+        )
+    return records
+
+
+@given(ledgers(), st.integers(1, 4))
+@settings(max_examples=300)
+def test_stream_finds_what_check_records_finds(records: list[Record], chunk: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stream_checks, "CHUNK", chunk)
+        assert streamed(records) == check_records(PLAN, records)
+        # status leaves duplicate ids to validate, and finds everything else
+        expected = [p for p in check_records(PLAN, records) if p.code != "duplicate_id"]
+        assert streamed(records, unique_ids=False) == expected
+
+
+def test_a_reversal_of_an_unknown_id_gets_a_hint_only_in_a_small_ledger() -> None:
+    day = dt.date(2021, 3, 12)
+    records = [Record(f"R{n:05d}", day, measure="party-building", line=n) for n in range(10_000)]
+    records.append(Record("X1", day, revert="R00017", line=10_000))
+    records.append(Record("X2", day, revert="R0001", line=10_001))
+    problems = streamed(records)
+    assert problems == check_records(PLAN, records)
+    assert [(p.code, p.params["hint"]) for p in problems] == [("unknown_ref", "")]
+    del records[:2]  # 10,000 ids
+    problems = streamed(records)
+    assert problems == check_records(PLAN, records)
+    assert problems[0].params["hint"] != ""
