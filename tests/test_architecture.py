@@ -22,6 +22,9 @@ FORBIDDEN = {
     "planfile": {"ledger", "render", "cli", "progress"},
     "ledger": {"planfile", "render", "cli", "progress"},
     "render": {"planfile", "ledger", "cli", "checks"},
+    "stream_checks": {"planfile", "ledger", "render", "cli", "progress"},
+    "totals": {"planfile", "ledger", "render", "cli", "progress", "checks"},
+    "totals_cache": {"planfile", "render", "cli", "progress", "checks"},
 }
 
 

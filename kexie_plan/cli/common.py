@@ -281,3 +281,15 @@ def status_from_ledger(ledger: Path, lang: str, plan: Plan, as_of: date) -> Stat
             problem = problem.at(shown, problem.line, problem.col)
         sys.stderr.write(warning_line(problem, lang) + "\n")
     return report
+
+
+def cache_folder() -> Path | None:
+    """Return where kexie keeps caches: $XDG_CACHE_HOME/kexie, else ~/.cache/kexie.
+
+    None when there is no home to put it in; kexie then works without a cache, slower.
+    """
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base and Path(base).is_absolute():
+        return Path(base) / "kexie"
+    home = os.environ.get("HOME")
+    return Path(home) / ".cache" / "kexie" if home else None

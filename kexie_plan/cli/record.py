@@ -21,17 +21,19 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
+    cache_folder,
     config_setting,
     date_of,
     find_plan,
     lang_of,
-    read_ledger_and_warn,
+    shown_path,
 )
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
 
 if TYPE_CHECKING:
     from kexie_plan.model import Plan, Record
+    from kexie_plan.totals import Totals
 
 DateOption = Annotated[
     str | None,
@@ -132,18 +134,16 @@ def cancelled(lang: str) -> typer.Exit:
     return typer.Exit(EXIT_INVALID)
 
 
-def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> list[str]:
-    """Return the lines that show where the record's target, activity or measure now stands."""
-    from kexie_plan.progress import tally
+def standing(plan: Plan, totals: Totals, about: Record, lang: str) -> list[str]:
+    """Return the lines that show where the record's target, activity or measure now stands.
+
+    `about` is the record written, or for a reversal the record it cancels.
+    """
     from kexie_plan.render import visible
 
-    by_id = {r.id: r for r in records}
-    if about.revert is not None:
-        about = by_id.get(about.revert, about)
     if about.revert is not None:
         return []
-    as_of = max([date.today(), *(r.date for r in records)])
-    counted = tally(plan, records, as_of)
+    as_of = max(date.today(), totals.latest or date.today())
     activities = {a.id: a for a in plan.activities}
     measures = {m.id: m for m in plan.measures()}
     targets = {t.id: t for t in plan.targets}
@@ -151,7 +151,7 @@ def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> lis
     target_id = about.target
     activity = activities.get(about.activity or "")
     if activity is not None:
-        held = counted.held.get(activity.id)
+        held = totals.held_on(activity.id)
         if held is not None:
             words = text("record.held", lang, date=held.isoformat())
         else:
@@ -160,14 +160,13 @@ def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> lis
         target_id = activity.target
     measure = measures.get(about.measure or "")
     if measure is not None:
-        cancelled_ids = {r.revert for r in records if r.revert is not None}
-        count = sum(1 for r in records if r.measure == measure.id and r.id not in cancelled_ids)
+        count = totals.measures.get(measure.id, 0)
         words = text("record.measure_count", lang, count=count)
         lines.append(text("record.standing", lang, name=measure.title, id=measure.id, words=words))
     target = targets.get(target_id or "")
     if target is not None:
         if target.kind == "milestone":
-            done = counted.done.get(target.id)
+            done = totals.done_on(target.id)
             words = (
                 text("record.done_on", lang, date=done.isoformat())
                 if done
@@ -176,22 +175,39 @@ def standing(plan: Plan, records: list[Record], about: Record, lang: str) -> lis
         else:
             from kexie_plan.progress import goal_in_force
 
-            actual = counted.amounts.get(target.id, 0)
+            actual = totals.amount(plan, target.id)
             words = f"{actual} / {goal_in_force(target, as_of)} {target.unit}"
         lines.append(text("record.standing", lang, name=target.name, id=target.id, words=words))
     return [visible(line) for line in lines]
 
 
+def ledger_totals_and_warn(ledger: Path, lang: str, warn: bool = True) -> Totals:
+    """Return what the whole ledger adds up to, printing its bad lines as warnings.
+
+    Reads only the lines that the cache ($XDG_CACHE_HOME/kexie) does not cover, so an
+    append does not read a large ledger again (issue 7).
+    """
+    from kexie_plan.render import warning_line
+    from kexie_plan.totals_cache import ledger_totals
+
+    counted = ledger_totals(ledger, shown_path(ledger), cache_folder())
+    if warn:
+        for problem in counted.problems:
+            sys.stderr.write(warning_line(problem, lang) + "\n")
+    return counted.totals
+
+
 def write_and_report(
     ledger: Path,
     new: Record,
-    records: list[Record],
+    about: Record,
     plan: Plan,
     lang: str,
     dry_run: bool,
     yes: bool,
 ) -> None:
-    """Append the record (unless a dry run or declined), then print it and the new standing."""
+    """Append the record (unless a dry run or declined), then print it and the new standing
+    of `about` (the record itself, or the record a reversal cancels)."""
     from kexie_plan.ledger import append_record
     from kexie_plan.render import visible
 
@@ -203,7 +219,8 @@ def write_and_report(
         raise cancelled(lang)
     line = append_record(ledger, new)
     typer.echo(text("record.written", lang, line=visible(line.rstrip("\n"))))
-    for words in standing(plan, [*records, new], new, lang):
+    totals = ledger_totals_and_warn(ledger, lang, warn=False)
+    for words in standing(plan, totals, about, lang):
         typer.echo(words)
 
 
@@ -311,16 +328,14 @@ def record(
     problems = check_records(loaded, [new])
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
-    records, _ = read_ledger_and_warn(ledger, ui)
+    totals = ledger_totals_and_warn(ledger, ui)
     if new.activity is not None:
-        refuse_held_twice(records, new)
-    write_and_report(ledger, new, records, loaded, ui, dry_run, yes)
+        refuse_held_twice(totals, new)
+    write_and_report(ledger, new, new, loaded, ui, dry_run, yes)
 
 
-def refuse_held_twice(records: list[Record], new: Record) -> None:
+def refuse_held_twice(totals: Totals, new: Record) -> None:
     """Refuse to record an activity again while an earlier record of it stands."""
-    cancelled_ids = {r.revert for r in records if r.revert is not None}
-    for r in records:
-        if r.activity == new.activity and r.id not in cancelled_ids:
-            params = {"id": new.activity, "date": r.date.isoformat(), "record": r.id}
-            raise UsageProblem(PlanError("record.held_twice", params))
+    for ident, day in totals.held.get(new.activity or "", [])[:1]:
+        params = {"id": new.activity, "date": day.isoformat(), "record": ident}
+        raise UsageProblem(PlanError("record.held_twice", params))

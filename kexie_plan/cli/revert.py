@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,7 +15,7 @@ from kexie_plan.cli.common import (
     app,
     find_plan,
     lang_of,
-    read_ledger_and_warn,
+    shown_path,
 )
 from kexie_plan.cli.record import (
     ByOption,
@@ -24,11 +25,15 @@ from kexie_plan.cli.record import (
     YesOption,
     given_text,
     ledger_for,
+    ledger_totals_and_warn,
     record_date,
     reporter,
     write_and_report,
 )
 from kexie_plan.errors import PlanError
+
+if TYPE_CHECKING:
+    from kexie_plan.model import Record
 
 
 @app.command()
@@ -59,21 +64,23 @@ def revert(
     plan_path = find_plan(plan)
     ledger = ledger_for(plan_path)
     loaded = load_plan(plan_path)
-    records, _ = read_ledger_and_warn(ledger, ui)
-    by_id = {r.id: r for r in records}
+    totals = ledger_totals_and_warn(ledger, ui)
     wanted = record_id.strip()
-    if wanted not in by_id and wanted.upper() in by_id:
-        wanted = wanted.upper()  # ids are Crockford base32: case does not matter
-    target = by_id.get(wanted)
+    # ids are Crockford base32: case does not matter
+    target = record_with_id(ledger, wanted) or record_with_id(ledger, wanted.upper())
     if target is None:
-        close = difflib.get_close_matches(wanted, list(by_id), n=1, cutoff=0.6)
+        from kexie_plan.ledger import read_ledger
+
+        # Only to suggest the closest id: the one time revert reads every line.
+        ids = list(dict.fromkeys(r.id for r in read_ledger(ledger).records))
+        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
         params = {"kind": "record", "id": record_id, "hint": close[0] if close else ""}
         raise UsageProblem(PlanError("unknown_ref", params))
     if target.revert is not None:
         raise UsageProblem(PlanError("revert_of_revert", {"id": target.id}))
-    earlier = next((r for r in records if r.revert == target.id), None)
+    earlier = totals.cancelled.get(target.id)
     if earlier is not None:
-        params = {"id": target.id, "by": earlier.id, "date": earlier.date.isoformat()}
+        params = {"id": target.id, "by": earlier[0], "date": earlier[1].isoformat()}
         raise UsageProblem(PlanError("revert.already", params))
     new = Record(
         id=new_record_id(),
@@ -82,4 +89,21 @@ def revert(
         by=reporter(loaded, by),
         note=given_text("--note", note),
     )
-    write_and_report(ledger, new, records, loaded, ui, dry_run, yes)
+    write_and_report(ledger, new, target, loaded, ui, dry_run, yes)
+
+
+def record_with_id(ledger: Path, ident: str) -> Record | None:
+    """Return the record with this id (the last, if several), or None.
+
+    Searches the ledger for the id's bytes and parses only the lines that hold them.
+    """
+    from kexie_plan.ledger import iter_ledger
+    from kexie_plan.model import Record
+
+    found = None
+    if ident:
+        needle = ident.encode("utf-8", "surrogatepass")
+        for item in iter_ledger(ledger, shown_path(ledger), containing=needle):
+            if type(item) is Record and item.id == ident:
+                found = item
+    return found
