@@ -288,8 +288,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该行超过 {limit} 字节；一条记录必须写在一行内",
     ),
     "ledger_not_utf8": (
-        "line is not UTF-8; save the ledger as UTF-8",
-        "该行不是 UTF-8 编码；请将台账另存为 UTF-8",
+        "line is not UTF-8 (it looks like {encoding}); save the ledger as UTF-8",
+        "该行不是 UTF-8 编码（看起来是 {encoding}）；请将台账另存为 UTF-8",
+    ),
+    "ledger_conflict_marker": (
+        "a git merge conflict marker: keep the records of both sides and delete the marker "
+        "lines (`*.progress.yaml merge=union` in .gitattributes avoids this)",
+        "git 合并冲突标记：保留双方的记录并删除标记行"
+        "（在 .gitattributes 中设置 `*.progress.yaml merge=union` 可避免）",
     ),
     "ledger_bad_char": (
         "character {char} is not allowed; write it as an escape inside double quotes",

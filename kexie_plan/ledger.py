@@ -12,7 +12,8 @@ quotes every value that any YAML reader might take for something else. Either wa
 line becomes a `Record` or a located `PlanError`; a half-written last line is torn.
 
 Appending takes an exclusive `flock` on the ledger, writes the whole line with one
-`os.write`, and `fsync`s; it reads only the file's last byte, never the whole file.
+`os.write`, and `fsync`s; it reads only the file's last byte, never the whole file. A
+write that fails (disk full) is cut back off, so no torn line is left behind.
 
 Imports errors and model of ours; never planfile, render, cli or progress.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 import re
 import secrets
@@ -470,6 +472,10 @@ def _kind_of(raw: str, plain: bool) -> str:
     return "text"
 
 
+# What git leaves in a file it could not merge: <<<<<<< ours, ||||||| base, =======, >>>>>>>.
+_CONFLICT_MARKER_RE = re.compile(r"(?:<{7}|\|{7}|={7}|>{7})(?: |\Z)")
+
+
 def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | PlanError | None:
     """Return the record on one ledger line (no newline), a located problem, or None for a
     blank or comment line."""
@@ -482,6 +488,8 @@ def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | 
         stripped = text.lstrip(" ")
         if not stripped or stripped.startswith("#"):
             return None
+        if _CONFLICT_MARKER_RE.match(text):
+            return PlanError("ledger_conflict_marker", {}, shown, number, 1)
         try:
             fields = _slow_fields(text, shown, number)
         except PlanErrors as exc:
@@ -634,13 +642,25 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             col = len(raw[: exc.start].decode("utf-8", "replace")) + 1
-            return PlanError("ledger_not_utf8", {}, shown, number, col)
+            params = {"encoding": _encoding_of(raw)}
+            return PlanError("ledger_not_utf8", params, shown, number, col)
     if raw.endswith("\r"):
         raw = raw[:-1]
     result = parse_line(raw, shown, number)
     if not complete and isinstance(result, PlanError):
         return PlanError("ledger_torn", {}, shown, number, None)
     return result
+
+
+def _encoding_of(line: bytes) -> str:
+    """Return the likely encoding of a line that is not UTF-8 (as planfile guesses a plan's)."""
+    for name in ("gb18030", "big5"):
+        try:
+            line.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name.upper()
+    return "unknown"
 
 
 def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:
@@ -704,20 +724,24 @@ def append_record(path: Path, record: Record) -> str:
         raise PlanErrors(
             [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
         ) from None
+    size = None  # the ledger's size before this append, once known
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise PlanErrors([PlanError("not_regular_file", {}, shown)])
-        if info.st_size == 0:
+        size = info.st_size
+        if size == 0:
             data = HEADER.encode("utf-8") + data
-        elif os.pread(fd, 1, info.st_size - 1) != b"\n":
+        elif os.pread(fd, 1, size - 1) != b"\n":
             data = b"\n" + data
         written = os.write(fd, data)
         if written != len(data):
-            raise OSError(28, f"only {written} of {len(data)} bytes written")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.fsync(fd)
     except OSError as exc:
+        if size is not None:
+            _take_back(fd, size)
         raise PlanErrors(
             [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
         ) from None
@@ -726,6 +750,16 @@ def append_record(path: Path, record: Record) -> str:
     if info.st_size == 0:
         _sync_folder(path)
     return line
+
+
+def _take_back(fd: int, size: int) -> None:
+    """Cut the ledger back to `size` bytes after a failed write (disk full): nothing of the
+    record stays behind, not even a torn line. Still under the lock; best effort."""
+    try:
+        os.ftruncate(fd, size)
+        os.fsync(fd)
+    except OSError:
+        pass
 
 
 def _sync_folder(path: Path) -> None:

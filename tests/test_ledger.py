@@ -276,7 +276,7 @@ def test_hand_written_lines_take_the_yaml_path(tmp_path: Path) -> None:
         ),
         ("- id: A", "ledger_not_record", "", 3),
         ("[{id: A, date: 2021-03-12, target: t}]", "ledger_not_record", "", 1),
-        ("<<<<<<< HEAD", "ledger_not_record", "", 1),
+        ("<<<<<<< HEAD", "ledger_conflict_marker", "", 1),
         ("- {id: A, date: 2021-03-12, target: t", "yaml_syntax", "", 38),
         ('- {id: A, date: 2021-03-12, target: t, note: "\\q"}', "yaml_syntax", "", 47),
         ('- {id: A, date: 2021-03-12, target: t, note: "\\ud800"}', "ledger_surrogate", "", 46),
@@ -323,7 +323,7 @@ def test_bad_bytes_and_long_lines_are_reported_and_reading_goes_on(tmp_path: Pat
     )
     read = read_ledger(ledger, "L")
     assert read.problems == [
-        PlanError("ledger_not_utf8", {}, "L", 1, 47),
+        PlanError("ledger_not_utf8", {"encoding": "GB18030"}, "L", 1, 47),
         PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, "L", 2, None),
         PlanError("ledger_bad_char", {"char": "U+0000"}, "L", 3, 47),
     ]
