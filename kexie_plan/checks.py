@@ -10,6 +10,8 @@ ledger's records, `(plan, records) -> list[PlanError]`, with the record's ledger
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -77,19 +79,47 @@ def references(plan: Plan) -> list[PlanError]:
             params = {"kind": kind, "id": value, "hint": _closest(value, known)}
             problems.append(_at("unknown_ref", params, loc))
 
+    def owners(owner: str | None, co_owners: list[str], loc: Loc) -> None:
+        ref("unit", owner, units, (*loc, "owner"))
+        for i, unit in enumerate(co_owners):
+            ref("unit", unit, units, (*loc, "co_owners", i))
+
     for measure, loc in _measure_locs(plan):
-        ref("unit", measure.owner, units, (*loc, "owner"))
+        owners(measure.owner, measure.co_owners, loc)
     for t, target in enumerate(plan.targets):
         ref("measure", target.measure, measures, ("targets", t, "measure"))
-        ref("unit", target.owner, units, ("targets", t, "owner"))
+        owners(target.owner, target.co_owners, ("targets", t))
     for a, activity in enumerate(plan.activities):
         ref("measure", activity.measure, measures, ("activities", a, "measure"))
         ref("target", activity.target, list(targets), ("activities", a, "target"))
+        owners(activity.owner, activity.co_owners, ("activities", a))
         linked = targets.get(activity.target or "")
         if linked is not None and linked.kind == "milestone":
             problems.append(
                 _at("activity_milestone", {"id": linked.id}, ("activities", a, "target"))
             )
+    return problems
+
+
+def _owned(plan: Plan) -> Iterator[tuple[str | None, list[str], Loc]]:
+    """Yield the owner, co-owners and location of every measure, target and activity."""
+    for measure, loc in _measure_locs(plan):
+        yield measure.owner, measure.co_owners, loc
+    for t, target in enumerate(plan.targets):
+        yield target.owner, target.co_owners, ("targets", t)
+    for a, activity in enumerate(plan.activities):
+        yield activity.owner, activity.co_owners, ("activities", a)
+
+
+def co_owners_once(plan: Plan) -> list[PlanError]:
+    """Return a problem for a co-owner that is also the owner or is listed twice."""
+    problems = []
+    for owner, co_owners, loc in _owned(plan):
+        seen = {owner} if owner is not None else set()
+        for i, unit in enumerate(co_owners):
+            if unit in seen:
+                problems.append(_at("co_owner_twice", {"id": unit}, (*loc, "co_owners", i)))
+            seen.add(unit)
     return problems
 
 
@@ -127,6 +157,9 @@ def dates_in_period(plan: Plan) -> list[PlanError]:
             inside(day, ("targets", t, "schedule", day), at_key=True)
     for a, activity in enumerate(plan.activities):
         inside(activity.date, ("activities", a, "date"))
+        if activity.window is not None:
+            inside(activity.window.from_, ("activities", a, "window", "from"))
+            inside(activity.window.to, ("activities", a, "window", "to"))
     return problems
 
 
@@ -164,6 +197,33 @@ def activity_dates(plan: Plan) -> list[PlanError]:
     if declared is not None and declared != len(plan.activities):
         params = {"declared": declared, "listed": len(plan.activities)}
         problems.append(_at("activities_count", params, ("activities_declared",)))
+    return problems
+
+
+def activity_windows(plan: Plan) -> list[PlanError]:
+    """Return problems for a window that runs backwards, misses its activity's date or does
+    not touch its activity's month (a window narrows when, it never moves it)."""
+    problems = []
+    for a, activity in enumerate(plan.activities):
+        window = activity.window
+        if window is None:
+            continue
+        loc = ("activities", a, "window")
+        days = {"first": window.from_.isoformat(), "last": window.to.isoformat()}
+        if window.from_ > window.to:
+            problems.append(_at("window_order", days, (*loc, "to")))
+        elif activity.date is not None:
+            if not window.from_ <= activity.date <= window.to:
+                params = {**days, "date": activity.date.isoformat()}
+                problems.append(_at("window_misses_date", params, loc, True))
+        elif activity.month is not None:
+            start = plan.span.start
+            year = start.year if activity.month >= start.month else start.year + 1
+            first = dt.date(year, activity.month, 1)
+            last = dt.date(year, activity.month, calendar.monthrange(year, activity.month)[1])
+            if window.to < first or window.from_ > last:
+                params = {**days, "month": f"{year}-{activity.month:02d}"}
+                problems.append(_at("window_misses_month", params, loc, True))
     return problems
 
 
@@ -227,10 +287,12 @@ def adjustments(plan: Plan) -> list[PlanError]:
 CHECKS: list[Callable[[Plan], list[PlanError]]] = [
     unique_ids,
     references,
+    co_owners_once,
     target_kinds,
     dates_in_period,
     schedules,
     activity_dates,
+    activity_windows,
     text_agrees_with_goal,
     adjustments,
 ]

@@ -139,6 +139,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an activity has month or date, not both",
         "活动只能有 month 或 date 之一，不能都有",
     ),
+    "window_order": (
+        "the window ends on {last}, before it starts on {first}",
+        "时间窗口结束于 {last}，早于开始日期 {first}",
+    ),
+    "window_misses_date": (
+        "the window {first} to {last} does not include the activity's date {date}",
+        "时间窗口 {first} 至 {last} 不包含活动日期 {date}",
+    ),
+    "window_misses_month": (
+        "the window {first} to {last} does not touch the activity's month {month}",
+        "时间窗口 {first} 至 {last} 与活动月份 {month} 没有交集",
+    ),
+    "co_owner_twice": (
+        "unit {id!r} is already named as owner or co-owner here; name each unit once",
+        "单位 {id!r} 已是此处的负责或协办单位；每个单位只列一次",
+    ),
     "activities_count": (
         "activities_declared says {declared}, but the list has {listed}",
         "activities_declared 为 {declared}，但列出了 {listed} 项活动",

@@ -146,12 +146,19 @@ class Unit(_Strict):
     name: Text
 
 
+CoOwners = Annotated[
+    list[Slug],
+    Field(description="units that share the work with the owner (unit ids)"),
+]
+
+
 class Measure(_Strict):
     """One of the plan's 主要工作措施 (一是, 二是 …)."""
 
     id: Slug
     title: Text
     owner: Slug | None = None
+    co_owners: CoOwners = []
     tasks: list[Text] = []
 
 
@@ -182,6 +189,7 @@ class Target(_Strict):
     goal: GoalField | None = None
     measure: Slug | None = None
     owner: Slug | None = None
+    co_owners: CoOwners = []
     due: Day | None = None
     schedule: dict[Day, Annotated[int, Field(ge=0)]] | None = Field(
         None, description="expected cumulative amounts at checkpoints"
@@ -191,15 +199,29 @@ class Target(_Strict):
     )
 
 
+class Window(_Strict):
+    """The days within which an activity is to be held, both included."""
+
+    from_: Day = Field(alias="from", description="first day, YYYY-MM-DD")
+    to: Day = Field(description="last day, YYYY-MM-DD")
+
+
 class Activity(_Strict):
-    """A 重大活动: held once, planned for a month or a date."""
+    """A 重大活动: held once, planned for a month or a date, optionally within a window."""
 
     id: Slug
     name: Text
     month: Annotated[int, Field(ge=1, le=12)] | None = None
     date: Day | None = None
+    window: Window | None = Field(
+        None,
+        description="the days within which it is to be held; it must touch the month "
+        "or hold the date",
+    )
     target: Slug | None = None
     measure: Slug | None = None
+    owner: Slug | None = None
+    co_owners: CoOwners = []
 
 
 class Plan(_Strict):

@@ -47,13 +47,16 @@ class Change:
 
 
 def _when(plan: Plan, activity: Activity) -> str:
-    """Return when an activity is planned: its date, else its month as YYYY-MM."""
+    """Return when an activity is planned: its date, else its month as YYYY-MM; then its
+    window, if it has one (2021-10 (2021-10-22..2021-10-25))."""
+    window = activity.window
+    within = f" ({window.from_.isoformat()}..{window.to.isoformat()})" if window else ""
     if activity.date is not None:
-        return activity.date.isoformat()
+        return activity.date.isoformat() + within
     start = plan.span.start
     month = activity.month or 12
     year = start.year if month >= start.month else start.year + 1
-    return f"{year}-{month:02d}"
+    return f"{year}-{month:02d}{within}"
 
 
 def _day(value: dt.date | None) -> str | None:

@@ -24,7 +24,17 @@ import yaml
 
 from kexie_plan import checks
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.model import Activity, Adjustment, Measure, Period, Plan, Section, Target, Unit
+from kexie_plan.model import (
+    Activity,
+    Adjustment,
+    Measure,
+    Period,
+    Plan,
+    Section,
+    Target,
+    Unit,
+    Window,
+)
 
 MAX_PLAN_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -317,6 +327,7 @@ _MODEL_BY_PARENT: dict[str | None, type] = {
     "targets": Target,
     "adjustments": Adjustment,
     "activities": Activity,
+    "window": Window,
 }
 
 _EXPECTED = {

@@ -34,7 +34,7 @@ def next_year_plan(plan: Plan, year: int) -> tuple[dict[str, Any], dict[str, str
 
     Same org, units, sections, measures, targets and activities. The title's year is
     replaced; `published` is dropped (the new plan is not published yet); the period, due
-    dates, schedule checkpoints and activity dates move to the new year.
+    dates, schedule checkpoints, activity dates and windows move to the new year.
     """
     years = year - plan.year
     data = plan.model_dump(by_alias=True, exclude_defaults=True)
@@ -69,6 +69,11 @@ def next_year_plan(plan: Plan, year: int) -> tuple[dict[str, Any], dict[str, str
         raw = dict(raw)
         if activity.date is not None:
             raw["date"] = moved(activity.date, years)
+        if activity.window is not None:
+            raw["window"] = {
+                "from": moved(activity.window.from_, years),
+                "to": moved(activity.window.to, years),
+            }
         activities.append(raw)
     data["activities"] = activities
     # Empty lists and optional keys left at their default say nothing in the file.
