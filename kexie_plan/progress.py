@@ -20,6 +20,9 @@ MILESTONE_STATES = ("done", "overdue", "open")
 # Every target state once, in the order summaries list them.
 TARGET_STATES = ("exceeded", "met", "done", "on_track", "behind", "overdue", "pending", "open")
 ACTIVITY_STATES = ("held", "upcoming", "overdue")
+# `kexie activities` splits upcoming: this_month is due in as_of's month (or running).
+CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
+MEASURE_STATES = ("not_started", "in_progress", "done")
 LIGHTS = ("green", "yellow", "red", "grey")
 _GREEN = {"exceeded", "met", "on_track", "done"}
 _MET = {"exceeded", "met", "done"}
@@ -44,6 +47,7 @@ class TargetStatus:
     state: str
     light: str
     done: dt.date | None = None  # milestones: the date of the first record marking it done
+    co_owners: tuple[str, ...] = ()  # the target's own co-owners (never its measure's)
 
     @property
     def percent(self) -> int | None:
@@ -61,13 +65,37 @@ class ActivityStatus:
     name: str
     month: int
     date: dt.date | None  # the planned date, when the plan gives one instead of a month
-    starts: dt.date  # first day of the planned month (or the planned date)
-    ends: dt.date  # last day of the planned month (or the planned date)
+    starts: dt.date  # first day of the window, else of the planned month (or the date)
+    ends: dt.date  # last day of the window, else of the planned month (or the date)
     section: str | None
     measure: str | None
-    owner: str | None
+    owner: str | None  # the activity's owner, else its measure's
     target: str | None
     held: dt.date | None
+    state: str  # held, upcoming or overdue (the words of `kexie status`)
+    window: tuple[dt.date, dt.date] | None = None  # the plan's window, when it gives one
+    co_owners: tuple[str, ...] = ()  # the activity's own co-owners (never its measure's)
+    calendar_state: str = "upcoming"  # state, with this_month split off upcoming
+
+    @property
+    def late(self) -> bool:
+        """Return whether it was held after the last day planned for it."""
+        return self.held is not None and self.held > self.ends
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureStatus:
+    """One measure at `as_of`, from the records against it: not_started, in_progress, done."""
+
+    id: str
+    title: str
+    section: str
+    owner: str | None
+    co_owners: tuple[str, ...]
+    records: int  # standing records (not reverted) dated on or before as_of
+    latest_note: str | None  # the note of the latest of them that has one
+    latest_date: dt.date | None  # that record's date
+    done: dt.date | None  # the first standing record marking it done
     state: str
 
 
@@ -191,9 +219,12 @@ def month_end(year: int, month: int) -> dt.date:
 def planned_window(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
     """Return the first and last day on which the plan expects the activity to be held.
 
-    A month is placed in the year in which it falls inside the period (a period that
-    starts in July puts month 3 in the following year).
+    Its window when it has one; else its date; else its month, placed in the year in
+    which it falls inside the period (a period that starts in July puts month 3 in the
+    following year).
     """
+    if activity.window is not None:
+        return activity.window.from_, activity.window.to
     if activity.date is not None:
         return activity.date, activity.date
     start = plan.span.start
@@ -295,6 +326,15 @@ def activity_state(held: dt.date | None, ends: dt.date, day: dt.date) -> str:
     return "upcoming"
 
 
+def calendar_state(held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date) -> str:
+    """Return held, overdue, this_month (not held, planned to start or still running in the
+    month of `day`) or upcoming (planned for a later month)."""
+    state = activity_state(held, ends, day)
+    if state == "upcoming" and starts <= month_end(day.year, day.month):
+        return "this_month"
+    return state
+
+
 def _measure_places(plan: Plan) -> dict[str, tuple[str, str | None]]:
     """Return measure id -> (section id, measure owner)."""
     return {m.id: (s.id, m.owner) for s in plan.sections for m in s.measures}
@@ -318,6 +358,7 @@ def target_status(
         "measure": target.measure,
         "owner": target.owner or measure_owner,
         "due": due,
+        "co_owners": tuple(target.co_owners),
     }
     if target.kind == "milestone" or goal is None:
         done = counted.done.get(target.id)
@@ -387,16 +428,19 @@ def status_report(
             ActivityStatus(
                 id=a.id,
                 name=a.name,
-                month=starts.month,
+                month=a.month or (a.date or starts).month,
                 date=a.date,
                 starts=starts,
                 ends=ends,
                 section=section,
                 measure=a.measure,
-                owner=owner,
+                owner=a.owner or owner,
                 target=a.target,
                 held=held,
                 state=activity_state(held, ends, as_of),
+                window=(a.window.from_, a.window.to) if a.window is not None else None,
+                co_owners=tuple(a.co_owners),
+                calendar_state=calendar_state(held, starts, ends, as_of),
             )
         )
     span = plan.span
@@ -444,6 +488,51 @@ def activities_due(report: StatusReport, within_days: int = 30) -> tuple[Activit
     overdue = [a for a in report.activities if a.state == "overdue"]
     soon = [a for a in report.activities if a.state == "upcoming" and a.starts <= horizon]
     return tuple(overdue + soon)
+
+
+def measure_statuses(
+    plan: Plan, records: Iterable[Record], as_of: dt.date
+) -> tuple[MeasureStatus, ...]:
+    """Return every measure's standing at as_of, in plan order, from the records against it.
+
+    A record counts when it is dated on or before as_of and no reversal dated on or
+    before as_of cancels it. done: a counted record says done; in_progress: at least one
+    counted record; else not_started.
+    """
+    records = records if isinstance(records, Sequence) else list(records)
+    cancelled = reverted_ids(records, as_of)
+    counts: dict[str, int] = {}
+    latest: dict[str, Record] = {}
+    done: dict[str, dt.date] = {}
+    for r in sorted(records, key=lambda r: (r.date, r.line)):
+        if r.measure is None or r.date > as_of or r.id in cancelled:
+            continue
+        counts[r.measure] = counts.get(r.measure, 0) + 1
+        if r.note:
+            latest[r.measure] = r
+        if r.done and r.measure not in done:
+            done[r.measure] = r.date
+    found = []
+    for section in plan.sections:
+        for m in section.measures:
+            note = latest.get(m.id)
+            count = counts.get(m.id, 0)
+            state = "done" if m.id in done else "in_progress" if count else "not_started"
+            found.append(
+                MeasureStatus(
+                    id=m.id,
+                    title=m.title,
+                    section=section.id,
+                    owner=m.owner,
+                    co_owners=tuple(m.co_owners),
+                    records=count,
+                    latest_note=note.note if note is not None else None,
+                    latest_date=note.date if note is not None else None,
+                    done=done.get(m.id),
+                    state=state,
+                )
+            )
+    return tuple(found)
 
 
 def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:

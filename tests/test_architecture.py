@@ -21,6 +21,7 @@ FORBIDDEN = {
     "yearly": {"planfile", "ledger", "render", "cli", "checks", "progress"},
     "planfile": {"ledger", "render", "cli", "progress"},
     "ledger": {"planfile", "render", "cli", "progress"},
+    "units": {"planfile", "ledger", "render", "cli", "checks"},
     "render": {"planfile", "ledger", "cli", "checks"},
     "stream_checks": {"planfile", "ledger", "render", "cli", "progress"},
     "totals": {"planfile", "ledger", "render", "cli", "progress", "checks"},
