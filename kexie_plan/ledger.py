@@ -702,12 +702,13 @@ def read_reversals(path: Path, shown: str | None = None) -> list[Record]:
 # --- appending ----------------------------------------------------------------------
 
 
-def append_record(path: Path, record: Record) -> str:
+def append_record(path: Path, record: Record, shown: str | None = None) -> str:
     """Append the record as one line, atomically and under an exclusive lock; return the line.
 
     Creates the ledger (with its header comment) when missing. When the file does not end
     in a newline (a write was cut short), a newline goes first so the record never joins
     the torn line. Reads only the last byte: the time does not grow with the ledger.
+    Errors name the ledger as `shown` (default: the path).
     """
     import fcntl
 
@@ -717,7 +718,7 @@ def append_record(path: Path, record: Record) -> str:
         raise PlanErrors(
             [PlanError("record_too_long", {"size": len(data), "limit": MAX_LINE_BYTES})]
         )
-    shown = str(path)
+    shown = str(path) if shown is None else shown
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:

@@ -217,7 +217,7 @@ def write_and_report(
         return
     if not confirmed(line, lang, yes):
         raise cancelled(lang)
-    line = append_record(ledger, new)
+    line = append_record(ledger, new, shown_path(ledger))
     typer.echo(text("record.written", lang, line=visible(line.rstrip("\n"))))
     totals = ledger_totals_and_warn(ledger, lang, warn=False)
     for words in standing(plan, totals, about, lang):
