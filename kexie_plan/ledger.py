@@ -25,7 +25,6 @@ import difflib
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -105,6 +104,8 @@ def new_record_id(now_ns: int | None = None) -> str:
     Sorting ids sorts records by when they were made; two clones recording in the same
     millisecond still differ with odds of a billion to one, and no counter is shared.
     """
+    import secrets  # only `record` and `revert` make ids
+
     millis = (time.time_ns() if now_ns is None else now_ns) // 1_000_000
     return _base32(millis, 10) + _base32(secrets.randbits(30), 6)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -142,6 +141,7 @@ def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None
         config = folder / "kexie.toml"
         if not config.is_file():
             continue
+        import tomllib  # only when there is a kexie.toml: 4 ms of every start otherwise
 
         def bad(problem: str, config: Path = config) -> UsageProblem:
             return UsageProblem(PlanError("bad_config", {"path": str(config), "problem": problem}))
