@@ -30,7 +30,7 @@ class Totals:
     done: dict[str, list[Entry]] = field(default_factory=dict)  # target -> records done
     held: dict[str, list[Entry]] = field(default_factory=dict)  # activity -> its records
     measures: dict[str, int] = field(default_factory=dict)  # measure -> number of records
-    cancelled: dict[str, Entry] = field(default_factory=dict)  # id -> the reversal naming it
+    cancelled: set[str] = field(default_factory=set)  # the ids that reversals name
     latest: dt.date | None = None  # the latest date of any record
 
     def cancel(self, reversal: Record) -> bool:
@@ -40,7 +40,7 @@ class Totals:
         """
         if reversal.revert is None or reversal.revert in self.cancelled:
             return False
-        self.cancelled[reversal.revert] = (reversal.id, reversal.date)
+        self.cancelled.add(reversal.revert)
         return True
 
     def add(self, record: Record) -> None:
@@ -90,7 +90,7 @@ class Totals:
             "done": entries(self.done),
             "held": entries(self.held),
             "measures": self.measures,
-            "cancelled": {k: [i, d.isoformat()] for k, (i, d) in self.cancelled.items()},
+            "cancelled": sorted(self.cancelled),
             "latest": None if self.latest is None else self.latest.isoformat(),
         }
 
@@ -108,7 +108,7 @@ class Totals:
             done=entries(value["done"]),
             held=entries(value["held"]),
             measures={str(k): int(v) for k, v in value["measures"].items()},
-            cancelled={str(k): (str(i), day(d)) for k, (i, d) in value["cancelled"].items()},
+            cancelled={str(ident) for ident in value["cancelled"]},
             latest=None if value["latest"] is None else day(value["latest"]),
         )
 

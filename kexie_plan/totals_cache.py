@@ -33,7 +33,7 @@ from kexie_plan.ledger import Position, iter_ledger
 from kexie_plan.model import Record
 from kexie_plan.totals import Totals
 
-VERSION = 1
+VERSION = 2
 HEAD_BYTES = 4096
 TAIL_BYTES = 65536
 SEARCH_LIMIT = 8  # more new reversals than this of older records: one pass, not a search each
@@ -46,6 +46,8 @@ class LedgerTotals:
     totals: Totals = field(default_factory=Totals)
     problems: list[PlanError] = field(default_factory=list)
     reread: bool = False  # whether the whole ledger had to be read
+    reached: Position = field(default_factory=Position)  # the complete lines summed
+    fingerprint: str | None = None  # of the bytes up to `reached`
 
 
 def cache_file(cache_dir: Path, ledger: Path) -> Path:
@@ -72,13 +74,25 @@ def fingerprint(ledger: Path, offset: int) -> str | None:
     return digest.hexdigest()
 
 
-def ledger_totals(ledger: Path, shown: str, cache_dir: Path | None) -> LedgerTotals:
+def ledger_totals(
+    ledger: Path, shown: str, cache_dir: Path | None, since: LedgerTotals | None = None
+) -> LedgerTotals:
     """Return the totals of the whole ledger, reading only the lines the cache lacks.
 
     Without `cache_dir`, or when the cache does not fit the ledger, the whole ledger is
-    read (streaming: memory grows with its reversals, not its records).
+    read (streaming: memory grows with its reversals, not its records). `since`, an
+    earlier result for this ledger, stands in for the cache (it is taken over, not
+    copied), so an append is summed without reading the cache file again.
     """
-    cached = _load(ledger, cache_dir)
+    if since is not None and fingerprint(ledger, since.reached.offset) == since.fingerprint:
+        kept = [p for p in since.problems if p.line is None or p.line <= since.reached.line]
+        cached: tuple[Position, Totals, list[PlanError]] | None = (
+            since.reached,
+            since.totals,
+            kept,
+        )
+    else:
+        cached = _load(ledger, cache_dir)
     start, totals, problems = cached if cached is not None else (Position(), Totals(), [])
     # id a new reversal names -> the last line whose records with that id were counted
     counted_up_to: dict[str, int] = {}
@@ -100,9 +114,10 @@ def ledger_totals(ledger: Path, shown: str, cache_dir: Path | None) -> LedgerTot
     # A torn last line is not reached (it may still be completed): read again next time.
     problems += [p for p in found if p.line is None or p.line <= reached.line]
     late = [p for p in found if p.line is not None and p.line > reached.line]
+    mark = fingerprint(ledger, reached.offset)
     if cache_dir is not None and (cached is None or reached.offset != start.offset):
-        _save(ledger, cache_dir, reached, totals, problems)
-    return LedgerTotals(totals, problems + late, cached is None)
+        _save(ledger, cache_dir, reached, mark, totals, problems)
+    return LedgerTotals(totals, problems + late, cached is None, reached, mark)
 
 
 def _counted_before(ledger: Path, shown: str, up_to: dict[str, int]) -> list[Record]:
@@ -150,15 +165,22 @@ def _load(ledger: Path, cache_dir: Path | None) -> tuple[Position, Totals, list[
 
 
 def _save(
-    ledger: Path, cache_dir: Path, reached: Position, totals: Totals, problems: list[PlanError]
+    ledger: Path,
+    cache_dir: Path,
+    reached: Position,
+    mark: str | None,
+    totals: Totals,
+    problems: list[PlanError],
 ) -> None:
     """Write the cache file whole (a temporary file renamed over it); give up quietly."""
+    if mark is None:
+        return
     value = {
         "version": VERSION,
         "ledger": str(Path(ledger).resolve()),
         "offset": reached.offset,
         "line": reached.line,
-        "fingerprint": fingerprint(ledger, reached.offset),
+        "fingerprint": mark,
         "totals": totals.as_json(),
         "problems": [
             {"code": p.code, "params": p.params, "path": p.path, "line": p.line, "col": p.col}

@@ -34,6 +34,7 @@ from kexie_plan.i18n import text
 if TYPE_CHECKING:
     from kexie_plan.model import Plan, Record
     from kexie_plan.totals import Totals
+    from kexie_plan.totals_cache import LedgerTotals
 
 DateOption = Annotated[
     str | None,
@@ -181,20 +182,23 @@ def standing(plan: Plan, totals: Totals, about: Record, lang: str) -> list[str]:
     return [visible(line) for line in lines]
 
 
-def ledger_totals_and_warn(ledger: Path, lang: str, warn: bool = True) -> Totals:
+def ledger_totals_and_warn(
+    ledger: Path, lang: str, since: LedgerTotals | None = None
+) -> LedgerTotals:
     """Return what the whole ledger adds up to, printing its bad lines as warnings.
 
-    Reads only the lines that the cache ($XDG_CACHE_HOME/kexie) does not cover, so an
-    append does not read a large ledger again (issue 7).
+    Reads only the lines that the cache ($XDG_CACHE_HOME/kexie) or `since` (an earlier
+    result) does not cover, so an append does not read a large ledger again (issue 7).
+    Prints nothing when `since` is given: its problems were printed then.
     """
     from kexie_plan.render import warning_line
     from kexie_plan.totals_cache import ledger_totals
 
-    counted = ledger_totals(ledger, shown_path(ledger), cache_folder())
-    if warn:
+    counted = ledger_totals(ledger, shown_path(ledger), cache_folder(), since)
+    if since is None:
         for problem in counted.problems:
             sys.stderr.write(warning_line(problem, lang) + "\n")
-    return counted.totals
+    return counted
 
 
 def write_and_report(
@@ -205,9 +209,11 @@ def write_and_report(
     lang: str,
     dry_run: bool,
     yes: bool,
+    before: LedgerTotals,
 ) -> None:
     """Append the record (unless a dry run or declined), then print it and the new standing
-    of `about` (the record itself, or the record a reversal cancels)."""
+    of `about` (the record itself, or the record a reversal cancels). `before` is what
+    the ledger added up to before the append."""
     from kexie_plan.ledger import append_record
     from kexie_plan.render import visible
 
@@ -219,7 +225,7 @@ def write_and_report(
         raise cancelled(lang)
     line = append_record(ledger, new, shown_path(ledger))
     typer.echo(text("record.written", lang, line=visible(line.rstrip("\n"))))
-    totals = ledger_totals_and_warn(ledger, lang, warn=False)
+    totals = ledger_totals_and_warn(ledger, lang, since=before).totals
     for words in standing(plan, totals, about, lang):
         typer.echo(words)
 
@@ -328,10 +334,10 @@ def record(
     problems = check_records(loaded, [new])
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
-    totals = ledger_totals_and_warn(ledger, ui)
+    counted = ledger_totals_and_warn(ledger, ui)
     if new.activity is not None:
-        refuse_held_twice(totals, new)
-    write_and_report(ledger, new, new, loaded, ui, dry_run, yes)
+        refuse_held_twice(counted.totals, new)
+    write_and_report(ledger, new, new, loaded, ui, dry_run, yes, counted)
 
 
 def refuse_held_twice(totals: Totals, new: Record) -> None:

@@ -64,10 +64,12 @@ def revert(
     plan_path = find_plan(plan)
     ledger = ledger_for(plan_path)
     loaded = load_plan(plan_path)
-    totals = ledger_totals_and_warn(ledger, ui)
+    counted = ledger_totals_and_warn(ledger, ui)
     wanted = record_id.strip()
     # ids are Crockford base32: case does not matter
-    target = record_with_id(ledger, wanted) or record_with_id(ledger, wanted.upper())
+    target, earlier = records_naming(ledger, wanted)
+    if target is None:
+        target, earlier = records_naming(ledger, wanted.upper())
     if target is None:
         from kexie_plan.ledger import read_ledger
 
@@ -78,9 +80,8 @@ def revert(
         raise UsageProblem(PlanError("unknown_ref", params))
     if target.revert is not None:
         raise UsageProblem(PlanError("revert_of_revert", {"id": target.id}))
-    earlier = totals.cancelled.get(target.id)
     if earlier is not None:
-        params = {"id": target.id, "by": earlier[0], "date": earlier[1].isoformat()}
+        params = {"id": target.id, "by": earlier.id, "date": earlier.date.isoformat()}
         raise UsageProblem(PlanError("revert.already", params))
     new = Record(
         id=new_record_id(),
@@ -89,21 +90,25 @@ def revert(
         by=reporter(loaded, by),
         note=given_text("--note", note),
     )
-    write_and_report(ledger, new, target, loaded, ui, dry_run, yes)
+    write_and_report(ledger, new, target, loaded, ui, dry_run, yes, counted)
 
 
-def record_with_id(ledger: Path, ident: str) -> Record | None:
-    """Return the record with this id (the last, if several), or None.
+def records_naming(ledger: Path, ident: str) -> tuple[Record | None, Record | None]:
+    """Return the record with this id (the last, if several) and the first reversal of it.
 
     Searches the ledger for the id's bytes and parses only the lines that hold them.
     """
     from kexie_plan.ledger import iter_ledger
     from kexie_plan.model import Record
 
-    found = None
+    found, reversal = None, None
     if ident:
         needle = ident.encode("utf-8", "surrogatepass")
         for item in iter_ledger(ledger, shown_path(ledger), containing=needle):
-            if type(item) is Record and item.id == ident:
+            if type(item) is not Record:
+                continue
+            if item.id == ident:
                 found = item
-    return found
+            elif item.revert == ident and reversal is None:
+                reversal = item
+    return found, reversal
