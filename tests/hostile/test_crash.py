@@ -47,13 +47,16 @@ def test_records_killed_at_random_points_lose_nothing_acknowledged(tmp_path: Pat
     env = dict(os.environ, KEXIE_LANG="en")
     chance = random.Random(7)
     acknowledged: dict[str, int] = {}
+    began = time.perf_counter()
+    subprocess.run(record_command(0), cwd=folder, env=env, capture_output=True, check=True)
+    whole_run = time.perf_counter() - began
     killed = 0
-    for n in range(40):
+    for n in range(1, 41):
         process = subprocess.Popen(
             record_command(n), cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-        # A run takes about 0.3 s: kill it before, during or after it writes.
-        time.sleep(chance.uniform(0.0, 0.45))
+        # Kill it before, while or after it writes: anywhere in a whole run's time.
+        time.sleep(chance.uniform(0.0, 1.3 * whole_run))
         process.send_signal(signal.SIGKILL)
         out, _ = process.communicate(timeout=20)
         killed += process.returncode == -signal.SIGKILL
