@@ -129,3 +129,28 @@ def test_schema_comment_and_committed_schema_are_current() -> None:
     assert first == "# yaml-language-server: $schema=../schema/plan.schema.json"
     committed = (ROOT / "schema" / "plan.schema.json").read_text("utf-8")
     assert committed == plan_schema_text(), "run: kexie schema > schema/plan.schema.json"
+
+
+def test_units_and_owners_only_where_the_source_names_them(plan) -> None:
+    assert [(u.id, u.name) for u in plan.units] == [
+        ("cie", "中国电子学会"),
+        ("universities-in-wuxi", "驻锡高校"),
+        ("cast-haizhi-office", "中国科协海智办"),
+    ]
+    names = {u.id: u.name for u in plan.units}
+    owned = []
+    for thing in [*plan.measures(), *plan.targets, *plan.activities]:
+        for role, units in (
+            ("owner", [thing.owner] if thing.owner else []),
+            ("co", thing.co_owners),
+        ):
+            owned += [(thing.id, role, unit) for unit in units]
+    assert owned == [
+        ("academic-leadership", "co", "universities-in-wuxi"),
+        ("intl-forums", "co", "cast-haizhi-office"),
+        ("iot-expo", "owner", "cie"),
+    ]
+    # each is named in the very sentence that gives the work
+    assert f"推动{names['cie']}承办世界物联网博览会相关活动" in SOURCE
+    assert f"联手{names['universities-in-wuxi']},深入开展“校协联手”" in SOURCE
+    assert f"联合{names['cast-haizhi-office']}和有关国际组织,办好高端国际学术交流论坛" in SOURCE
