@@ -535,6 +535,52 @@ def measure_statuses(
     return tuple(found)
 
 
+def month_in_period(plan: Plan, month: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of `month` in the year it falls inside the period."""
+    start = plan.span.start
+    year = start.year if month >= start.month else start.year + 1
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def activities_selected(
+    plan: Plan,
+    report: StatusReport,
+    month: int | None = None,
+    upcoming: int | None = None,
+    overdue: bool = False,
+    unit: str | None = None,
+) -> tuple[ActivityStatus, ...]:
+    """Return the report's activities that `kexie activities` lists, by planned day.
+
+    `month`: those whose planned days touch that month. `unit`: those it owns or
+    co-owns. `upcoming` (days) and `overdue` together give either: not held and planned
+    to start within that many days of as_of (or already running), or overdue.
+    """
+    chosen = list(report.activities)
+    if unit is not None:
+        chosen = [a for a in chosen if a.owner == unit or unit in a.co_owners]
+    if month is not None:
+        first, last = month_in_period(plan, month)
+        chosen = [a for a in chosen if a.starts <= last and a.ends >= first]
+    if upcoming is not None or overdue:
+        horizon = report.as_of + dt.timedelta(days=upcoming or 0)
+        chosen = [
+            a
+            for a in chosen
+            if (overdue and a.state == "overdue")
+            or (upcoming is not None and a.state == "upcoming" and a.starts <= horizon)
+        ]
+    return tuple(sorted(chosen, key=lambda a: (planned_month(a), a.starts)))
+
+
+def planned_month(a: ActivityStatus) -> tuple[int, int]:
+    """Return the (year, month) the plan places the activity in: its month or its date's,
+    in the year of its first planned day (or the next, for a window that starts in
+    December before a January month)."""
+    year = a.starts.year + (1 if a.month < a.starts.month else 0)
+    return year, a.month
+
+
 def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:
     """Return the target, activity and measure ids whose records concern `ref`."""
     targets = {t.id for t in plan.targets if t.id == ref}

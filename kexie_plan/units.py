@@ -110,7 +110,7 @@ def target_reminder(t: TargetStatus, as_of: dt.date, days: int) -> str | None:
     """Return why a target needs chasing (overdue, behind, due_soon), or None."""
     if t.state in ("overdue", "behind"):
         return t.state
-    if t.state not in _MET and as_of < t.due <= as_of + dt.timedelta(days=days):
+    if t.state not in _MET and as_of <= t.due <= as_of + dt.timedelta(days=days):
         return "due_soon"
     return None
 

@@ -16,11 +16,14 @@ import typer
 
 from kexie_plan import __version__
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
+    activities,
     diff,
     init,
     log,
+    measures,
     new_year,
     record,
+    remind,
     report,
     revert,
     schema,

@@ -104,5 +104,8 @@ def show(
         status = next(a for a in report.activities if a.id == ident)
         view = activity_view(loaded, status, lines, day, ui)
     else:
-        view = measure_view(loaded, ident, report, lines, ui)
+        from kexie_plan.progress import measure_statuses
+
+        standing = next(m for m in measure_statuses(loaded, records, day) if m.id == ident)
+        view = measure_view(loaded, ident, report, lines, ui, standing)
     output_console().print(view)

@@ -100,6 +100,15 @@ def status(
             "overdue, pending, open.",
         ),
     ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            metavar="owner",
+            help="owner: instead of the targets, one row per responsible unit with how "
+            "many targets and activities it owns, met, behind and overdue.",
+        ),
+    ] = None,
     output_format: FormatOption = "table",
     lang: LangOption = None,
 ) -> None:
@@ -118,6 +127,11 @@ def status(
     activities, activities_held, days_elapsed, days_left}}. Keys may be added, never
     renamed or removed.
 
+    --group owner rolls the targets and activities up by their owner (the target's or
+    activity's own, else its measure's): {plan, as_of, owners: [{id, name, targets, met,
+    on_track, behind, overdue, not_started, activities, activities_held,
+    activities_overdue}]} in JSON; id null gathers what no unit owns.
+
     Example: kexie status --as-of 2021-06-30 --only behind,overdue
     """
     from kexie_plan.ledger import ledger_path_for
@@ -129,6 +143,8 @@ def status(
     today = date.today()
     day = date_of("--as-of", as_of, today)
     wanted = states_of(only)
+    if group is not None:
+        choice_of("--group", group, ("owner",))
     path = find_plan(plan, today)
     loaded = load_plan(path)
     check_filter("--section", "section", section, [s.id for s in loaded.sections])
@@ -136,8 +152,20 @@ def status(
     # The ledger streams into the sums, so memory does not grow with it (issue 7).
     standing = status_from_ledger(ledger_path_for(path), ui, loaded, day)
     report = selected(standing, section, owner, wanted)
+    if group is not None:
+        from kexie_plan.render import units as by_unit
+        from kexie_plan.units import owner_rollup
 
-    if fmt == "json":
+        loads = owner_rollup(loaded, report)
+        if fmt == "table":
+            output_console().print(by_unit.owners_table(loads, loaded, day, ui))
+        elif fmt == "json":
+            typer.echo(by_unit.owners_as_json(loads, loaded, shown_path(path), day.isoformat()))
+        elif fmt == "csv":
+            typer.echo(by_unit.owners_as_csv(loads), nl=False)
+        else:
+            typer.echo(by_unit.owners_as_markdown(loads, loaded, day, ui), nl=False)
+    elif fmt == "json":
         from kexie_plan.render import status_as_json
 
         typer.echo(status_as_json(report, loaded, shown_path(path)))

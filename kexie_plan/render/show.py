@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kexie_plan.model import Plan
     from kexie_plan.progress import (
         ActivityStatus,
+        MeasureStatus,
         MonthPoint,
         RecordLine,
         StatusReport,
@@ -182,6 +183,7 @@ def target_view(
         facts.append((text("show.in_measure", lang), visible(measures[target.measure].title)))
     if t.owner:
         facts.append((text("show.owner", lang), visible(unit_name(plan, t.owner))))
+    facts += co_owner_facts(plan, target.co_owners, lang)
     facts.append((text("show.due", lang), t.due.isoformat()))
     standing = target_standing(t, lang)
     standing.append(f"  ({text('status.as_of', lang, date=as_of.isoformat())})")
@@ -215,6 +217,9 @@ def activity_view(
         facts.append((text("show.in_measure", lang), visible(measures[a.measure].title)))
     if a.target in targets:
         facts.append((text("show.counts_toward", lang), visible(targets[a.target].name)))
+    if a.owner:
+        facts.append((text("show.owner", lang), visible(unit_name(plan, a.owner))))
+    facts += co_owner_facts(plan, list(a.co_owners), lang)
     light = {"held": "green", "overdue": "red"}.get(a.state, "grey")
     words = text("activity." + a.state, lang)
     if a.held is not None:
@@ -231,14 +236,24 @@ def activity_view(
     )
 
 
+def co_owner_facts(plan: Plan, co_owners: list[str], lang: str) -> list[tuple[str, Text | str]]:
+    """Return the co-owners' row of a fact grid (none when there are none)."""
+    if not co_owners:
+        return []
+    names = "、".join(unit_name(plan, unit) for unit in co_owners)
+    return [(text("col.co_owners", lang), visible(names))]
+
+
 def measure_view(
     plan: Plan,
     measure_id: str,
     report: StatusReport,
     lines: tuple[RecordLine, ...],
     lang: str,
+    standing: MeasureStatus | None = None,
 ) -> Group:
-    """Return everything about one measure: its tasks, targets, activities and records."""
+    """Return everything about one measure: its state (from `standing`), tasks, targets,
+    activities and records (every note recorded against it)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -247,9 +262,17 @@ def measure_view(
     facts: list[tuple[str, Text | str]] = [(text("show.section", lang), visible(section.title))]
     if measure.owner:
         facts.append((text("show.owner", lang), visible(unit_name(plan, measure.owner))))
-    facts.append(
-        (text("show.standing", lang), text("status.as_of", lang, date=report.as_of.isoformat()))
-    )
+    facts += co_owner_facts(plan, measure.co_owners, lang)
+    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    if standing is not None:
+        from kexie_plan.render.measures import measure_state_cell
+
+        words = measure_state_cell(standing, lang)
+        words.append(" · " + text("measures.records", lang, count=standing.records))
+        words.append(f"  ({as_of})")
+        facts.append((text("show.standing", lang), words))
+    else:
+        facts.append((text("show.standing", lang), as_of))
     parts: list[object] = [_title(measure.title, measure.id, "measure", lang), _facts(facts)]
     if measure.tasks:
         tasks = Table.grid(padding=(0, 0, 0, 1))

@@ -61,7 +61,22 @@ def state_words(state: str, lang: str) -> str:
 
 
 def when_words(activity: ActivityStatus, lang: str) -> str:
-    """Return when an activity is planned: its month (6月, 2021-06) or its date."""
+    """Return when an activity is planned: its window (10月22日–25日), else its month
+    (6月, 2021-06) or its date."""
+    if activity.window is not None:
+        first, last = activity.window
+        same = (first.year, first.month) == (last.year, last.month)
+        code = "when.window_same_month" if same else "when.window"
+        return text(
+            code,
+            lang,
+            year=first.year,
+            month=first.month,
+            day=first.day,
+            last_year=last.year,
+            last_month=last.month,
+            last_day=last.day,
+        )
     day = activity.date or activity.starts
     code = "when.date" if activity.date is not None else "when.month"
     return text(code, lang, year=day.year, month=day.month, day=day.day)

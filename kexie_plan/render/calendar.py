@@ -1,0 +1,383 @@
+"""`kexie activities`: the major activities month by month, as a Rich table, JSON, CSV,
+Markdown and iCalendar.
+
+The iCalendar form follows RFC 5545: CRLF line ends, lines folded at 75 octets (never
+inside a UTF-8 character), TEXT values escaped, one all-day event per activity (its
+window, else its date, else its whole month), and a UID made of the plan's year and the
+activity's id, so that importing a later export updates the events instead of adding
+them again. DTSTAMP is the as-of day at 00:00 UTC, so the same inputs give the same
+bytes. Returns renderables and strings; never prints, never computes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import TYPE_CHECKING
+
+from kexie_plan.i18n import text
+from kexie_plan.render.report_rows import defused
+from kexie_plan.render.status import (
+    _LIGHT_EMOJI,
+    _json_safe,
+    light_text,
+    markdown_text,
+    when_words,
+)
+from kexie_plan.render.text import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+    from kexie_plan.model import Plan
+    from kexie_plan.progress import ActivityStatus
+
+STATE_LIGHT = {"held": "green", "this_month": "yellow", "upcoming": "grey", "overdue": "red"}
+CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
+MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
+
+
+def unit_names(plan: Plan) -> dict[str, str]:
+    """Return unit id -> name."""
+    return {u.id: u.name for u in plan.units}
+
+
+def state_words(a: ActivityStatus, lang: str, short: bool = False) -> tuple[str, str]:
+    """Return the state's light and words: (green, 已举办 2021-06-18), (yellow, … 延期) …
+
+    `short` gives the held day as MM-DD, as the status table does.
+    """
+    words = text("activity." + a.calendar_state, lang)
+    light = STATE_LIGHT[a.calendar_state]
+    if a.held is not None:
+        words += " " + (a.held.strftime("%m-%d") if short else a.held.isoformat())
+        if a.late:
+            words += " " + text("activity.late", lang)
+            light = "yellow"
+    return light, words
+
+
+def state_cell(a: ActivityStatus, lang: str, short: bool = False) -> Text:
+    """Return the state with its light: ● 已举办 2021-06-18, ● 本月 …"""
+    return light_text(*state_words(a, lang, short))
+
+
+def owner_words(a: ActivityStatus, units: dict[str, str]) -> str:
+    """Return the owner's name, then the co-owners' after a +: 中国电子学会 + 学会部."""
+    words = units.get(a.owner, a.owner) if a.owner else ""
+    if a.co_owners:
+        others = "、".join(units.get(u, u) for u in a.co_owners)
+        words = f"{words} + {others}" if words else f"+ {others}"
+    return words
+
+
+def month_words(year: int, month: int, lang: str) -> str:
+    """Return a month heading: 2021年6月, 2021-06."""
+    return text("report.period.month", lang, year=year, month=month)
+
+
+def state_counts(activities: tuple[ActivityStatus, ...]) -> dict[str, int]:
+    """Return how many activities are in each calendar state."""
+    return {s: sum(a.calendar_state == s for a in activities) for s in CALENDAR_STATES}
+
+
+def summary_line(activities: tuple[ActivityStatus, ...], lang: str) -> str:
+    """Return: 共 18 项：已举办 4，本月 2，待举办 9，逾期未办 3."""
+    return text("activities.summary", lang, total=len(activities), **state_counts(activities))
+
+
+class ActivitiesView:
+    """The activities as one table, month after month, with the columns that have content."""
+
+    def __init__(
+        self, activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    ) -> None:
+        self.activities = activities
+        self.plan = plan
+        self.as_of = as_of
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        from kexie_plan.progress import planned_month
+
+        lang = self.lang
+        yield Text(visible(text("activities.title", lang, title=self.plan.title)), style="bold")
+        yield Text(text("status.as_of", lang, date=self.as_of.isoformat()))
+        yield Text("")
+        if not self.activities:
+            yield Text(text("activities.none", lang))
+            return
+        units = unit_names(self.plan)
+        targets = {t.id: t.name for t in self.plan.targets}
+        shown = [
+            key
+            for key, present in (
+                ("planned", any(a.date or a.window for a in self.activities)),
+                ("counts_toward", any(a.target for a in self.activities)),
+                ("owner", any(a.owner or a.co_owners for a in self.activities)),
+            )
+            if present
+        ]
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            padding=(0, 0, 0, 1),
+            pad_edge=False,
+            header_style="bold",
+            border_style="bright_black",
+        )
+        table.add_column(text("col.month", lang), no_wrap=True)
+        if "planned" in shown:
+            table.add_column(text("col.planned", lang), no_wrap=True)
+        table.add_column(text("col.activity", lang), overflow="fold", min_width=MIN_NAME_WIDTH)
+        table.add_column(text("col.state", lang), no_wrap=True)
+        for key in shown:
+            if key != "planned":
+                table.add_column(text("col." + key, lang), overflow="fold", max_width=20)
+        rows = list(self.activities)
+        for i, a in enumerate(rows):
+            month = planned_month(a)
+            first = i == 0 or planned_month(rows[i - 1]) != month
+            last = i == len(rows) - 1 or planned_month(rows[i + 1]) != month
+            cells: list[Text] = [Text(month_words(*month, lang) if first else "")]
+            if "planned" in shown:
+                cells.append(Text(when_words(a, lang) if a.date or a.window else ""))
+            cells += [Text(visible(a.name)), state_cell(a, lang, short=True)]
+            for key in shown:
+                if key == "planned":
+                    continue
+                if key == "counts_toward":
+                    value = targets.get(a.target or "", a.target or "")
+                else:
+                    value = owner_words(a, units)
+                cells.append(Text(visible(value)))
+            table.add_row(*cells, end_section=last)
+        yield table
+        yield Text("")
+        yield Text(summary_line(self.activities, lang))
+
+
+def activity_data(a: ActivityStatus, plan: Plan) -> dict:
+    """Return one activity as the JSON of `kexie activities` (as Python values)."""
+    units = unit_names(plan)
+    targets = {t.id: t.name for t in plan.targets}
+    return {
+        "id": a.id,
+        "name": a.name,
+        "month": a.month,
+        "date": a.date.isoformat() if a.date else None,
+        "window": (
+            {"from": a.window[0].isoformat(), "to": a.window[1].isoformat()} if a.window else None
+        ),
+        "starts": a.starts.isoformat(),
+        "ends": a.ends.isoformat(),
+        "state": a.calendar_state,
+        "held": a.held.isoformat() if a.held else None,
+        "late": a.late,
+        "target": a.target,
+        "target_name": targets.get(a.target) if a.target else None,
+        "measure": a.measure,
+        "owner": a.owner,
+        "owner_name": units.get(a.owner) if a.owner else None,
+        "co_owners": list(a.co_owners),
+    }
+
+
+def activities_as_json(
+    activities: tuple[ActivityStatus, ...], plan: Plan, path: str, as_of: dt.date
+) -> str:
+    """Return the activities as JSON: {plan, as_of, activities: [...], summary}."""
+    data = {
+        "plan": {"year": plan.year, "title": plan.title, "path": path},
+        "as_of": as_of.isoformat(),
+        "activities": [activity_data(a, plan) for a in activities],
+        "summary": {"activities": len(activities), **state_counts(activities)},
+    }
+    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+CSV_COLUMNS = (
+    "month",
+    "id",
+    "name",
+    "starts",
+    "ends",
+    "date",
+    "window_from",
+    "window_to",
+    "state",
+    "held",
+    "late",
+    "target",
+    "owner",
+    "co_owners",
+    "measure",
+)
+
+
+def activities_as_csv(activities: tuple[ActivityStatus, ...]) -> str:
+    """Return one CSV row per activity under a header of CSV_COLUMNS; text that a
+    spreadsheet would run as a formula gets a leading apostrophe."""
+    from kexie_plan.progress import planned_month
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in activities:
+        year, month = planned_month(a)
+        writer.writerow(
+            [
+                f"{year}-{month:02d}",
+                a.id,
+                defused(visible(a.name)),
+                a.starts.isoformat(),
+                a.ends.isoformat(),
+                a.date.isoformat() if a.date else "",
+                a.window[0].isoformat() if a.window else "",
+                a.window[1].isoformat() if a.window else "",
+                a.calendar_state,
+                a.held.isoformat() if a.held else "",
+                "true" if a.late else "false",
+                a.target or "",
+                a.owner or "",
+                " ".join(a.co_owners),
+                a.measure or "",
+            ]
+        )
+    return out.getvalue()
+
+
+def activities_as_markdown(
+    activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+) -> str:
+    """Return the activities as Markdown: a heading, then one table per month."""
+    from kexie_plan.progress import planned_month
+
+    units = unit_names(plan)
+    targets = {t.id: t.name for t in plan.targets}
+    title = text("activities.title", lang, title=plan.title)
+    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    if not activities:
+        return "\n".join([*lines, "", text("activities.none", lang), ""])
+    headers = [
+        text("col." + key, lang)
+        for key in ("planned", "activity", "state", "counts_toward", "owner")
+    ]
+    month = None
+    for a in activities:
+        if planned_month(a) != month:
+            month = planned_month(a)
+            lines += ["", f"## {month_words(*month, lang)}", ""]
+            lines.append("| " + " | ".join(headers) + " |")
+            lines.append("|---|---|---|---|---|")
+        light, words = state_words(a, lang)
+        owner = markdown_text(units.get(a.owner or "", a.owner or ""))
+        if a.co_owners:
+            owner += " + " + "、".join(markdown_text(units.get(u, u)) for u in a.co_owners)
+        cells = [
+            markdown_text(when_words(a, lang)),
+            markdown_text(a.name),
+            f"{_LIGHT_EMOJI[light]} {markdown_text(words)}",
+            markdown_text(targets.get(a.target or "", a.target or "")),
+            owner,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", summary_line(activities, lang), ""]
+    return "\n".join(lines)
+
+
+# --- iCalendar (RFC 5545) -------------------------------------------------------------
+
+PRODID = "-//kexie//kexie activities//EN"
+FOLD_OCTETS = 75
+
+
+def ics_text(value: str) -> str:
+    """Return a TEXT value escaped as RFC 5545 §3.3.11 asks: \\\\, \\;, \\, and \\n.
+
+    Control characters (which TEXT may not hold) are first shown as visible escapes.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = "\n".join(visible(part) for part in value.split("\n"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def folded(line: str) -> str:
+    """Return a content line folded into lines of at most 75 octets (RFC 5545 §3.1): each
+    continuation starts with a space, and no UTF-8 character is split."""
+    data = line.encode("utf-8")
+    if len(data) <= FOLD_OCTETS:
+        return line
+    parts = []
+    start = 0
+    limit = FOLD_OCTETS
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # inside a character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start = end
+        limit = FOLD_OCTETS - 1  # the leading space counts
+    return "\r\n ".join(parts)
+
+
+def ics_uid(plan: Plan, activity_id: str) -> str:
+    """Return the event's UID: the same for the same plan year and activity, every export."""
+    return f"{plan.year}-{activity_id}@kexie"
+
+
+def _ics_date(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def activities_as_ics(
+    activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+) -> str:
+    """Return a VCALENDAR with one all-day VEVENT per activity, CRLF line ends."""
+    units = unit_names(plan)
+    targets = {t.id: t.name for t in plan.targets}
+    measures = {m.id: m.title for m in plan.measures()}
+    stamp = f"{_ics_date(as_of)}T000000Z"
+    colon = "：" if lang == "zh" else ": "
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + ics_text(text("activities.title", lang, title=plan.title)),
+    ]
+    for a in activities:
+        about = [f"{text('col.state', lang)}{colon}{state_words(a, lang)[1]}"]
+        if a.target:
+            name = targets.get(a.target, a.target)
+            about.append(f"{text('col.counts_toward', lang)}{colon}{name}")
+        if a.owner:
+            about.append(f"{text('col.owner', lang)}{colon}{units.get(a.owner, a.owner)}")
+        if a.co_owners:
+            names = "、".join(units.get(u, u) for u in a.co_owners)
+            about.append(f"{text('col.co_owners', lang)}{colon}{names}")
+        if a.measure:
+            about.append(f"{text('col.measure', lang)}{colon}{measures.get(a.measure, a.measure)}")
+        about.append(f"{text('status.as_of', lang, date=as_of.isoformat())} · kexie show {a.id}")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ics_uid(plan, a.id)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_ics_date(a.starts)}",
+            f"DTEND;VALUE=DATE:{_ics_date(a.ends + dt.timedelta(days=1))}",
+            "SUMMARY:" + ics_text(a.name),
+            "DESCRIPTION:" + ics_text("\n".join(about)),
+            # a month-long event must not show the whole month as busy
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(folded(line) + "\r\n" for line in lines)

@@ -1,0 +1,286 @@
+"""Who does what: `kexie status --group owner` (each unit's targets and activities by
+state) and `kexie remind` (whom to chase, and for what), as Rich renderables, JSON, CSV
+and Markdown. The Markdown of `remind` is a message to paste into a chat or an e-mail.
+Returns renderables and strings; never prints, never computes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kexie_plan.i18n import text
+from kexie_plan.render.status import (
+    _LIGHT_GLYPH,
+    _LIGHT_STYLE,
+    _json_safe,
+    goal_words,
+    markdown_text,
+)
+from kexie_plan.render.text import visible
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+    from kexie_plan.model import Plan
+    from kexie_plan.units import Reminder, Reminders, UnitLoad
+
+# The columns of the owner roll-up, in order; each is a UnitLoad field.
+LOAD_COLUMNS = (
+    "targets",
+    "met",
+    "on_track",
+    "behind",
+    "overdue",
+    "not_started",
+    "activities",
+    "activities_held",
+    "activities_overdue",
+)
+WHY_LIGHT = {"overdue": "red", "behind": "yellow", "due_soon": "grey"}
+
+
+def _unit_label(load: UnitLoad, lang: str) -> str:
+    return visible(load.name) if load.name is not None else text("owners.unowned", lang)
+
+
+def owners_table(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> Group:
+    """Return the roll-up by owner: one row per unit, targets then activities by state."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[object] = [
+        Text(visible(text("owners.title", lang, title=plan.title)), style="bold"),
+        Text(text("status.as_of", lang, date=as_of.isoformat())),
+    ]
+    if not plan.units:
+        parts.append(Text(text("no_units", lang)))
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
+        header_style="bold",
+        border_style="bright_black",
+    )
+    table.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
+    for key in LOAD_COLUMNS:
+        header = text("col." + key, lang)
+        table.add_column(header, justify="right", no_wrap=True)
+    for load in loads:
+        cells = [Text(_unit_label(load, lang))]
+        for key in LOAD_COLUMNS:
+            value = getattr(load, key)
+            style = ""
+            if value and key in ("behind",):
+                style = "yellow"
+            elif value and key in ("overdue", "activities_overdue"):
+                style = "red"
+            cells.append(Text(str(value), style=style))
+        table.add_row(*cells)
+    parts += [Text(""), table, Text(""), Text(text("owners.note", lang))]
+    return Group(*parts)
+
+
+def owners_as_data(loads: tuple[UnitLoad, ...]) -> list[dict]:
+    """Return the roll-up as JSON values: one object per unit (id null: no unit)."""
+    return [
+        {"id": load.id, "name": load.name, **{key: getattr(load, key) for key in LOAD_COLUMNS}}
+        for load in loads
+    ]
+
+
+def owners_as_json(loads: tuple[UnitLoad, ...], plan: Plan, path: str, as_of: str) -> str:
+    """Return {plan, as_of, owners: [{id, name, targets, met, …}]} as JSON text."""
+    data = {
+        "plan": {"year": plan.year, "title": plan.title, "path": path},
+        "as_of": as_of,
+        "owners": owners_as_data(loads),
+    }
+    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def owners_as_csv(loads: tuple[UnitLoad, ...]) -> str:
+    """Return one CSV row per unit: id, name, then LOAD_COLUMNS."""
+    from kexie_plan.render.report_rows import defused
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("id", "name", *LOAD_COLUMNS))
+    for load in loads:
+        name = defused(visible(load.name)) if load.name is not None else ""
+        writer.writerow([load.id or "", name, *(str(getattr(load, k)) for k in LOAD_COLUMNS)])
+    return out.getvalue()
+
+
+def owners_as_markdown(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> str:
+    """Return the roll-up as a Markdown table."""
+    title = text("owners.title", lang, title=plan.title)
+    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines.append("")
+    if not plan.units:
+        lines += [text("no_units", lang), ""]
+    headers = [text("col.responsible", lang)]
+    headers += [text("col." + k, lang) for k in LOAD_COLUMNS]
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|---" + "|--:" * len(LOAD_COLUMNS) + "|")
+    for load in loads:
+        cells = [markdown_text(_unit_label(load, lang))]
+        cells += [str(getattr(load, k)) for k in LOAD_COLUMNS]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", text("owners.note", lang), ""]
+    return "\n".join(lines)
+
+
+# --- kexie remind ----------------------------------------------------------------------
+
+
+def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = visible) -> str:
+    """Return one reminder as a line: 进度落后：海智沙龙（完成 1，目标 ≥3 场，序时应达 2）.
+
+    `escape` makes the plan's words safe for the output (the words of kexie are left
+    as they are): `visible` for a terminal, `markdown_text` for Markdown.
+    """
+    colon = "：" if lang == "zh" else ": "
+    details = []
+    if item.kind == "target":
+        if item.goal is not None:
+            goal = escape(goal_words(item, lang))  # type: ignore[arg-type] - goal, unit
+            details.append(
+                text(
+                    "remind.numbers",
+                    lang,
+                    actual=item.actual,
+                    goal=goal,
+                    by_now=item.expected,
+                )
+            )
+        details.append(text("remind.due", lang, date=item.until.isoformat()))
+    else:
+        details.append(text("remind.planned", lang, when=_when(item, lang)))
+    if item.role == "co_owner":
+        details.append(text("remind.co_owner", lang))
+    joined = ("；" if lang == "zh" else "; ").join(details)
+    bracket = f"（{joined}）" if lang == "zh" else f" ({joined})"
+    return f"{text('remind.why.' + item.why, lang)}{colon}{escape(item.name)}{bracket}"
+
+
+def _when(item: Reminder, lang: str) -> str:
+    """Return an activity's planned days: 6月 (a whole month), 6月18日, 10月22日–25日."""
+    first, last = item.when, item.until
+    if first == last:
+        return text("when.date", lang, year=first.year, month=first.month, day=first.day)
+    same = (first.year, first.month) == (last.year, last.month)
+    if same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
+        return text("when.month", lang, year=first.year, month=first.month)
+    return text(
+        "when.window_same_month" if same else "when.window",
+        lang,
+        year=first.year,
+        month=first.month,
+        day=first.day,
+        last_year=last.year,
+        last_month=last.month,
+        last_day=last.day,
+    )
+
+
+def silence_words(last: dt.date | None, days: int, lang: str) -> str:
+    """Return: 近 30 天没有填报进度（最近一次 2021-05-02）, or (尚无填报)."""
+    if last is None:
+        return text("remind.silent_never", lang, days=days)
+    return text("remind.silent", lang, days=days, date=last.isoformat())
+
+
+def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
+    """Return the reminders for the terminal: per unit, its items with their lights."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    parts: list[object] = [Text(visible(title), style="bold")]
+    if not plan.units:
+        return Group(*parts, Text(""), Text(text("no_units", lang)))
+    if not found.units and not found.unowned:
+        return Group(*parts, Text(""), Text(text("remind.nothing", lang, days=found.days)))
+    for unit in found.units:
+        parts += [Text(""), Text(f"{visible(unit.name)} ({unit.id})", style="bold")]
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for item in unit.items:
+            light = WHY_LIGHT[item.why]
+            glyph = Text("  " + _LIGHT_GLYPH[light], style=_LIGHT_STYLE[light])
+            grid.add_row(glyph, Text(reminder_words(item, lang)))
+        if unit.silent:
+            glyph = Text("  " + _LIGHT_GLYPH["grey"], style=_LIGHT_STYLE["grey"])
+            grid.add_row(glyph, Text(silence_words(unit.last_record, found.days, lang)))
+        parts.append(grid)
+    if found.unowned:
+        parts += [Text(""), Text(text("remind.unowned", lang, count=len(found.unowned)))]
+    return Group(*parts)
+
+
+def reminders_as_markdown(found: Reminders, plan: Plan, lang: str) -> str:
+    """Return the reminders as a message ready to paste: a bold title, then per unit a
+    bold name and one bullet per thing to chase."""
+    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    lines = [f"**{markdown_text(title)}**", ""]
+    if not plan.units:
+        return "\n".join([*lines, text("no_units", lang), ""])
+    if not found.units and not found.unowned:
+        return "\n".join([*lines, text("remind.nothing", lang, days=found.days), ""])
+    for unit in found.units:
+        lines.append(f"**{markdown_text(unit.name)}**")
+        for item in unit.items:
+            lines.append(f"- {reminder_words(item, lang, markdown_text)}")
+        if unit.silent:
+            lines.append(f"- {silence_words(unit.last_record, found.days, lang)}")
+        lines.append("")
+    if found.unowned:
+        lines += [text("remind.unowned", lang, count=len(found.unowned)), ""]
+    return "\n".join(lines)
+
+
+def _item_data(item: Reminder) -> dict:
+    return {
+        "kind": item.kind,
+        "id": item.id,
+        "name": item.name,
+        "why": item.why,
+        "role": item.role or None,
+        "from": item.when.isoformat(),
+        "to": item.until.isoformat(),
+        "actual": item.actual,
+        "expected": item.expected,
+        "goal": None if item.goal is None else {"min": item.goal.min, "max": item.goal.max},
+    }
+
+
+def reminders_as_json(found: Reminders, plan: Plan, path: str) -> str:
+    """Return {plan, as_of, days, units: [{id, name, items, last_record, silent}], unowned}."""
+    data = {
+        "plan": {"year": plan.year, "title": plan.title, "path": path},
+        "as_of": found.as_of.isoformat(),
+        "days": found.days,
+        "units": [
+            {
+                "id": unit.id,
+                "name": unit.name,
+                "items": [_item_data(item) for item in unit.items],
+                "last_record": unit.last_record.isoformat() if unit.last_record else None,
+                "silent": unit.silent,
+            }
+            for unit in found.units
+        ],
+        "unowned": [_item_data(item) for item in found.unowned],
+    }
+    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
