@@ -133,6 +133,7 @@ def test_schema_comment_and_committed_schema_are_current() -> None:
 
 def test_units_and_owners_only_where_the_source_names_them(plan) -> None:
     assert [(u.id, u.name) for u in plan.units] == [
+        ("wuxi-kexie", "无锡市科协"),  # the association itself, so staff can record --by it
         ("cie", "中国电子学会"),
         ("universities-in-wuxi", "驻锡高校"),
         ("cast-haizhi-office", "中国科协海智办"),
@@ -150,6 +151,7 @@ def test_units_and_owners_only_where_the_source_names_them(plan) -> None:
         ("intl-forums", "co", "cast-haizhi-office"),
         ("iot-expo", "owner", "cie"),
     ]
+    assert "无锡市科协2021年工作意见" in SOURCE
     # each is named in the very sentence that gives the work
     assert f"推动{names['cie']}承办世界物联网博览会相关活动" in SOURCE
     assert f"联手{names['universities-in-wuxi']},深入开展“校协联手”" in SOURCE
