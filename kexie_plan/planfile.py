@@ -234,6 +234,11 @@ def compose(text: str, shown: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if "maximum nesting depth" in problem and line is not None and not errors:
+            # libyaml (PyYAML >= 6.0.4) stops at 1000 levels while scanning ahead, before
+            # the events reach our own, lower limit: compose the text up to that point,
+            # which fails at our limit, where the nesting first goes too deep.
+            _refuse_depth_before(text, shown, line, col)
         start = exc.context_mark
         if exc.problem and exc.context and start is not None and start is not mark:
             # An unclosed bracket or quote fails at the end of the file: say where it opened.
@@ -258,6 +263,17 @@ def compose(text: str, shown: str) -> Node:
     if root is None:
         raise PlanErrors([PlanError("empty_document", {}, shown, 1, 1)])
     return root
+
+
+def _refuse_depth_before(text: str, shown: str, line: int, col: int) -> None:
+    """Raise the too_deep error that the text before line:col gives, if it gives one."""
+    lines = text.split("\n")
+    cut = sum(len(row) + 1 for row in lines[: line - 1]) + col - 1
+    try:
+        compose(text[:cut], shown)
+    except PlanErrors as inner:
+        if inner.errors and inner.errors[0].code == "too_deep":
+            raise PlanErrors(inner.errors[:1]) from None
 
 
 def _tag_as_written(tag: str) -> str:
