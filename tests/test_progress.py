@@ -23,6 +23,7 @@ from kexie_plan.progress import (
     expected_by,
     light_of,
     records_about,
+    reverted_ids,
     selected,
     status_report,
     target_history,
@@ -649,3 +650,5 @@ def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt
     for t in report.targets:
         assert t.expected is None or 0 <= t.expected <= t.goal.min
         assert t.state in TARGET_STATES
+    # status streams the records once the cancelled ids are known (issue 7): same report
+    assert status_report(PLAN, iter(records), as_of, reverted_ids(records, as_of)) == report

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kexie_plan import totals_cache
-from kexie_plan.ledger import HEADER, format_record
+from kexie_plan.ledger import HEADER, format_record, read_ledger
 from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import tally
@@ -241,3 +241,43 @@ def test_an_earlier_result_stands_in_for_the_cache(tmp_path: Path, monkeypatch) 
     monkeypatch.undo()
     again = ledger_totals(ledger, "L", cache, since=after)  # a changed ledger is read again
     assert (again.reread, again.totals.amounts) == (True, {"salons": 6})
+
+
+def test_record_prints_the_standing_after_another_clone_reverted_a_record(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import sys
+
+    from kexie_plan import cli
+    from kexie_plan.cli import record as record_command
+
+    class June(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2021, 6, 30)
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "2021.yaml").write_text(
+        "schema: 1\nyear: 2021\norg: 某市科协\ntitle: 测试计划\n"
+        "targets:\n  - {id: salons, name: 海智沙龙, unit: 场, goal: 3+}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KEXIE_LANG", "en")
+    monkeypatch.setattr(record_command, "date", June)
+    monkeypatch.setattr(record_command, "interactive", lambda: False)
+
+    def record(amount: str) -> str:
+        monkeypatch.setattr(sys, "argv", ["kexie", "record", "salons", amount])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        out, err = capsys.readouterr()
+        assert (exit_info.value.code, err) == (0, "")
+        return out.splitlines()[1]
+
+    assert record("2") == "海智沙龙 (salons): 2 / 3+ 场"
+    first = read_ledger(tmp_path / "plans" / "2021.progress.yaml").records[0]
+    assert record("4") == "海智沙龙 (salons): 6 / 3+ 场"
+    # a merge brings another clone's reversal of the first record
+    write(tmp_path / "plans" / "2021.progress.yaml", [salon(IDS[5], revert=first.id, target=None)])
+    assert record("1") == "海智沙龙 (salons): 5 / 3+ 场"
