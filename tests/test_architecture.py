@@ -75,3 +75,11 @@ def test_every_module_opens_with_a_docstring() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), f"{path.relative_to(PACKAGE)} has no module docstring"
+
+
+def test_every_module_has_its_import_rule() -> None:
+    modules = {p.stem for p in PACKAGE.glob("*.py")} | {
+        p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()
+    }
+    unruled = modules - set(FORBIDDEN) - {"__init__", "__main__", "cli"}
+    assert not unruled, f"add these to FORBIDDEN: {sorted(unruled)}"
