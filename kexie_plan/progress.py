@@ -639,3 +639,49 @@ def target_history(
         points.append(MonthPoint(shown, actual, expected))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(points)
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """A record as `log` lists it, with the reversal that cancels it, if any."""
+
+    record: Record
+    reverted_by: str | None
+
+
+def log_rows(
+    plan: Plan,
+    records: list[Record],
+    about: tuple[str, str] | None,
+    by: str | None,
+    since: dt.date,
+    until: dt.date,
+) -> list[LogRow]:
+    """Return the records to list, by date then ledger order, each with what reverts it.
+
+    `about` is (kind, id): a target's records include those of the activities that count
+    toward it; the reversals of every chosen record are chosen too.
+    """
+    reverted_by: dict[str, str] = {}
+    for r in records:
+        if r.revert is not None:
+            reverted_by.setdefault(r.revert, r.id)
+    chosen = records
+    if about is not None:
+        kind, ident = about
+        activities = {a.id for a in plan.activities if kind == "target" and a.target == ident}
+        if kind == "activity":
+            activities.add(ident)
+        picked = {
+            r.id
+            for r in records
+            if (kind == "target" and r.target == ident)
+            or (kind == "measure" and r.measure == ident)
+            or r.activity in activities
+        }
+        chosen = [r for r in records if r.id in picked or r.revert in picked]
+    if by is not None:
+        chosen = [r for r in chosen if r.by == by]
+    chosen = [r for r in chosen if since <= r.date <= until]
+    chosen = sorted(chosen, key=lambda r: (r.date, r.line))
+    return [LogRow(r, reverted_by.get(r.id)) for r in chosen]
