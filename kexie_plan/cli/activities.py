@@ -157,7 +157,7 @@ def activities(
         # bytes, so that no text layer turns the CRLF line ends into anything else
         typer.echo(activities_as_ics(chosen, loaded, day, ui).encode("utf-8"), nl=False)
     else:
-        from kexie_plan.cli.status import output_console
+        from kexie_plan.cli.common import output_console
         from kexie_plan.render.calendar import ActivitiesView
 
         output_console().print(ActivitiesView(chosen, loaded, day, ui))

@@ -18,6 +18,8 @@ import typer
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kexie_plan.model import Plan, Record
     from kexie_plan.progress import StatusReport
 from kexie_plan.i18n import choose_lang
@@ -293,3 +295,10 @@ def cache_folder() -> Path | None:
         return Path(base) / "kexie"
     home = os.environ.get("HOME")
     return Path(home) / ".cache" / "kexie" if home else None
+
+
+def output_console() -> Console:
+    """Return the console that commands print tables with: no markup, no highlighting."""
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)

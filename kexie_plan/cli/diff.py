@@ -142,7 +142,7 @@ def diff(
     elif fmt == "markdown":
         typer.echo(diff_as_markdown(old_name, new_name, changes, ui), nl=False)
     else:
-        from kexie_plan.cli.status import output_console
+        from kexie_plan.cli.common import output_console
         from kexie_plan.i18n import text
 
         console = output_console()

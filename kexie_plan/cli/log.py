@@ -15,6 +15,7 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
+    output_console,
     read_ledger_and_warn,
 )
 from kexie_plan.cli.record import ByOption, reporter
@@ -77,7 +78,4 @@ def log(
     elif not rows:
         typer.echo(text("log.empty", ui))
     else:
-        from rich.console import Console
-
-        console = Console(highlight=False, emoji=False, markup=False)
-        console.print(log_table(loaded, rows, records, ui))
+        output_console().print(log_table(loaded, rows, records, ui))

@@ -78,7 +78,7 @@ def measures(
 
         typer.echo(measures_as_markdown(chosen, loaded, day, ui), nl=False)
     else:
-        from kexie_plan.cli.status import output_console
+        from kexie_plan.cli.common import output_console
         from kexie_plan.render.measures import MeasuresView
 
         output_console().print(MeasuresView(chosen, loaded, day, ui))

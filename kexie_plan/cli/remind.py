@@ -78,7 +78,7 @@ def remind(
 
         typer.echo(reminders_as_markdown(found, loaded, ui), nl=False)
     else:
-        from kexie_plan.cli.status import output_console
+        from kexie_plan.cli.common import output_console
         from kexie_plan.render.units import reminders_view
 
         output_console().print(reminders_view(found, loaded, ui))

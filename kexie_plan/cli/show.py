@@ -16,8 +16,9 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
+    output_console,
 )
-from kexie_plan.cli.status import load_plan_and_records, output_console
+from kexie_plan.cli.status import load_plan_and_records
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:

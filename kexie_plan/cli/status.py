@@ -19,6 +19,7 @@ from kexie_plan.cli.common import (
     date_of,
     find_plan,
     lang_of,
+    output_console,
     read_ledger_and_warn,
     shown_path,
     status_from_ledger,
@@ -26,8 +27,6 @@ from kexie_plan.cli.common import (
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from kexie_plan.model import Plan, Record
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -66,13 +65,6 @@ def check_filter(option: str, kind: str, value: str | None, known: list[str]) ->
         close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
         params = {"kind": kind, "id": value, "hint": close[0] if close else ""}
         raise UsageProblem(PlanError("unknown_ref", params))
-
-
-def output_console() -> Console:
-    """Return the console that commands print tables with: no markup, no highlighting."""
-    from rich.console import Console
-
-    return Console(highlight=False, emoji=False, markup=False)
 
 
 @app.command()
