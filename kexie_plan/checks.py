@@ -93,11 +93,6 @@ def references(plan: Plan) -> list[PlanError]:
         ref("measure", activity.measure, measures, ("activities", a, "measure"))
         ref("target", activity.target, list(targets), ("activities", a, "target"))
         owners(activity.owner, activity.co_owners, ("activities", a))
-        linked = targets.get(activity.target or "")
-        if linked is not None and linked.kind == "milestone":
-            problems.append(
-                _at("activity_milestone", {"id": linked.id}, ("activities", a, "target"))
-            )
     return problems
 
 
@@ -304,154 +299,197 @@ def check_plan(plan: Plan) -> list[PlanError]:
 
 
 # --- the ledger's records against the plan (SPEC.md §3) ------------------------------
-# Each check is `(plan, records) -> list[PlanError]`. A problem carries the record's
-# ledger line in `line`; the caller, which knows the ledger's path, places it.
+# One checker, `RecordChecks`, fed one record at a time: the same code checks a list
+# (`check_records`) and a million-record stream (`kexie status`, `kexie validate`). A
+# problem carries the record's ledger line in `line`; the caller, which knows the
+# ledger's path, places it. Problems are errors, except what a union merge of two clones
+# leaves when both said the same thing (`warning=True`; it counts once).
 
-RecordCheck = Callable[[Plan, Sequence[Record]], list[PlanError]]
+# The checks in the order a record's problems are listed.
+RECORD_CHECKS = (
+    "references",
+    "kinds",
+    "dates",
+    "units",
+    "unique_ids",
+    "reversals",
+    "held_once",
+    "done_once",
+)
+_ORDER = {name: index for index, name in enumerate(RECORD_CHECKS)}
+HINT_LIMIT = 10_000  # an unknown reverted id gets a "did you mean" in ledgers up to this size
 
 
-def _on(record: Record, code: str, **params: Any) -> PlanError:
+def _on(record: Record, code: str, warning: bool = False, **params: Any) -> PlanError:
     """Return an unplaced PlanError on the record's ledger line."""
-    return PlanError(code, params, line=record.line or None)
+    return PlanError(code, params, line=record.line or None, warning=warning)
 
 
-def _record_kind(record: Record) -> str:
-    if record.target is not None:
-        return "target"
-    if record.activity is not None:
-        return "activity"
-    if record.measure is not None:
-        return "measure"
-    return "revert"
+class RecordChecks:
+    """Every check of the ledger's records against the plan, fed in ledger order by `add`.
 
+    `reverted` holds every id that a reversal anywhere in the ledger names: a record it
+    names does not stand (a reversal is retroactive, and after a merge it may come
+    before the record). A list gives them at once (`check_records`); a stream gets them
+    from a first pass over the reversals. With `unique_ids=False` duplicate ids are not
+    looked for, and memory grows with the reversals, not with the ledger.
+    """
 
-def record_references(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record whose target, activity or measure is not in the plan."""
-    known = {
-        "target": [t.id for t in plan.targets],
-        "activity": [a.id for a in plan.activities],
-        "measure": [m.id for m in plan.measures()],
-    }
-    sets = {kind: set(ids) for kind, ids in known.items()}
-    problems = []
-    for r in records:
-        kind = _record_kind(r)
-        if kind != "revert" and r.ref not in sets[kind]:
-            hint = _closest(r.ref, known[kind])
-            problems.append(_on(r, "unknown_ref", kind=kind, id=r.ref, hint=hint))
-    return problems
+    def __init__(self, plan: Plan, reverted: Iterable[str], unique_ids: bool = True):
+        self.plan = plan
+        self.reverted = set(reverted)
+        self.unique_ids = unique_ids
+        self.found: list[tuple[int, int, PlanError]] = []  # (line, check order, problem)
+        self.clean: set[tuple] = set()  # fields found clean by the per-record checks
+        span = plan.span
+        self.start, self.end = span.start, span.end
+        self.known = {
+            "target": [t.id for t in plan.targets],
+            "activity": [a.id for a in plan.activities],
+            "measure": [m.id for m in plan.measures()],
+            "unit": [u.id for u in plan.units],
+        }
+        self.sets = {kind: set(ids) for kind, ids in self.known.items()}
+        self.milestones = {t.id for t in plan.targets if t.kind == "milestone"}
+        # activity -> the milestone it completes
+        self.completes = {a.id: a.target for a in plan.activities if a.target in self.milestones}
+        self.first_line: dict[str, int] = {}  # id -> line of its first record (unique_ids)
+        self.named: dict[str, Record] = {}  # id a reversal names -> its first record
+        self.reversals: list[Record] = []
+        self.held: dict[str, Record] = {}  # activity -> its standing record that counts
+        self.done: dict[str, Record] = {}  # milestone -> its standing completion that counts
+        self.ids: dict[str, None] | None = {}  # every id while there are few, for hints
 
+    def _problem(self, check: str, record: Record, code: str, **params: Any) -> None:
+        problem = _on(record, code, **params)
+        self.found.append((record.line or 0, _ORDER[check], problem))
 
-def record_kinds(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return problems for an amount on anything but a counted target, and for a missing or
-    misplaced `done` (milestones need it; counted targets, activities and reversals refuse it)."""
-    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
-    problems = []
-    for r in records:
-        kind = _record_kind(r)
-        milestone = kind == "target" and r.target in milestones
+    def add(self, record: Record) -> None:
+        """Check the next record in ledger order."""
+        # The per-record checks look only at these fields; a million records hold a few
+        # hundred combinations, so a combination found clean is not checked again.
+        key = (
+            record.target,
+            record.activity,
+            record.measure,
+            record.revert is None,
+            record.amount is None,
+            record.done,
+            record.by,
+            self.start <= record.date <= self.end,
+        )
+        if key not in self.clean and not self._single(record):
+            self.clean.add(key)
+        ident = record.id
+        if self.ids is not None:
+            self.ids[ident] = None
+            if len(self.ids) > HINT_LIMIT:
+                self.ids = None
+        if self.unique_ids:
+            first = self.first_line.get(ident)
+            if first is None:
+                self.first_line[ident] = record.line
+            else:
+                self._problem("unique_ids", record, "duplicate_id", id=ident, first_line=first)
+        if record.revert is not None:
+            self.reversals.append(record)
+        if ident in self.reverted:
+            self.named.setdefault(ident, record)
+            return
+        if record.activity is not None:
+            if self._once("held_once", self.held, record.activity, record):
+                milestone = self.completes.get(record.activity)
+                if milestone is not None:
+                    self._once("done_once", self.done, milestone, record)
+        elif record.done and record.target in self.milestones:
+            self._once("done_once", self.done, record.target, record)
+
+    def _once(self, check: str, seen: dict[str, Record], ident: str, record: Record) -> bool:
+        """Note that `record` holds the activity (or completes the milestone) `ident`;
+        return whether it is the first to. The second is a warning on whichever of the two
+        does not count: the later (on the same day, the later line)."""
+        first = seen.get(ident)
+        if first is None:
+            seen[ident] = record
+            return True
+        counted, other = (record, first) if record.date < first.date else (first, record)
+        seen[ident] = counted
+        code = "activity_held_twice" if check == "held_once" else "milestone_done_twice"
+        params = {"id": ident, "first_line": counted.line}
+        problem = _on(other, code, warning=True, **params)
+        self.found.append((other.line or 0, _ORDER[check], problem))
+        return False
+
+    def _single(self, r: Record) -> bool:
+        """Run the checks about this record alone; return whether it has a problem."""
+        before = len(self.found)
+        kind = "revert"
+        if r.target is not None:
+            kind = "target"
+        elif r.activity is not None:
+            kind = "activity"
+        elif r.measure is not None:
+            kind = "measure"
+        if kind != "revert" and r.ref not in self.sets[kind]:
+            hint = _closest(r.ref, self.known[kind])
+            self._problem("references", r, "unknown_ref", kind=kind, id=r.ref, hint=hint)
+        milestone = kind == "target" and r.target in self.milestones
         if r.amount is not None and kind != "target":
-            problems.append(_on(r, "record_amount_not_target", kind=kind))
+            self._problem("kinds", r, "record_amount_not_target", kind=kind)
         elif r.amount is not None and milestone:
-            problems.append(_on(r, "record_amount_milestone", id=r.ref))
+            self._problem("kinds", r, "record_amount_milestone", id=r.ref)
         if r.done and kind in ("activity", "revert"):
-            problems.append(_on(r, "record_done_not_allowed", kind=kind))
+            self._problem("kinds", r, "record_done_not_allowed", kind=kind)
         elif r.done and kind == "target" and not milestone:
-            problems.append(_on(r, "record_done_counted", id=r.ref))
+            self._problem("kinds", r, "record_done_counted", id=r.ref)
         elif milestone and not r.done:
-            problems.append(_on(r, "record_needs_done", id=r.ref))
-    return problems
+            self._problem("kinds", r, "record_needs_done", id=r.ref)
+        # A reversal may come after the period (January's corrections); it is checked
+        # against the record it reverts instead.
+        if kind != "revert" and not self.start <= r.date <= self.end:
+            params = {"date": r.date.isoformat(), "start": self.start, "end": self.end}
+            self._problem("dates", r, "date_outside", **params)
+        units = self.known["unit"]
+        if units and r.by is not None and r.by not in self.sets["unit"]:
+            self._problem(
+                "units", r, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units)
+            )
+        return len(self.found) > before
 
+    def _reversal_problems(self) -> None:
+        """Find what the reversals break: an unknown record, a reversal reverted, a record
+        reverted before it was made, and (a warning) one record reverted twice."""
+        reverted: dict[str, int] = {}
+        for r in self.reversals:
+            named = self.named.get(r.revert or "")
+            if named is None:
+                hint = _closest(r.revert or "", list(self.ids)) if self.ids is not None else ""
+                self._problem("reversals", r, "unknown_ref", kind="record", id=r.revert, hint=hint)
+            elif named.revert is not None:
+                self._problem("reversals", r, "revert_of_revert", id=r.revert)
+            elif r.date < named.date:
+                params = {"id": r.revert, "record_date": named.date.isoformat()}
+                self._problem(
+                    "reversals", r, "revert_before_record", date=r.date.isoformat(), **params
+                )
+            elif r.revert in reverted:
+                params = {"id": r.revert, "first_line": reverted[r.revert]}
+                self._problem("reversals", r, "revert_twice", warning=True, **params)
+            else:
+                reverted[r.revert or ""] = r.line
 
-def record_dates(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record dated outside the plan's period."""
-    span = plan.span
-    return [
-        _on(r, "date_outside", date=r.date.isoformat(), start=span.start, end=span.end)
-        for r in records
-        if not span.start <= r.date <= span.end
-    ]
-
-
-def record_units(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every `by` that names no unit, when the plan lists units."""
-    units = [u.id for u in plan.units]
-    if not units:
-        return []
-    known = set(units)
-    return [
-        _on(r, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units))
-        for r in records
-        if r.by is not None and r.by not in known
-    ]
-
-
-def unique_record_ids(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record whose id an earlier record already has."""
-    first: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.id in first:
-            problems.append(_on(r, "duplicate_id", id=r.id, first_line=first[r.id]))
-        else:
-            first[r.id] = r.line
-    return problems
-
-
-def record_reverts(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return problems for reversals of an unknown record, of a reversal, or of a record
-    that an earlier reversal already cancels."""
-    by_id: dict[str, Record] = {}
-    for r in records:
-        by_id.setdefault(r.id, r)
-    reverted: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.revert is None:
-            continue
-        reverted_record = by_id.get(r.revert)
-        if reverted_record is None:
-            hint = _closest(r.revert, list(by_id)) if len(by_id) <= 10_000 else ""
-            problems.append(_on(r, "unknown_ref", kind="record", id=r.revert, hint=hint))
-        elif reverted_record.revert is not None:
-            problems.append(_on(r, "revert_of_revert", id=r.revert))
-        elif r.revert in reverted:
-            problems.append(_on(r, "revert_twice", id=r.revert, first_line=reverted[r.revert]))
-        else:
-            reverted[r.revert] = r.line
-    return problems
-
-
-def activities_held_once(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for an activity recorded as held again while an earlier record of it
-    stands (it would count twice toward its target)."""
-    cancelled = {r.revert for r in records if r.revert is not None}
-    held: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.activity is None or r.id in cancelled:
-            continue
-        if r.activity in held:
-            params = {"id": r.activity, "first_line": held[r.activity]}
-            problems.append(_on(r, "activity_held_twice", **params))
-        else:
-            held[r.activity] = r.line
-    return problems
-
-
-RECORD_CHECKS: list[RecordCheck] = [
-    record_references,
-    record_kinds,
-    record_dates,
-    record_units,
-    unique_record_ids,
-    record_reverts,
-    activities_held_once,
-]
+    def problems(self) -> list[PlanError]:
+        """Return every problem of the records added so far, by line, then by check."""
+        self._reversal_problems()
+        found = sorted(self.found, key=lambda item: (item[0], item[1]))
+        self.found = [item for item in self.found if item[1] != _ORDER["reversals"]]
+        return [problem for _, _, problem in found]
 
 
 def check_records(plan: Plan, records: Iterable[Record]) -> list[PlanError]:
     """Return every problem the ledger's records have against the plan, in ledger order."""
     records = records if isinstance(records, Sequence) else list(records)
-    problems = [problem for check in RECORD_CHECKS for problem in check(plan, records)]
-    return sorted(problems, key=lambda p: p.line or 0)
+    checks = RecordChecks(plan, (r.revert for r in records if r.revert is not None))
+    for record in records:
+        checks.add(record)
+    return checks.problems()

@@ -25,6 +25,9 @@ class PlanError:
     loc: tuple[Any, ...] = ()
     at_key: bool = False  # point at the key rather than its value
     other: tuple[Any, ...] | None = None  # a second place the message names (first definition)
+    # A warning, not an error: something to look at that leaves the files valid (two
+    # clones said the same thing twice, and a merge kept both). It counts once.
+    warning: bool = False
 
     def at(self, path: str | None, line: int | None, col: int | None) -> PlanError:
         """Return a copy of this error placed at path:line:col."""

@@ -102,10 +102,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {id!r} 已被使用（首次出现在第 {first_line} 行）",
     ),
     "unknown_ref": ("no {kind} has id {id!r}{hint}", "没有 id 为 {id!r} 的{kind}{hint}"),
-    "activity_milestone": (
-        "target {id!r} is a milestone; an activity can only count toward a counted target",
-        "目标 {id!r} 是里程碑；活动只能计入计数类目标",
-    ),
     "count_needs": (
         "a counted target needs {key!r} (or set kind: milestone)",
         "计数类目标需要 {key!r}（或设为 kind: milestone）",
@@ -193,6 +189,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
     ),
     "validate.ledger_summary": ("{records} records", "{records} 条记录"),
+    "validate.with_warnings": (", {count} warning(s)", "，{count} 条提示"),
+    "validate.strict_failed": (
+        "{count} warning(s), and --strict fails on warnings",
+        "有 {count} 条提示；--strict 模式下提示也视为失败",
+    ),
     "validate.all_ok": ("{files} file(s) ok", "{files} 个文件全部通过"),
     "no_plan": (
         "no plan found: give --plan PATH, set KEXIE_PLAN, or add kexie.toml",
@@ -217,14 +218,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state.on_track": ("on track", "正常"),
     "state.behind": ("behind", "落后"),
     "state.overdue": ("overdue", "逾期"),
+    "state.not_achieved": ("not achieved", "未完成"),
     "state.pending": ("pending", "未开始"),
-    "state.open": ("open", "未完成"),
+    "state.open": ("open", "待完成"),
     "activity.held": ("held", "已举办"),
     "activity.upcoming": ("upcoming", "待举办"),
     "activity.overdue": ("overdue", "逾期未办"),
+    "activity.not_held": ("not held", "未举办"),
     # kexie activities, measures, remind, status --group owner (issue 5)
     "activity.this_month": ("this month", "本月"),
     "activity.late": ("late", "延期"),
+    "when.about": ("about {when}", "约{when}"),
     "when.window_same_month": (
         "{year}-{month:02d}-{day:02d} – {last_day:02d}",
         "{month}月{day}日–{last_day}日",
@@ -256,6 +260,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{overdue} overdue",
         "共 {total} 项：已举办 {held}，本月 {this_month}，待举办 {upcoming}，逾期未办 {overdue}",
     ),
+    "activities.summary_not_held": (
+        ", {count} not held (estimated month passed)",
+        "，未举办 {count}（估计月份已过）",
+    ),
+    "activities.tentative_note": (
+        "“about”: the month is the office's estimate, not the plan's word; such an "
+        "activity is never overdue.",
+        "“约”：月份为办公室估计，并非计划原文；此类活动不计逾期。",
+    ),
     "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
     "measure.not_started": ("not started", "未开始"),
     "measure.in_progress": ("in progress", "进行中"),
@@ -286,7 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--month {value!r} is not a month from 1 to 12",
         "--month 的值 {value!r} 不是 1 到 12 之间的月份",
     ),
-    "remind.title": ("{title}: reminders as of {date}", "{title}：工作提醒（截至 {date}）"),
+    "remind.title": ("{title}: reminders {as_of}", "{title}：工作提醒（{as_of}）"),
     "remind.nothing": (
         "Nothing to chase: no unit has anything behind, overdue or due within {days} days, "
         "and every responsible unit has recorded in the last {days} days.",
@@ -330,6 +343,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.note": ("note", "说明"),
     "goal.milestone": ("milestone", "里程碑"),
     "status.as_of": ("as of {date}", "截至 {date}"),
+    "status.as_of.ended": ("as of {date} (the period has ended)", "截至 {date}（计划期已结束）"),
+    "status.as_of.not_started": (
+        "as of {date} (the period has not begun)",
+        "截至 {date}（计划期尚未开始）",
+    ),
     "status.period": (
         "{elapsed} of {total} days gone ({share}%)",
         "时间已过 {share}%（{elapsed}/{total} 天）",
@@ -476,12 +494,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录 {id!r} 本身是撤销记录，不能再撤销；请重新记录",
     ),
     "revert_twice": (
-        "record {id!r} is already reverted (line {first_line})",
-        "记录 {id!r} 已被撤销（第 {first_line} 行）",
+        "record {id!r} is reverted twice (first on line {first_line}); it is cancelled once",
+        "记录 {id!r} 被重复撤销（首次在第 {first_line} 行）；按撤销一次计",
     ),
     "activity_held_twice": (
-        "activity {id!r} is already recorded as held (line {first_line}); revert one of them",
-        "活动 {id!r} 已记录为已举办（第 {first_line} 行）；请撤销其中一条",
+        "activity {id!r} is recorded as held twice; the earlier record (line {first_line}) "
+        "counts; revert this one to silence this warning",
+        "活动 {id!r} 被重复记录为已举办；按较早的一条（第 {first_line} 行）计；"
+        "撤销本条即可消除此提示",
+    ),
+    "milestone_done_twice": (
+        "milestone {id!r} is recorded as done twice; the earlier record (line {first_line}) "
+        "counts; revert this one to silence this warning",
+        "里程碑 {id!r} 被重复记录为已完成；按较早的一条（第 {first_line} 行）计；"
+        "撤销本条即可消除此提示",
+    ),
+    "revert_before_record": (
+        "a reversal dated {date} cannot cancel record {id!r} of {record_date}: a reversal "
+        "is dated on or after the record it reverts",
+        "撤销日期 {date} 早于被撤销记录 {id!r} 的日期 {record_date}：撤销记录的日期不能早于原记录",
     ),
     # kexie record and kexie revert
     "record.bundled_plan": (
@@ -513,6 +544,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id!r} 是里程碑：请加 --done 记录为已完成",
     ),
     "record.ask_done": ("Mark {name} as done?", "将「{name}」标记为已完成？"),
+    "record.period_ended": (
+        "the plan's period ended on {end} (today is {today}): give the day it happened "
+        "with --date YYYY-MM-DD",
+        "计划期已于 {end} 结束（今天是 {today}）：请用 --date YYYY-MM-DD 指定事项发生的日期",
+    ),
     "record.future": (
         "date {date} is in the future (today is {today})",
         "日期 {date} 晚于今天（{today}）",
@@ -524,6 +560,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_unicode": (
         "{option} is not valid UTF-8 text; check the terminal's encoding",
         "{option} 不是有效的 UTF-8 文本；请检查终端编码",
+    ),
+    "record.done_twice": (
+        "milestone {id!r} is already recorded as done on {date} ({record}); "
+        "revert that record first to record it again",
+        "里程碑 {id!r} 已于 {date} 记录为已完成（{record}）；如需重新记录，请先撤销该记录",
     ),
     "record.held_twice": (
         "activity {id!r} is already recorded as held on {date} ({record}); "
@@ -657,6 +698,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{behind} behind schedule, {overdue} overdue, {not_started} not started",
         "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
         "逾期 {overdue}，未开始 {not_started}",
+    ),
+    "report.summary_final": (
+        "{targets} targets: {completed} completed, {on_track} on schedule, "
+        "{behind} behind schedule, {overdue} not achieved, {not_started} not started",
+        "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
+        "未完成 {overdue}，未开始 {not_started}",
     ),
     "report.targets": ("Targets", "工作目标完成情况"),
     "report.adjustments": ("Adjusted goals", "目标调整情况"),

@@ -218,7 +218,15 @@ class Activity(_Strict):
         description="the days within which it is to be held; it must touch the month "
         "or hold the date",
     )
-    target: Slug | None = None
+    tentative: bool = Field(
+        False,
+        description="the month (or date) is the office's estimate, not the plan's word: "
+        "it never makes the activity overdue nor drives 序时进度",
+    )
+    target: Slug | None = Field(
+        None,
+        description="holding it counts 1 toward this counted target, or completes this milestone",
+    )
     measure: Slug | None = None
     owner: Slug | None = None
     co_owners: CoOwners = []

@@ -19,9 +19,11 @@ COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
 MILESTONE_STATES = ("done", "overdue", "open")
 # Every target state once, in the order summaries list them.
 TARGET_STATES = ("exceeded", "met", "done", "on_track", "behind", "overdue", "pending", "open")
-ACTIVITY_STATES = ("held", "upcoming", "overdue")
+# not_held: a tentative activity (its month is an estimate) whose month has passed unheld;
+# a tentative month never makes an activity overdue.
+ACTIVITY_STATES = ("held", "upcoming", "overdue", "not_held")
 # `kexie activities` splits upcoming: this_month is due in as_of's month (or running).
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
+CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue", "not_held")
 MEASURE_STATES = ("not_started", "in_progress", "done")
 LIGHTS = ("green", "yellow", "red", "grey")
 _GREEN = {"exceeded", "met", "on_track", "done"}
@@ -48,13 +50,18 @@ class TargetStatus:
     light: str
     done: dt.date | None = None  # milestones: the date of the first record marking it done
     co_owners: tuple[str, ...] = ()  # the target's own co-owners (never its measure's)
+    final: bool = False  # as_of is on or after the period's last day: overdue is not achieved
 
     @property
     def percent(self) -> int | None:
-        """Return actual as a whole percentage of the goal's lower bound (None for milestones)."""
+        """Return actual as a whole percentage of the goal's lower bound (None for milestones).
+
+        Rounded half up, but never 100 before the lower bound is reached, nor 0 once
+        something is done: 2 of 3 is 67, 299 of 300 is 99, 1 of 1000 is 1.
+        """
         if self.goal is None:
             return None
-        return self.actual * 100 // self.goal.min
+        return percent_of(self.actual, self.goal.min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +83,13 @@ class ActivityStatus:
     window: tuple[dt.date, dt.date] | None = None  # the plan's window, when it gives one
     co_owners: tuple[str, ...] = ()  # the activity's own co-owners (never its measure's)
     calendar_state: str = "upcoming"  # state, with this_month split off upcoming
+    tentative: bool = False  # its month (or date) is the office's estimate, not the plan's word
 
     @property
     def late(self) -> bool:
-        """Return whether it was held after the last day planned for it."""
-        return self.held is not None and self.held > self.ends
+        """Return whether it was held after the last day planned for it (never for an
+        estimated month: there was no promise to be late for)."""
+        return not self.tentative and self.held is not None and self.held > self.ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +150,14 @@ class StatusReport:
     targets: tuple[TargetStatus, ...]
     activities: tuple[ActivityStatus, ...]
     summary: Summary
+    # Why as_of is not the day asked for: "ended" (today is after the period, so the plan
+    # is shown at its last day) or "not_started" (before it: shown at its first day).
+    clamped: str | None = None
+
+    @property
+    def final(self) -> bool:
+        """Return whether as_of is the period's last day or later: verdicts are final."""
+        return self.as_of >= self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +187,24 @@ class RecordLine:
     reverts: Record | None  # for a reversal: the record it cancels
 
 
-def reverted_ids(records: Iterable[Record], as_of: dt.date) -> set[str]:
-    """Return the ids of records cancelled by a reversal dated on or before as_of."""
-    return {r.revert for r in records if r.revert is not None and r.date <= as_of}
+def percent_of(actual: int, low: int) -> int:
+    """Return actual as a whole percentage of `low`, rounded half up, but never 100 while
+    actual < low nor 0 while actual > 0 (a director must not read 100% of an unmet goal)."""
+    value = (actual * 200 + low) // (2 * low)
+    if actual < low:
+        value = min(value, 99)
+    if actual > 0:
+        value = max(value, 1)
+    return value
+
+
+def reverted_ids(records: Iterable[Record]) -> set[str]:
+    """Return the ids of records cancelled by a reversal.
+
+    A reversal is retroactive (SPEC §3): it says the record was wrong, so it cancels the
+    record at every date, whenever the reversal itself was made.
+    """
+    return {r.revert for r in records if r.revert is not None}
 
 
 def tally(
@@ -180,15 +212,16 @@ def tally(
 ) -> Tally:
     """Return the amounts, done dates and held dates that the records give at as_of.
 
-    A record counts when it is dated on or before as_of and no reversal dated on or
-    before as_of cancels it. An activity record marks the activity held and counts 1
-    toward the activity's target, if it names one. A caller that knows the cancelled ids
-    (`reverted_ids`) passes them, and the records are then read once, as a stream.
+    A record counts when it is dated on or before as_of and no reversal cancels it. An
+    activity counts once, from its earliest standing record: it marks the activity held,
+    counts 1 toward the counted target it names, or completes the milestone it names. A
+    milestone is done from its earliest standing record. A caller that knows the
+    cancelled ids (`reverted_ids`) passes them, and the records are then read once, as a
+    stream.
     """
     if cancelled is None:
         records = records if isinstance(records, Sequence) else list(records)
-        cancelled = reverted_ids(records, as_of)
-    activity_target = {a.id: a.target for a in plan.activities}
+        cancelled = reverted_ids(records)
     milestones = {t.id for t in plan.targets if t.kind == "milestone"}
     amounts: dict[str, int] = {}
     done: dict[str, dt.date] = {}
@@ -202,12 +235,17 @@ def tally(
                     done[r.target] = r.date
             else:
                 amounts[r.target] = amounts.get(r.target, 0) + (1 if r.amount is None else r.amount)
-        elif r.activity is not None:
-            if r.activity not in held or r.date < held[r.activity]:
-                held[r.activity] = r.date
-            counted = activity_target.get(r.activity)
-            if counted is not None:
-                amounts[counted] = amounts.get(counted, 0) + 1
+        elif r.activity is not None and (r.activity not in held or r.date < held[r.activity]):
+            held[r.activity] = r.date
+    for activity in plan.activities:
+        day = held.get(activity.id)
+        if day is None or activity.target is None:
+            continue
+        if activity.target in milestones:
+            if activity.target not in done or day < done[activity.target]:
+                done[activity.target] = day
+        else:
+            amounts[activity.target] = amounts.get(activity.target, 0) + 1
     return Tally(amounts, done, held)
 
 
@@ -234,8 +272,22 @@ def planned_window(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
 
 
 def due_of(plan: Plan, target: Target) -> dt.date:
-    """Return the date by which the target is due: its `due`, else the end of the period."""
+    """Return the target's effective due day: its `due`, else the period's last day."""
     return target.due if target.due is not None else plan.span.end
+
+
+def default_as_of(plan: Plan, today: dt.date) -> tuple[dt.date, str | None]:
+    """Return the day to show the plan at when none is asked for, and why it is not today.
+
+    Today, clamped into the plan's period: a finished plan is shown at its last day
+    ("ended"), a plan not yet begun at its first ("not_started").
+    """
+    span = plan.span
+    if today > span.end:
+        return span.end, "ended"
+    if today < span.start:
+        return span.start, "not_started"
+    return today, None
 
 
 def adjustment_in_force(target: Target, day: dt.date) -> Adjustment | None:
@@ -256,25 +308,34 @@ def goal_in_force(target: Target, day: dt.date) -> Goal | None:
 def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
     """Return the expected cumulative amount (序时进度) of a counted target at `day`.
 
-    From the schedule when there is one (the latest checkpoint on or before day, 0
-    before the first); else the number of activities naming the target whose planned
-    month (or date) has ended by day; else linear from the period's start to the due
-    date, counting whole days including `day`, rounded down. Never above the lower
-    bound of the goal in force at `day`.
+    The first rule that applies (SPEC §4), never above the lower bound L of the goal in
+    force at `day`:
+    1. on or after the effective due day: L;
+    2. from the schedule when there is one: the latest checkpoint on or before day, 0
+       before the first;
+    3. when the target's non-tentative linked activities number at least L: how many of
+       them had their planned month (or date) end by day;
+    4. else linear from the period's start to the due day, counting whole days
+       including `day`, rounded down.
+    Tentative months never drive it, and too few linked activities fall back to linear,
+    so that expected always reaches L by the due day.
     """
     goal = goal_in_force(target, day)
     low = goal.min if goal is not None else 0
+    due = due_of(plan, target)
+    if day >= due:
+        return low
     if target.schedule:
         value = 0
         for checkpoint in sorted(target.schedule):
             if checkpoint <= day:
                 value = target.schedule[checkpoint]
         return min(value, low)
-    linked = [a for a in plan.activities if a.target == target.id]
-    if linked:
+    linked = [a for a in plan.activities if a.target == target.id and not a.tentative]
+    if low and len(linked) >= low:
         return min(sum(1 for a in linked if planned_window(plan, a)[1] <= day), low)
     start = plan.span.start
-    total = (due_of(plan, target) - start).days + 1
+    total = (due - start).days + 1
     elapsed = min(max((day - start).days + 1, 0), total)
     return min(low * elapsed // total, low) if total > 0 else low
 
@@ -285,7 +346,7 @@ def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.da
         return "exceeded"
     if actual >= goal.min:
         return "met"
-    if day > due:
+    if day >= due:
         return "overdue"
     if expected == 0 and actual == 0:
         return "pending"
@@ -298,7 +359,7 @@ def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> str:
     """Return the state of a milestone: done, overdue or open."""
     if done is not None:
         return "done"
-    if day > due:
+    if day >= due:
         return "overdue"
     return "open"
 
@@ -317,19 +378,24 @@ def light_of(state: str, actual: int, expected: int | None) -> str:
     return "grey"
 
 
-def activity_state(held: dt.date | None, ends: dt.date, day: dt.date) -> str:
-    """Return held, overdue (its planned month or date is past) or upcoming."""
+def activity_state(
+    held: dt.date | None, ends: dt.date, day: dt.date, tentative: bool = False
+) -> str:
+    """Return held; overdue (its planned month or date is past), or not_held when that
+    month was only an estimate; else upcoming."""
     if held is not None:
         return "held"
     if day > ends:
-        return "overdue"
+        return "not_held" if tentative else "overdue"
     return "upcoming"
 
 
-def calendar_state(held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date) -> str:
-    """Return held, overdue, this_month (not held, planned to start or still running in the
-    month of `day`) or upcoming (planned for a later month)."""
-    state = activity_state(held, ends, day)
+def calendar_state(
+    held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date, tentative: bool = False
+) -> str:
+    """Return held, overdue, not_held, this_month (not held, planned to start or still
+    running in the month of `day`) or upcoming (planned for a later month)."""
+    state = activity_state(held, ends, day, tentative)
     if state == "upcoming" and starts <= month_end(day.year, day.month):
         return "this_month"
     return state
@@ -359,6 +425,7 @@ def target_status(
         "owner": target.owner or measure_owner,
         "due": due,
         "co_owners": tuple(target.co_owners),
+        "final": as_of >= plan.span.end,
     }
     if target.kind == "milestone" or goal is None:
         done = counted.done.get(target.id)
@@ -410,11 +477,16 @@ def summarize(
 
 
 def status_report(
-    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
+    plan: Plan,
+    records: Iterable[Record],
+    as_of: dt.date,
+    cancelled: set[str] | None = None,
+    clamped: str | None = None,
 ) -> StatusReport:
     """Return every target's and activity's standing at as_of, and the summary.
 
-    With `cancelled` (see `tally`) the records are read once, as a stream.
+    With `cancelled` (see `tally`) the records are read once, as a stream. `clamped`
+    (see `default_as_of`) says why as_of is not the day that was asked for.
     """
     counted = tally(plan, records, as_of, cancelled)
     places = _measure_places(plan)
@@ -437,10 +509,11 @@ def status_report(
                 owner=a.owner or owner,
                 target=a.target,
                 held=held,
-                state=activity_state(held, ends, as_of),
+                state=activity_state(held, ends, as_of, a.tentative),
                 window=(a.window.from_, a.window.to) if a.window is not None else None,
                 co_owners=tuple(a.co_owners),
-                calendar_state=calendar_state(held, starts, ends, as_of),
+                calendar_state=calendar_state(held, starts, ends, as_of, a.tentative),
+                tentative=a.tentative,
             )
         )
     span = plan.span
@@ -451,6 +524,7 @@ def status_report(
         targets=targets,
         activities=tuple(activities),
         summary=summarize(targets, activities, span.start, span.end, as_of),
+        clamped=clamped,
     )
 
 
@@ -495,12 +569,12 @@ def measure_statuses(
 ) -> tuple[MeasureStatus, ...]:
     """Return every measure's standing at as_of, in plan order, from the records against it.
 
-    A record counts when it is dated on or before as_of and no reversal dated on or
-    before as_of cancels it. done: a counted record says done; in_progress: at least one
-    counted record; else not_started.
+    A record counts when it is dated on or before as_of and no reversal cancels it.
+    done: a counted record says done; in_progress: at least one counted record; else
+    not_started.
     """
     records = records if isinstance(records, Sequence) else list(records)
-    cancelled = reverted_ids(records, as_of)
+    cancelled = reverted_ids(records)
     counts: dict[str, int] = {}
     latest: dict[str, Record] = {}
     done: dict[str, dt.date] = {}
@@ -592,19 +666,24 @@ def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:
 def records_about(
     plan: Plan, records: Iterable[Record], ref: str, as_of: dt.date
 ) -> tuple[RecordLine, ...]:
-    """Return the records dated on or before as_of that concern `ref`, reversals included.
+    """Return the records dated on or before as_of that concern `ref`, with the reversals
+    that cancel them (whatever their date: a reversal is retroactive).
 
     For a target: its own records and those of the activities that count toward it.
     """
     targets, activities, measures = _about(plan, ref)
-    records = [r for r in records if r.date <= as_of]
+    records = records if isinstance(records, Sequence) else list(records)
     chosen = [
         r
         for r in records
-        if r.target in targets or r.activity in activities or r.measure in measures
+        if r.date <= as_of
+        and (r.target in targets or r.activity in activities or r.measure in measures)
     ]
     chosen_ids = {r.id for r in chosen}
-    reversals = {r.revert: r for r in records if r.revert in chosen_ids}
+    reversals: dict[str | None, Record] = {}
+    for r in records:
+        if r.revert in chosen_ids:
+            reversals.setdefault(r.revert, r)
     by_id = {r.id: r for r in chosen}
     lines = [RecordLine(r, reversals.get(r.id), None) for r in chosen]
     lines += [RecordLine(r, None, by_id[r.revert or ""]) for r in reversals.values()]

@@ -77,8 +77,8 @@ class RecordEntry:
     ref: str  # the id the record is about (for a reversal: the reverted record's subject)
     name: str  # that target's or activity's name, or that measure's title
     unit: str | None  # the unit of the target the record counts toward
-    amount: int | None  # what it adds to that target (negative for a reversal)
-    cancelled: bool  # a reversal dated on or before as_of cancels it
+    amount: int | None  # what it adds to that target when it stands (None for a reversal)
+    cancelled: bool  # a reversal cancels it (whatever the reversal's date: it is retroactive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def _entries(
     activities = {a.id: a for a in plan.activities}
     measures = {m.id: m for m in plan.measures()}
     by_id = {r.id: r for r in records}
-    cancelled = reverted_ids(records, as_of)
+    cancelled = reverted_ids(records)
 
     def about(r: Record) -> tuple[str, str, str, str | None, int | None]:
         if r.target is not None:
@@ -163,19 +163,21 @@ def _entries(
         if kind == "revert":
             undone = by_id.get(r.revert or "")
             if undone is not None and undone.revert is None:
-                _, ref, name, unit, amount = about(undone)
-                amount = None if amount is None else -amount
+                _, ref, name, unit, _ = about(undone)
         entries.append(RecordEntry(r, kind, ref, name, unit, amount, r.id in cancelled))
     return tuple(entries)
 
 
 def _slipped(activity: ActivityStatus, start: dt.date, as_of: dt.date) -> bool:
-    """Return whether the activity was due by as_of and is not held, or was held late in it."""
-    if activity.ends > as_of:
+    """Return whether the activity was due by as_of and is not held, or was held late in it.
+
+    An activity whose month is only an estimate (tentative) never slips.
+    """
+    if activity.ends > as_of or activity.tentative:
         return False
     if activity.held is None:
         return True
-    return activity.held > activity.ends and start <= activity.held
+    return activity.late and start <= activity.held
 
 
 def period_report(

@@ -67,17 +67,24 @@ class Totals:
             _add(self.measures, record.measure, sign)
 
     def amount(self, plan: Plan, target: str) -> int:
-        """Return a counted target's actual: its records' amounts, 1 per activity toward it."""
-        toward = sum(len(self.held.get(a.id, ())) for a in plan.activities if a.target == target)
+        """Return a counted target's actual: its records' amounts, and 1 for each held
+        activity that counts toward it (held twice after a merge still counts 1)."""
+        toward = sum(1 for a in plan.activities if a.target == target and a.id in self.held)
         return self.amounts.get(target, 0) + toward
 
-    def done_on(self, target: str) -> dt.date | None:
-        """Return the first date a standing record marks the milestone done, if any."""
-        return min((day for _, day in self.done.get(target, ())), default=None)
+    def completion(self, plan: Plan, target: str) -> Entry | None:
+        """Return the earliest standing record (id, date) that completes the milestone: a
+        record marking it done, or the holding of an activity that completes it."""
+        entries = list(self.done.get(target, ()))
+        for a in plan.activities:
+            if a.target == target:
+                entries += self.held.get(a.id, ())
+        return min(entries, key=lambda entry: (entry[1], entry[0]), default=None)
 
-    def held_on(self, activity: str) -> dt.date | None:
-        """Return the first date a standing record holds the activity, if any."""
-        return min((day for _, day in self.held.get(activity, ())), default=None)
+    def held_by(self, activity: str) -> Entry | None:
+        """Return the earliest standing record (id, date) that holds the activity."""
+        entries = self.held.get(activity, ())
+        return min(entries, key=lambda entry: (entry[1], entry[0]), default=None)
 
     def as_json(self) -> dict[str, Any]:
         """Return the totals as JSON values (see `from_json`)."""

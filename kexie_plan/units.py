@@ -76,6 +76,7 @@ class Reminders:
     days: int
     units: tuple[UnitReminder, ...]  # only units with something to chase, in plan order
     unowned: tuple[Reminder, ...]  # what needs attention but names no unit (role "")
+    clamped: str | None = None  # why as_of is not the day asked for (see StatusReport)
 
 
 def owner_rollup(plan: Plan, report: StatusReport) -> tuple[UnitLoad, ...]:
@@ -196,7 +197,7 @@ def reminders(
         if mine or silent:
             units.append(UnitReminder(unit.id, unit.name, _ordered(mine), last, silent))
     unowned = _ordered(item for item, owner, co_owners in items if owner is None and not co_owners)
-    return Reminders(as_of, days, tuple(units), unowned)
+    return Reminders(as_of, days, tuple(units), unowned, report.clamped)
 
 
 def _responsible(plan: Plan) -> set[str]:

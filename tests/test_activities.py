@@ -159,6 +159,7 @@ def test_json(plan_dir, monkeypatch, capsysbinary) -> None:
         "this_month": 0,
         "upcoming": 3,
         "overdue": 0,
+        "not_held": 0,
     }
     spring, week = data["activities"][:2]
     assert spring == {
@@ -172,6 +173,7 @@ def test_json(plan_dir, monkeypatch, capsysbinary) -> None:
         "state": "held",
         "held": "2022-05-10",
         "late": True,
+        "tentative": False,
         "target": "salons",
         "target_name": "学术沙龙",
         "measure": "forums",

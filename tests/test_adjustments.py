@@ -68,7 +68,8 @@ def test_goal_in_force(day: dt.date, goal: Goal) -> None:
         (D(2021, 7, 1), Goal(2, 2), 0, "met", 0),
         (D(2021, 8, 31), Goal(2, 2), 1, "met", 0),
         (D(2021, 10, 1), Goal(6, None), 4, "behind", 4),
-        (D(2021, 12, 31), Goal(6, None), 6, "behind", 4),
+        (D(2021, 12, 30), Goal(6, None), 5, "behind", 4),
+        (D(2021, 12, 31), Goal(6, None), 6, "overdue", 4),  # the due day: the year's verdict
     ],
 )
 def test_status_uses_the_goal_in_force(day, goal, expected, state, missing) -> None:
@@ -94,7 +95,7 @@ def test_status_json_shows_the_goal_in_force_in_the_same_shape(tmp_path) -> None
     assert salon["goal"] == {"min": 2, "max": 2}
     assert list(salon) == [
         "id", "name", "unit", "kind", "goal", "actual", "expected", "state", "light",
-        "missing", "done",
+        "missing", "done", "percent",
     ]  # fmt: skip
 
 
@@ -106,7 +107,7 @@ def test_year_report_shows_original_and_adjusted_goal_with_the_reason(tmp_path) 
         env={"KEXIE_LANG": "zh"},
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "| 海智沙龙 | 3–5 场 → ≥6 场 | 0 | 0 | 0% | 6 | 落后 |" in result.stdout
+    assert "| 海智沙龙 | 3–5 场 → ≥6 场 | 0 | 0 | 0% | 6 | 未完成 |" in result.stdout
     assert (
         "## 目标调整情况\n\n| 目标 | 原目标值 | 调整后目标值 | 调整日期 | 调整理由 |\n"
         "|---|---|---|---|---|\n"

@@ -53,12 +53,12 @@ MEASURES = [
         },
     ),
     (
-        "2022-07-02",  # the mistaken note stands until its reversal of 07-03
+        "2022-07-02",  # the mistaken note of 07-02 never counts: its reversal is retroactive
         {
             "pop-events": NOT_STARTED,
             "pop-bases": ("in_progress", 1, "2022-06-20", "基地申报材料已报送", None),
             "forums": NOT_STARTED,
-            "party": ("done", 3, "2022-07-02", "录入错误", "2022-07-01"),
+            "party": ("done", 2, "2022-07-01", "完成全年学习计划", "2022-07-01"),
         },
     ),
     (
@@ -168,7 +168,7 @@ def test_show_measure_lists_its_state_tasks_and_every_note(
     assert lines[:3] == [
         "党建工作  party  (Measure)",
         "section   学术交流",
-        "standing  ● done 2022-07-01 · 2 record(s)  (as of 2022-07-05)",
+        "standing  ● done 2022-07-01 · 2 record(s) · as of 2022-07-05",
     ]
     assert "1. 开展党史学习教育。" in lines and "2. 完成全年学习计划。" in lines
     records = lines[lines.index("Records") + 1 :]

@@ -199,8 +199,20 @@ def test_format_json(here: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == ""
     assert json.loads(result.stdout) == [
-        {"path": "bad.yaml", "line": 2, "col": 7, "message": "1800 is too small: at least 1900"},
-        {"path": "bad.yaml", "line": 5, "col": 1, "message": "unknown key 'rate%'"},
+        {
+            "path": "bad.yaml",
+            "line": 2,
+            "col": 7,
+            "message": "1800 is too small: at least 1900",
+            "severity": "error",
+        },
+        {
+            "path": "bad.yaml",
+            "line": 5,
+            "col": 1,
+            "message": "unknown key 'rate%'",
+            "severity": "error",
+        },
     ]
 
 

@@ -20,8 +20,10 @@ from kexie_plan.progress import (
     TARGET_STATES,
     activities_due,
     count_state,
+    default_as_of,
     expected_by,
     light_of,
+    percent_of,
     records_about,
     reverted_ids,
     selected,
@@ -145,11 +147,18 @@ CASES = [
         (3, 3, "met", "green"),
     ),
     (
-        "range: last day of the period, short",
+        "range: last day of the period, short, is overdue (the year's verdict)",
         "range",
         [rec("range", "2021-02-01", 2)],
         "2021-12-31",
-        (2, 3, "behind", "yellow"),
+        (2, 3, "overdue", "red"),
+    ),
+    (
+        "range: the day before the period's end, short, is on track (2 of 2 expected)",
+        "range",
+        [rec("range", "2021-02-01", 2)],
+        "2021-12-30",
+        (2, 2, "on_track", "green"),
     ),
     # --- an open goal, 2+ -----------------------------------------------------------
     ("open: nothing expected by mid-year", "open", [], "2021-06-30", (0, 0, "pending", "grey")),
@@ -279,6 +288,16 @@ CASES = [
         (2, 3, "behind", "yellow"),
     ),
     (
+        "activities: held twice after a merge counts once",
+        "salons",
+        [
+            rec("act-jun", "2021-06-05", key="activity"),
+            rec("act-jun", "2021-06-09", key="activity"),
+        ],
+        "2021-06-30",
+        (1, 2, "behind", "yellow"),
+    ),
+    (
         "activities: records of both kinds add up",
         "salons",
         [rec("act-jun", "2021-06-05", key="activity"), rec("salons", "2021-07-01", 2)],
@@ -294,11 +313,18 @@ CASES = [
         (4, 4, "on_track", "green"),
     ),
     (
-        "due: all expected on the due date",
+        "due: the day before due, short",
+        "early",
+        [rec("early", "2021-02-01", 9)],
+        "2021-06-29",
+        (9, 9, "on_track", "green"),
+    ),
+    (
+        "due: on the due day all is expected, and short is overdue",
         "early",
         [rec("early", "2021-02-01", 9)],
         "2021-06-30",
-        (9, 10, "behind", "yellow"),
+        (9, 10, "overdue", "red"),
     ),
     (
         "due: the day after due, short, is overdue",
@@ -323,11 +349,30 @@ CASES = [
     ),
     # --- reverts and dates after as_of -----------------------------------------------
     (
-        "revert: counted before the reversal's date",
+        "revert: retroactive, so cancelled before the reversal's date too",
         "exact",
         [rec("exact", "2021-03-01", 60, id="a1"), revert("a1", "2021-04-01")],
         "2021-03-31",
-        (60, 24, "on_track", "green"),
+        (0, 24, "behind", "red"),
+    ),
+    (
+        "revert: a reversal made after the period still cancels",
+        "exact",
+        [rec("exact", "2021-03-01", 60, id="a6"), revert("a6", "2022-01-10")],
+        "2021-12-31",
+        (0, 100, "overdue", "red"),
+    ),
+    (
+        "revert: reverted twice after a merge is cancelled once",
+        "exact",
+        [
+            rec("exact", "2021-03-01", 60, id="a7"),
+            rec("exact", "2021-03-02", 5),
+            revert("a7", "2021-04-01"),
+            revert("a7", "2021-04-02"),
+        ],
+        "2021-06-30",
+        (5, 49, "behind", "red"),
     ),
     (
         "revert: cancelled from the reversal's date",
@@ -400,11 +445,25 @@ CASES = [
     ),
     ("milestone: its own due date", "museum-early", [], "2021-07-01", (0, None, "overdue", "red")),
     (
-        "milestone: due today is still open",
+        "milestone: on its due day, not done, is overdue",
         "museum-early",
         [],
         "2021-06-30",
+        (0, None, "overdue", "red"),
+    ),
+    (
+        "milestone: the day before its due day is open",
+        "museum-early",
+        [],
+        "2021-06-29",
         (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: done twice after a merge, the earlier counts",
+        "museum",
+        [rec("museum", "2021-11-20", done=True), rec("museum", "2021-10-02", done=True)],
+        "2021-12-31",
+        (1, None, "done", "green"),
     ),
     (
         "milestone: done late is done",
@@ -494,7 +553,7 @@ def test_activities_held_upcoming_overdue() -> None:
         rec("act-jun", "2021-06-20", key="activity"),
         rec("act-jun", "2021-06-10", key="activity"),
         rec("act-sep", "2021-07-01", key="activity", id="b1"),
-        revert("b1", "2021-07-02"),
+        revert("b1", "2021-07-02"),  # after as_of, but a reversal is retroactive
         rec("act-nov", "2021-07-02", key="activity"),  # after as_of
     ]
     report = status_report(PLAN, records, dt.date(2021, 7, 1))
@@ -502,7 +561,7 @@ def test_activities_held_upcoming_overdue() -> None:
     assert got == {
         "act-mar": ("overdue", None),
         "act-jun": ("held", dt.date(2021, 6, 10)),
-        "act-sep": ("held", dt.date(2021, 7, 1)),
+        "act-sep": ("upcoming", None),
         "act-nov": ("upcoming", None),
         "act-free": ("upcoming", None),
     }
@@ -534,10 +593,10 @@ def test_summary_counts_and_shares() -> None:
         "met": 1,  # open
         "done": 1,  # museum
         "on_track": 0,
-        "behind": 4,  # exact 10 of 49, sched 0 of 10, salons 1 of 2, early 0 of 10
-        "overdue": 0,
+        "behind": 3,  # exact 10 of 49, sched 0 of 10, salons 1 of 2
+        "overdue": 2,  # early 0 of 10 and museum-early, both due today
         "pending": 0,
-        "open": 1,  # museum-early, due today
+        "open": 0,
     }
     assert tuple(dict(s.counts)) == TARGET_STATES
     assert s.targets == 8
@@ -567,8 +626,7 @@ def test_selected_by_section_owner_and_state() -> None:
     assert [t.id for t in selected(report, owner="pop").targets] == ["open"]
     assert [t.id for t in selected(report, states=["met", "open"]).targets] == [
         "open",
-        "museum",
-        "museum-early",
+        "museum",  # museum-early is due today: overdue
     ]
 
 
@@ -603,7 +661,8 @@ def test_target_history_month_by_month() -> None:
     ]
     points = target_history(PLAN, records, "range", dt.date(2021, 6, 15))
     assert len(points) == 12
-    assert [p.actual for p in points] == [0, 1, 1, 1, 3, 2, *[None] * 6]
+    # d1 is reverted (in June, retroactively): it never counts
+    assert [p.actual for p in points] == [0, 0, 0, 0, 2, 2, *[None] * 6]
     assert [p.expected for p in points] == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3]
     assert points[5].month == dt.date(2021, 6, 15)
     assert points[0].month == dt.date(2021, 1, 31)
@@ -635,15 +694,17 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
 
 @given(ledgers(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
 def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt.date) -> None:
-    cancelled = {r.revert for r in records if r.revert and r.date <= as_of}
+    cancelled = {r.revert for r in records if r.revert}  # whatever the reversal's date
     counts_toward = {a.id: a.target for a in PLAN.activities}
     plain = dict.fromkeys(COUNTED, 0)
+    held = set()
     for r in records:
         if r.date > as_of or r.revert or r.id in cancelled:
             continue
         if r.target:
             plain[r.target] += r.amount or 1
-        elif counts_toward.get(r.activity or ""):
+        elif counts_toward.get(r.activity or "") and r.activity not in held:
+            held.add(r.activity)  # an activity counts once, however often it is recorded
             plain[counts_toward[r.activity]] += 1
     report = status_report(PLAN, records, as_of)
     assert {t.id: t.actual for t in report.targets if t.kind == "count"} == plain
@@ -651,4 +712,216 @@ def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt
         assert t.expected is None or 0 <= t.expected <= t.goal.min
         assert t.state in TARGET_STATES
     # status streams the records once the cancelled ids are known (issue 7): same report
-    assert status_report(PLAN, iter(records), as_of, reverted_ids(records, as_of)) == report
+    assert status_report(PLAN, iter(records), as_of, reverted_ids(records)) == report
+
+
+# --- issue 10: numbers a director can sign ----------------------------------------------
+
+FEW = load_plan_text(
+    """\
+schema: 1
+year: 2021
+org: 测试科协
+title: 测试计划
+targets:
+  - {id: few, name: 论坛, unit: 场, goal: 3+}
+  - {id: guessed, name: 沙龙, unit: 场, goal: "2"}
+  - {id: firm, name: 大会, unit: 场, goal: "2"}
+  - {id: late, name: 年中任务, unit: 项, goal: 4-6, due: 2021-06-30}
+  - {id: forum-done, name: 论坛举办, kind: milestone}
+activities:
+  - {id: few-a, name: 论坛甲, month: 6, target: few}
+  - {id: guess-a, name: 沙龙甲, month: 2, tentative: true, target: guessed}
+  - {id: guess-b, name: 沙龙乙, month: 3, tentative: true, target: guessed}
+  - {id: firm-a, name: 大会甲, month: 4, target: firm}
+  - {id: firm-b, name: 大会乙, date: 2021-08-15, target: firm}
+  - {id: forum, name: 论坛, month: 10, tentative: true, target: forum-done}
+"""
+)
+
+
+def few(target: str, day: str, records: list[Record] = ()) -> tuple:
+    report = status_report(FEW, list(records), dt.date.fromisoformat(day))
+    t = next(t for t in report.targets if t.id == target)
+    return t.actual, t.expected, t.state, t.light
+
+
+@pytest.mark.parametrize(
+    ("target", "day", "records", "expected"),
+    [
+        # one linked activity for a goal of 3: too few to drive expected, so linear
+        pytest.param("few", "2021-06-30", [], (0, 1, "behind", "red"), id="few: linear mid-year"),
+        pytest.param("few", "2021-12-30", [], (0, 2, "behind", "red"), id="few: day before due"),
+        pytest.param("few", "2021-12-31", [], (0, 3, "overdue", "red"), id="few: due day, L"),
+        pytest.param("few", "2022-01-05", [], (0, 3, "overdue", "red"), id="few: after due"),
+        pytest.param(
+            "few",
+            "2021-12-31",
+            [rec("few-a", "2021-06-10", key="activity"), rec("few", "2021-09-01", 2)],
+            (3, 3, "met", "green"),
+            id="few: the activity counts 1 toward it",
+        ),
+        # tentative months never drive expected: linear, though two activities are linked
+        pytest.param("guessed", "2021-04-01", [], (0, 0, "pending", "grey"), id="guessed: Apr"),
+        pytest.param("guessed", "2021-07-02", [], (0, 1, "behind", "red"), id="guessed: day 183"),
+        pytest.param("guessed", "2021-12-31", [], (0, 2, "overdue", "red"), id="guessed: due"),
+        # firm activities as many as the goal: by their months
+        pytest.param("firm", "2021-04-29", [], (0, 0, "pending", "grey"), id="firm: April"),
+        pytest.param("firm", "2021-04-30", [], (0, 1, "behind", "red"), id="firm: April ends"),
+        pytest.param("firm", "2021-08-15", [], (0, 2, "behind", "red"), id="firm: on its date"),
+        pytest.param("firm", "2021-12-31", [], (0, 2, "overdue", "red"), id="firm: due"),
+        # a due date in June: L on and after it
+        pytest.param("late", "2021-06-29", [], (0, 3, "behind", "red"), id="late: before due"),
+        pytest.param("late", "2021-06-30", [], (0, 4, "overdue", "red"), id="late: on due"),
+        pytest.param(
+            "late",
+            "2021-07-01",
+            [rec("late", "2021-06-01", 4)],
+            (4, 4, "met", "green"),
+            id="late: met after due",
+        ),
+        # holding an activity that names a milestone completes it
+        pytest.param(
+            "forum-done",
+            "2021-12-31",
+            [rec("forum", "2021-10-20", key="activity")],
+            (1, None, "done", "green"),
+            id="milestone: completed by its activity",
+        ),
+        pytest.param(
+            "forum-done",
+            "2021-10-19",
+            [rec("forum", "2021-10-20", key="activity")],
+            (0, None, "open", "grey"),
+            id="milestone: not before the activity's day",
+        ),
+    ],
+)
+def test_expected_reaches_the_lower_bound_by_the_due_day(
+    target: str, day: str, records: list[Record], expected: tuple
+) -> None:
+    assert few(target, day, records) == expected
+
+
+def test_a_milestone_done_by_record_and_by_activity_counts_the_earlier() -> None:
+    records = [
+        rec("forum", "2021-10-20", key="activity"),
+        rec("forum-done", "2021-10-05", done=True),
+    ]
+    report = status_report(FEW, records, dt.date(2021, 12, 31))
+    assert next(t for t in report.targets if t.id == "forum-done").done == dt.date(2021, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("day", "states"),
+    [
+        # a tentative activity is never overdue: past its month it is not_held (grey)
+        ("2021-02-15", {"guess-a": ("upcoming", "this_month"), "firm-a": ("upcoming", "upcoming")}),
+        ("2021-03-01", {"guess-a": ("not_held", "not_held"), "firm-a": ("upcoming", "upcoming")}),
+        ("2021-05-01", {"guess-a": ("not_held", "not_held"), "firm-a": ("overdue", "overdue")}),
+    ],
+)
+def test_tentative_activities_are_never_overdue(day: str, states: dict) -> None:
+    report = status_report(FEW, [], dt.date.fromisoformat(day))
+    got = {a.id: (a.state, a.calendar_state) for a in report.activities if a.id in states}
+    assert got == states
+
+
+def test_a_tentative_activity_held_after_its_month_is_not_late() -> None:
+    records = [
+        rec("guess-a", "2021-05-01", key="activity"),
+        rec("firm-a", "2021-05-01", key="activity"),
+    ]
+    report = status_report(FEW, records, dt.date(2021, 6, 1))
+    late = {a.id: a.late for a in report.activities if a.held}
+    assert late == {"guess-a": False, "firm-a": True}
+
+
+@pytest.mark.parametrize(
+    ("actual", "low", "percent"),
+    [
+        (0, 3, 0),
+        (1, 3, 33),
+        (2, 3, 67),  # rounded half up, not down to 66
+        (1, 8, 13),  # 12.5 rounds up
+        (3, 3, 100),
+        (4, 3, 133),
+        (299, 300, 99),  # 99.67 would round to 100 before the goal is met
+        (999, 1000, 99),
+        (1, 1000, 1),  # 0.1 would round to 0 once something is done
+        (1, 201, 1),  # 0.498 likewise
+        (5, 1000, 1),  # 0.5 rounds up to 1 anyway
+        (0, 1, 0),
+    ],
+)
+def test_percent_rounds_half_up_but_never_claims_100_or_0(
+    actual: int, low: int, percent: int
+) -> None:
+    assert percent_of(actual, low) == percent
+
+
+@pytest.mark.parametrize(
+    ("today", "as_of", "clamped"),
+    [
+        ("2021-06-30", "2021-06-30", None),
+        ("2021-01-01", "2021-01-01", None),
+        ("2021-12-31", "2021-12-31", None),
+        ("2026-11-29", "2021-12-31", "ended"),
+        ("2022-01-01", "2021-12-31", "ended"),
+        ("2020-12-31", "2021-01-01", "not_started"),
+    ],
+)
+def test_the_default_as_of_is_today_clamped_into_the_period(
+    today: str, as_of: str, clamped: str | None
+) -> None:
+    day = dt.date.fromisoformat
+    assert default_as_of(FEW, day(today)) == (day(as_of), clamped)
+
+
+@st.composite
+def plans_and_targets(draw: st.DrawFn):
+    """Draw a plan with one counted target: any goal, due day, schedule and linked
+    activities (firm or tentative, fewer or more than the goal)."""
+    low = draw(st.integers(1, 12))
+    goal = draw(st.sampled_from([f"{low}", f"{low}+", f"{low}-{low + 3}"]))
+    due = draw(st.none() | st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
+    lines = [f'  - id: t\n    name: 目标\n    unit: 个\n    goal: "{goal}"']
+    if due is not None:
+        lines.append(f"    due: {due.isoformat()}")
+    last = due or dt.date(2021, 12, 31)
+    if draw(st.booleans()):
+        days = sorted(draw(st.sets(st.dates(dt.date(2021, 1, 1), last), min_size=1, max_size=4)))
+        values = sorted(draw(st.lists(st.integers(0, low), min_size=len(days), max_size=len(days))))
+        points = ", ".join(f"{d.isoformat()}: {v}" for d, v in zip(days, values, strict=True))
+        lines.append(f"    schedule: {{{points}}}")
+    activities = []
+    for n in range(draw(st.integers(0, low + 2))):
+        month = draw(st.integers(1, 12))
+        tentative = draw(st.booleans())
+        activities.append(
+            f"  - {{id: a{n}, name: 活动{n}, month: {month}, tentative: {str(tentative).lower()},"
+            " target: t}"
+        )
+    text = (
+        "schema: 1\nyear: 2021\norg: 科协\ntitle: 计划\ntargets:\n"
+        + "\n".join(lines)
+        + "\n"
+        + ("activities:\n" + "\n".join(activities) + "\n" if activities else "")
+    )
+    plan = load_plan_text(text)
+    return plan, plan.targets[0]
+
+
+@given(plans_and_targets(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
+def test_expected_is_the_lower_bound_from_the_due_day_and_never_above_it(
+    plan_and_target, day: dt.date
+) -> None:
+    plan, target = plan_and_target
+    due = target.due or plan.span.end
+    low = target.goal.min
+    value = expected_by(plan, target, day)
+    if day >= due:
+        assert value == low
+    else:
+        assert 0 <= value <= low
+    assert expected_by(plan, target, due) == low

@@ -267,8 +267,17 @@ REFUSALS = [
         "record it again instead",
     ),
     (
-        ["revert", "01F0000000AAAAAA", "--date", "2021-01-01", "--by", "科普"],
+        ["revert", "01F0000000AAAAAA", "--date", "2021-04-01", "--by", "科普"],
         "no unit has id '科普'; did you mean 'pop-dept'?",
+    ),
+    (
+        ["revert", "01F0000000AAAAAA", "--date", "2021-03-19"],
+        "a reversal dated 2021-03-19 cannot cancel record '01F0000000AAAAAA' of 2021-03-20: "
+        "a reversal is dated on or after the record it reverts",
+    ),
+    (
+        ["revert", "01F0000000AAAAAA", "--date", "2021-07-01"],
+        "date 2021-07-01 is in the future (today is 2021-06-30)",
     ),
     (
         ["record", "--plan", str(BUNDLED_PLAN), "haizhi-salons"],
@@ -381,7 +390,8 @@ def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
         '    "path": "plans/2021.progress.yaml",\n'
         f'    "line": {torn_line},\n'
         '    "col": 41,\n'
-        "    \"message\": \"YAML syntax: did not find expected ',' or '}'\"\n"
+        "    \"message\": \"YAML syntax: did not find expected ',' or '}'\",\n"
+        '    "severity": "error"\n'
         "  }\n]\n"
     )
 
@@ -468,3 +478,53 @@ def test_whatever_record_accepts_reads_back_equal(ledger, monkeypatch, capsys, n
         line=last.line,
     )
     assert out.splitlines()[0] == f"recorded: {format_record(last).rstrip()}"
+
+
+# --- issue 10: January's corrections, a milestone completed once ------------------------
+
+
+def test_after_the_period_revert_dates_the_reversal_today(ledger: Path, monkeypatch, capsys):
+    monkeypatch.setattr(sys.modules[__name__], "TODAY", dt.date(2022, 1, 10))
+    code, out, err = run(monkeypatch, capsys, "revert", "01F0000000AAAAAA", "--note", "错")
+    assert (code, err) == (0, "")
+    line = f"- {{id: {last_id(ledger)}, date: 2022-01-10, revert: 01F0000000AAAAAA, note: 错}}"
+    assert last_line(ledger) == line
+    assert out == f"recorded: {line}\n"
+    code, _out, err = run(monkeypatch, capsys, "validate")
+    assert (code, err) == (0, "")
+
+
+def test_after_the_period_record_asks_for_the_day_it_happened(ledger: Path, monkeypatch, capsys):
+    monkeypatch.setattr(sys.modules[__name__], "TODAY", dt.date(2022, 1, 10))
+    before = ledger.read_bytes()
+    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙")
+    assert (code, out) == (2, "")
+    assert err == (
+        "kexie: error: the plan's period ended on 2021-12-31 (today is 2022-01-10): give the "
+        "day it happened with --date YYYY-MM-DD\n"
+    )
+    assert ledger.read_bytes() == before
+    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙", "--date", "2021-12-20")
+    assert (code, err) == (0, "")
+    assert "date: 2021-12-20, target: haizhi-salons" in last_line(ledger)
+
+
+def test_a_milestone_is_completed_once(ledger: Path, monkeypatch, capsys) -> None:
+    code, _, err = run(
+        monkeypatch, capsys, "record", "museum-prep", "--done", "--date", "2021-05-04"
+    )
+    assert (code, err) == (0, "")
+    first = last_id(ledger)
+    before = ledger.read_bytes()
+    code, out, err = run(monkeypatch, capsys, "record", "museum-prep", "--done")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"kexie: error: milestone 'museum-prep' is already recorded as done on 2021-05-04 "
+        f"({first}); revert that record first to record it again\n"
+    )
+    assert ledger.read_bytes() == before
+    code, _, err = run(monkeypatch, capsys, "revert", first)
+    assert (code, err) == (0, "")
+    code, out, err = run(monkeypatch, capsys, "record", "museum-prep", "--done")
+    assert (code, err) == (0, "")
+    assert out.endswith("市科技馆新馆筹备 (museum-prep): done on 2021-06-30\n")

@@ -94,7 +94,8 @@ REMINDERS = [
     (
         "2022-09-30",
         {
-            "office": ([("due_soon", "target", "plan-doc", "owner")], True, "2022-07-03"),
+            # plan-doc is due today: on its due day, not done, it is overdue
+            "office": ([("overdue", "target", "plan-doc", "owner")], True, "2022-07-03"),
             "pop-dept": (
                 [
                     ("overdue", "target", "bases", "owner"),  # due 06-30, 2 of 4
@@ -163,7 +164,7 @@ def test_json(plan_dir, monkeypatch, capsysbinary) -> None:
                 "kind": "target",
                 "id": "plan-doc",
                 "name": "五年规划",
-                "why": "due_soon",
+                "why": "overdue",
                 "role": "owner",
                 "from": "2022-09-30",
                 "to": "2022-09-30",
@@ -260,7 +261,7 @@ def test_owner_rollup(plan, ledger) -> None:
         for load in owner_rollup(plan, report)
     }
     assert rows == {
-        "office": (1, 0, 0, 0, 0, 1, 0, 0, 0),  # plan-doc, open
+        "office": (1, 0, 0, 0, 1, 0, 0, 0, 0),  # plan-doc, due today, not done: overdue
         "pop-dept": (2, 0, 0, 1, 1, 0, 2, 1, 1),  # lectures behind, bases overdue
         "academic-dept": (1, 0, 1, 0, 0, 0, 2, 1, 0),  # iot-expo is only co-owned
         "cie": (0, 0, 0, 0, 0, 0, 1, 0, 0),
@@ -306,6 +307,9 @@ def test_status_json_shape_is_unchanged(plan_dir, monkeypatch, capsysbinary) -> 
     args = ("status", "--as-of", "2022-05-05", "--format", "json")
     _, out, _ = run(monkeypatch, capsysbinary, *args)
     data = json.loads(out)
-    assert list(data["activities"][0]) == ["id", "name", "month", "held", "state", "date"]
+    # keys are only ever added (tentative: issue 10), never renamed or removed
+    assert list(data["activities"][0]) == [
+        "id", "name", "month", "held", "state", "date", "tentative",
+    ]  # fmt: skip
     # this_month is a word of `kexie activities` only
     assert {a["id"]: a["state"] for a in data["activities"]}["pop-week"] == "upcoming"

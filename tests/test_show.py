@@ -136,7 +136,7 @@ def test_target_view_golden(home, monkeypatch, capsys) -> None:
 def test_target_view_lists_reverts_and_activity_records(home, monkeypatch, capsys) -> None:
     code, out, _ = run(monkeypatch, capsys, "show", "salons", "--as-of", "2021-06-30")
     assert code == 0
-    assert "2 / ≥3 场 (66%) · expected 1 · ● on track" in out
+    assert "2 / ≥3 场 (67%) · expected 1 · ● on track" in out
     assert "reverted by R3" in out and "reverts R1 录入错误" in out
     assert "↳ “海智沙龙”及海智项目洽谈会 六月洽谈会" in out
     assert "[red]\\x1b[31m" in out and "\x1b" not in out
@@ -150,7 +150,7 @@ def test_target_view_in_chinese(home, monkeypatch, capsys) -> None:
     assert code == 0
     assert "计划原文  开展“海智沙龙”活动3场以上" in out
     assert "逐月累计完成（█）与序时进度（│）" in out
-    assert "12月" in out and "4 / ≥3 场 (133%) · 序时 1 · ● 达标" in out
+    assert "12月" in out and "4 / ≥3 场 (133%) · 序时 3 · ● 达标" in out
 
 
 def test_activity_view(home, monkeypatch, capsys) -> None:

@@ -167,7 +167,8 @@ def test_progress_bar(actual: int, expected: int, goal_min: int, width: int, bar
 def test_json_shape_is_spec_shape() -> None:
     report = status_report(PLAN, RECORDS, AS_OF)
     data = json.loads(status_as_json(report, PLAN, "plans/x.yaml"))
-    assert list(data) == ["plan", "as_of", "targets", "activities", "summary"]
+    assert list(data) == ["plan", "as_of", "as_of_clamped", "targets", "activities", "summary"]
+    assert data["as_of_clamped"] is None  # an --as-of that was asked for
     assert data["plan"] == {"year": 2021, "title": "某市科协2021年工作要点", "path": "plans/x.yaml"}
     assert data["as_of"] == "2021-06-30"
     families = data["targets"][0]
@@ -183,6 +184,7 @@ def test_json_shape_is_spec_shape() -> None:
         "light": "yellow",
         "missing": 58,
         "done": None,
+        "percent": 42,
     }
     museum = next(t for t in data["targets"] if t["id"] == "museum")
     assert museum | {"name": ""} == {
@@ -197,6 +199,7 @@ def test_json_shape_is_spec_shape() -> None:
         "light": "green",
         "missing": None,
         "done": "2021-06-20",
+        "percent": None,
     }
     assert data["activities"][1] == {
         "id": "salon-jun",
@@ -205,6 +208,7 @@ def test_json_shape_is_spec_shape() -> None:
         "held": "2021-06-12",
         "state": "held",
         "date": None,
+        "tentative": False,
     }
     assert data["activities"][2]["date"] == "2021-10-20"
     assert data["summary"] == {
@@ -272,7 +276,7 @@ def test_markdown() -> None:
     assert out.startswith("# 某市科协2021年工作要点\n\n截至 2021-06-30")
     assert "## 科学普及\n\n| 目标 | 目标值 | 完成 | 完成率 | 序时 | 尚缺 | 状态 |" in out
     assert "| 科普示范家庭 | 100 个 | 42 | 42% | 49 | 58 | 🟡 落后 |" in out
-    assert "| 年度报告\\[red\\]\\\\x1b\\]8;;x | 里程碑 |  |  |  |  | ⚪ 未完成 |" in out
+    assert "| 年度报告\\[red\\]\\\\x1b\\]8;;x | 里程碑 |  |  |  |  | ⚪ 待完成 |" in out
     assert "- 2月 新春科技工作者座谈会 — 逾期未办" in out
     assert "\x1b" not in out
 

@@ -14,8 +14,8 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
+    as_of_of,
     choice_of,
-    date_of,
     find_plan,
     lang_of,
     shown_path,
@@ -130,13 +130,13 @@ def activities(
     ui = lang_of(lang)
     fmt = choice_of("--format", output_format, FORMATS)
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     wanted_month = month_of(month)
     within = days_of("--upcoming", upcoming)
     path = find_plan(plan, today)
     loaded = load_plan(path)
+    day, clamped = as_of_of(as_of, loaded, today)
     unit = unit_of(loaded, by)
-    report = status_from_ledger(ledger_path_for(path), ui, loaded, day)
+    report = status_from_ledger(ledger_path_for(path), ui, loaded, day, clamped)
     chosen = activities_selected(loaded, report, wanted_month, within, overdue, unit)
 
     if fmt == "json":
@@ -150,7 +150,7 @@ def activities(
     elif fmt == "markdown":
         from kexie_plan.render.calendar import activities_as_markdown
 
-        typer.echo(activities_as_markdown(chosen, loaded, day, ui), nl=False)
+        typer.echo(activities_as_markdown(chosen, loaded, day, ui, clamped), nl=False)
     elif fmt == "ics":
         from kexie_plan.render.calendar import activities_as_ics
 
@@ -160,4 +160,4 @@ def activities(
         from kexie_plan.cli.common import output_console
         from kexie_plan.render.calendar import ActivitiesView
 
-        output_console().print(ActivitiesView(chosen, loaded, day, ui))
+        output_console().print(ActivitiesView(chosen, loaded, day, ui, clamped))

@@ -122,6 +122,19 @@ def date_of(option: str, value: str | None, default: date) -> date:
         raise UsageProblem(PlanError("bad_date", {"option": option, "value": value})) from None
 
 
+def as_of_of(value: str | None, plan: Plan, today: date) -> tuple[date, str | None]:
+    """Return the day to show the plan at, and why it is not the day asked for.
+
+    --as-of when given; else today clamped into the plan's period ("ended": shown at its
+    last day; "not_started": at its first), so that a finished plan keeps its verdicts.
+    """
+    from kexie_plan.progress import default_as_of
+
+    if value is not None:
+        return date_of("--as-of", value, today), None
+    return default_as_of(plan, today)
+
+
 def choice_of(option: str, value: str, allowed: tuple[str, ...]) -> str:
     """Return `value` when it is one of `allowed`; otherwise a usage problem (exit 2)."""
     if value not in allowed:
@@ -239,7 +252,9 @@ def read_ledger_and_warn(
     return read.records, placed
 
 
-def status_from_ledger(ledger: Path, lang: str, plan: Plan, as_of: date) -> StatusReport:
+def status_from_ledger(
+    ledger: Path, lang: str, plan: Plan, as_of: date, clamped: str | None = None
+) -> StatusReport:
     """Return the plan's standing at as_of, printing the ledger's problems as warnings.
 
     Like `read_ledger_and_warn`, but the records are never held: one pass finds the
@@ -250,15 +265,15 @@ def status_from_ledger(ledger: Path, lang: str, plan: Plan, as_of: date) -> Stat
     import gc
     from collections.abc import Iterator
 
+    from kexie_plan.checks import RecordChecks
     from kexie_plan.ledger import iter_ledger, read_reversals
     from kexie_plan.model import Record
     from kexie_plan.progress import status_report
     from kexie_plan.render import warning_line
-    from kexie_plan.stream_checks import StreamChecks
 
     shown = shown_path(ledger)
     reversals = read_reversals(ledger, shown)
-    checks = StreamChecks(plan, (r.revert or "" for r in reversals), unique_ids=False)
+    checks = RecordChecks(plan, (r.revert or "" for r in reversals), unique_ids=False)
     problems: list[PlanError] = []
 
     def records() -> Iterator[Record]:
@@ -269,11 +284,11 @@ def status_from_ledger(ledger: Path, lang: str, plan: Plan, as_of: date) -> Stat
             else:
                 problems.append(item)  # type: ignore[arg-type]
 
-    cancelled = {r.revert or "" for r in reversals if r.date <= as_of}
+    cancelled = {r.revert or "" for r in reversals}
     collecting = gc.isenabled()
     gc.disable()  # see read_ledger_and_warn
     try:
-        report = status_report(plan, records(), as_of, cancelled)
+        report = status_report(plan, records(), as_of, cancelled, clamped)
         problems += checks.problems()
     finally:
         if collecting:

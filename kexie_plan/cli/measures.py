@@ -13,8 +13,8 @@ from kexie_plan.cli.common import (
     LangOption,
     PlanOption,
     app,
+    as_of_of,
     choice_of,
-    date_of,
     find_plan,
     lang_of,
     shown_path,
@@ -53,9 +53,9 @@ def measures(
     ui = lang_of(lang)
     fmt = choice_of("--format", output_format, FORMATS)
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     path = find_plan(plan, today)
     loaded, records = load_plan_and_records(path, ui)
+    day, clamped = as_of_of(as_of, loaded, today)
     check_filter("--section", "section", section, [s.id for s in loaded.sections])
     unit = unit_of(loaded, by)
     chosen = tuple(
@@ -76,9 +76,9 @@ def measures(
     elif fmt == "markdown":
         from kexie_plan.render.measures import measures_as_markdown
 
-        typer.echo(measures_as_markdown(chosen, loaded, day, ui), nl=False)
+        typer.echo(measures_as_markdown(chosen, loaded, day, ui, clamped), nl=False)
     else:
         from kexie_plan.cli.common import output_console
         from kexie_plan.render.measures import MeasuresView
 
-        output_console().print(MeasuresView(chosen, loaded, day, ui))
+        output_console().print(MeasuresView(chosen, loaded, day, ui, clamped))

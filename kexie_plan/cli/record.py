@@ -67,15 +67,33 @@ def ledger_for(plan_path: Path) -> Path:
 
 def record_date(plan: Plan, value: str | None, today: date) -> date:
     """Return the record's date: --date or today; refuse one outside the period or in the future."""
-    day = date_of("--date", value, today)
-    if day > today:
-        raise UsageProblem(
-            PlanError("record.future", {"date": day.isoformat(), "today": today.isoformat()})
-        )
+    day = not_in_future(date_of("--date", value, today), today)
     span = plan.span
+    if value is None and today > span.end:
+        # January's late records: the event happened in the period, so ask for its day.
+        params = {"end": span.end.isoformat(), "today": today.isoformat()}
+        raise UsageProblem(PlanError("record.period_ended", params))
     if not span.start <= day <= span.end:
         params = {"date": day.isoformat(), "start": span.start, "end": span.end}
         raise UsageProblem(PlanError("record.date_outside", params))
+    return day
+
+
+def not_in_future(day: date, today: date) -> date:
+    """Return `day`, refusing (exit 2) a day after today."""
+    if day > today:
+        params = {"date": day.isoformat(), "today": today.isoformat()}
+        raise UsageProblem(PlanError("record.future", params))
+    return day
+
+
+def reversal_date(value: str | None, today: date, reverted: Record) -> date:
+    """Return a reversal's date: --date or today, on or after the record it reverts. It may
+    fall after the plan's period: the year's corrections arrive in January."""
+    day = not_in_future(date_of("--date", value, today), today)
+    if day < reverted.date:
+        params = {"id": reverted.id, "record_date": reverted.date.isoformat()}
+        raise UsageProblem(PlanError("revert_before_record", {**params, "date": day.isoformat()}))
     return day
 
 
@@ -152,9 +170,9 @@ def standing(plan: Plan, totals: Totals, about: Record, lang: str) -> list[str]:
     target_id = about.target
     activity = activities.get(about.activity or "")
     if activity is not None:
-        held = totals.held_on(activity.id)
+        held = totals.held_by(activity.id)
         if held is not None:
-            words = text("record.held", lang, date=held.isoformat())
+            words = text("record.held", lang, date=held[1].isoformat())
         else:
             words = text("record.not_held", lang)
         lines.append(text("record.standing", lang, name=activity.name, id=activity.id, words=words))
@@ -167,9 +185,9 @@ def standing(plan: Plan, totals: Totals, about: Record, lang: str) -> list[str]:
     target = targets.get(target_id or "")
     if target is not None:
         if target.kind == "milestone":
-            done = totals.done_on(target.id)
+            done = totals.completion(plan, target.id)
             words = (
-                text("record.done_on", lang, date=done.isoformat())
+                text("record.done_on", lang, date=done[1].isoformat())
                 if done
                 else text("record.not_done", lang)
             )
@@ -335,13 +353,20 @@ def record(
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
     counted = ledger_totals_and_warn(ledger, ui)
-    if new.activity is not None:
-        refuse_held_twice(counted.totals, new)
+    refuse_twice(loaded, counted.totals, new)
     write_and_report(ledger, new, new, loaded, ui, dry_run, yes, counted)
 
 
-def refuse_held_twice(totals: Totals, new: Record) -> None:
-    """Refuse to record an activity again while an earlier record of it stands."""
-    for ident, day in totals.held.get(new.activity or "", [])[:1]:
-        params = {"id": new.activity, "date": day.isoformat(), "record": ident}
-        raise UsageProblem(PlanError("record.held_twice", params))
+def refuse_twice(plan: Plan, totals: Totals, new: Record) -> None:
+    """Refuse to hold an activity, or complete a milestone, that a standing record already
+    holds or completes (naming that record): it would count twice."""
+    if new.activity is not None:
+        held = totals.held_by(new.activity)
+        if held is not None:
+            params = {"id": new.activity, "date": held[1].isoformat(), "record": held[0]}
+            raise UsageProblem(PlanError("record.held_twice", params))
+    elif new.target is not None and new.done:
+        done = totals.completion(plan, new.target)
+        if done is not None:
+            params = {"id": new.target, "date": done[1].isoformat(), "record": done[0]}
+            raise UsageProblem(PlanError("record.done_twice", params))

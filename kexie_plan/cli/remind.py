@@ -14,8 +14,8 @@ from kexie_plan.cli.common import (
     LangOption,
     PlanOption,
     app,
+    as_of_of,
     choice_of,
-    date_of,
     find_plan,
     lang_of,
     shown_path,
@@ -62,12 +62,13 @@ def remind(
     ui = lang_of(lang)
     fmt = choice_of("--format", output_format, FORMATS)
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     within = days_of("--days", days)
     within = DEFAULT_DAYS if within is None else within
     path = find_plan(plan, today)
     loaded, records = load_plan_and_records(path, ui)
-    found = reminders(loaded, status_report(loaded, records, day), records, within)
+    day, clamped = as_of_of(as_of, loaded, today)
+    standing = status_report(loaded, records, day, clamped=clamped)
+    found = reminders(loaded, standing, records, within)
 
     if fmt == "json":
         from kexie_plan.render.units import reminders_as_json

@@ -14,8 +14,8 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
+    as_of_of,
     choice_of,
-    date_of,
     find_plan,
     lang_of,
 )
@@ -101,9 +101,9 @@ def report(
     if fmt == "xlsx" and output is None:
         raise UsageProblem(PlanError("report_needs_output", {"format": fmt}))
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     path = find_plan(plan, today)
     loaded, records = load_plan_and_records(path, ui)
+    day, _ = as_of_of(as_of, loaded, today)
     bounds = period_bounds(loaded, period)
     if bounds is None:
         raise UsageProblem(PlanError("bad_period", {"value": period}))

@@ -26,8 +26,8 @@ from kexie_plan.cli.record import (
     given_text,
     ledger_for,
     ledger_totals_and_warn,
-    record_date,
     reporter,
+    reversal_date,
     write_and_report,
 )
 from kexie_plan.errors import PlanError
@@ -85,7 +85,7 @@ def revert(
         raise UsageProblem(PlanError("revert.already", params))
     new = Record(
         id=new_record_id(),
-        date=record_date(loaded, date_, today),
+        date=reversal_date(date_, today, target),
         revert=target.id,
         by=reporter(loaded, by),
         note=given_text("--note", note),

@@ -13,7 +13,7 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
-    date_of,
+    as_of_of,
     find_plan,
     lang_of,
     output_console,
@@ -91,19 +91,19 @@ def show(
 
     ui = lang_of(lang)
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     path = find_plan(plan, today)
     loaded, records = load_plan_and_records(path, ui)
+    day, clamped = as_of_of(as_of, loaded, today)
     kind, ident = resolve_ref(loaded, ref)
-    report = status_report(loaded, records, day)
+    report = status_report(loaded, records, day, clamped=clamped)
     lines = records_about(loaded, records, ident, day)
     if kind == "target":
         status = next(t for t in report.targets if t.id == ident)
         history = target_history(loaded, records, ident, day)
-        view = target_view(loaded, status, history, lines, day, ui)
+        view = target_view(loaded, status, history, lines, day, ui, clamped)
     elif kind == "activity":
         status = next(a for a in report.activities if a.id == ident)
-        view = activity_view(loaded, status, lines, day, ui)
+        view = activity_view(loaded, status, lines, day, ui, clamped)
     else:
         from kexie_plan.progress import measure_statuses
 

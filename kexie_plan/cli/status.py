@@ -15,8 +15,8 @@ from kexie_plan.cli.common import (
     PlanOption,
     UsageProblem,
     app,
+    as_of_of,
     choice_of,
-    date_of,
     find_plan,
     lang_of,
     output_console,
@@ -112,12 +112,15 @@ def status(
     state with its light. Then the counts by state and the activities due within 30 days
     or overdue.
 
-    --format json prints a stable shape (SPEC.md §4), which tools may rely on:
-    {"plan": {year, title, path}, "as_of", "targets": [{id, name, unit, kind, goal:
-    {min, max} or null, actual, expected, state, light, missing, done}], "activities":
-    [{id, name, month, held, state, date}], "summary": {targets, one count per state,
-    activities, activities_held, days_elapsed, days_left}}. Keys may be added, never
-    renamed or removed.
+    Without --as-of: today, clamped into the plan's period (a finished plan is shown at
+    its last day, and the header says so).
+
+    --format json prints a stable shape, which tools may rely on: {"plan": {year, title,
+    path}, "as_of", "as_of_clamped" (null, "ended" or "not_started"), "targets": [{id,
+    name, unit, kind, goal: {min, max} or null, actual, expected, state, light, missing,
+    done, percent}], "activities": [{id, name, month, held, state, date, tentative}],
+    "summary": {targets, one count per state, activities, activities_held, days_elapsed,
+    days_left}}. Keys may be added, never renamed or removed.
 
     --group owner rolls the targets and activities up by their owner (the target's or
     activity's own, else its measure's): {plan, as_of, owners: [{id, name, targets, met,
@@ -133,16 +136,16 @@ def status(
     ui = lang_of(lang)
     fmt = choice_of("--format", output_format, FORMATS)
     today = date.today()
-    day = date_of("--as-of", as_of, today)
     wanted = states_of(only)
     if group is not None:
         choice_of("--group", group, ("owner",))
     path = find_plan(plan, today)
     loaded = load_plan(path)
+    day, clamped = as_of_of(as_of, loaded, today)
     check_filter("--section", "section", section, [s.id for s in loaded.sections])
     check_filter("--owner", "unit", owner, [u.id for u in loaded.units])
     # The ledger streams into the sums, so memory does not grow with it (issue 7).
-    standing = status_from_ledger(ledger_path_for(path), ui, loaded, day)
+    standing = status_from_ledger(ledger_path_for(path), ui, loaded, day, clamped)
     report = selected(standing, section, owner, wanted)
     if group is not None:
         from kexie_plan.render import units as by_unit
@@ -150,13 +153,13 @@ def status(
 
         loads = owner_rollup(loaded, report)
         if fmt == "table":
-            output_console().print(by_unit.owners_table(loads, loaded, day, ui))
+            output_console().print(by_unit.owners_table(loads, loaded, day, ui, clamped))
         elif fmt == "json":
             typer.echo(by_unit.owners_as_json(loads, loaded, shown_path(path), day.isoformat()))
         elif fmt == "csv":
             typer.echo(by_unit.owners_as_csv(loads), nl=False)
         else:
-            typer.echo(by_unit.owners_as_markdown(loads, loaded, day, ui), nl=False)
+            typer.echo(by_unit.owners_as_markdown(loads, loaded, day, ui, clamped), nl=False)
     elif fmt == "json":
         from kexie_plan.render import status_as_json
 

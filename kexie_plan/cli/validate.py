@@ -52,10 +52,10 @@ def check_ledger(
     """
     import gc
 
+    from kexie_plan.checks import RecordChecks
     from kexie_plan.ledger import iter_ledger, ledger_path_for, read_reversals
     from kexie_plan.model import Record
     from kexie_plan.render import visible
-    from kexie_plan.stream_checks import StreamChecks
 
     ledger = ledger_path_for(plan_path)
     if not ledger.exists():
@@ -64,7 +64,7 @@ def check_ledger(
     checks = None
     if plan is not None:
         reversals = read_reversals(ledger, shown)
-        checks = StreamChecks(plan, (r.revert or "" for r in reversals), unique_ids=True)
+        checks = RecordChecks(plan, (r.revert or "" for r in reversals), unique_ids=True)
     problems: list[PlanError] = []
     count = 0
     collecting = gc.isenabled()
@@ -82,10 +82,13 @@ def check_ledger(
     finally:
         if collecting:
             gc.enable()
-    if problems:
-        return sorted(problems, key=PlanError.sort_key), []
+    problems.sort(key=PlanError.sort_key)
+    if any(not p.warning for p in problems):
+        return problems, []
     summary = text("validate.ledger_summary", lang, records=count)
-    return [], [text("validate.ok", lang, path=visible(shown), summary=summary)]
+    if problems:
+        summary += text("validate.with_warnings", lang, count=len(problems))
+    return problems, [text("validate.ok", lang, path=visible(shown), summary=summary)]
 
 
 @app.command()
@@ -108,18 +111,28 @@ def validate(
             "adjustments entry (its reason).",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail (exit 1) on warnings too: what a merge said twice (a record reverted "
+            "twice, an activity held twice, a milestone done twice).",
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Check plan files and report every problem, one line each, as path:line:col.
 
     Exit 0 when all files are valid, 1 when any is invalid, 2 when a file is missing.
+    Warnings (what two clones both recorded, kept twice by a merge; it counts once) are
+    printed and leave the exit code 0, unless --strict.
     With --against REV (e.g. origin/main in CI), a target whose goal differs from the plan
     at REV is an error unless the target has an adjustment to that goal.
 
     Example: kexie validate plans/2021.yaml --format github
     """
     from kexie_plan.planfile import load_plan
-    from kexie_plan.render import error_line, errors_as_github, errors_as_json, visible
+    from kexie_plan.render import errors_as_github, errors_as_json, problem_line, visible
 
     ui = lang_of(lang)
     if output_format not in FORMATS:
@@ -152,8 +165,9 @@ def validate(
         ledger_errors, ledger_ok = check_ledger(path, loaded, ui)
         errors.extend(ledger_errors)
         oks.extend(ledger_ok)
-    usage_only = bool(errors) and all(e.code in USAGE_CODES for e in errors)
-    code = EXIT_OK if not errors else (EXIT_USAGE if usage_only else EXIT_INVALID)
+    failing = [e for e in errors if strict or not e.warning]
+    usage_only = bool(failing) and all(e.code in USAGE_CODES for e in failing)
+    code = EXIT_OK if not failing else (EXIT_USAGE if usage_only else EXIT_INVALID)
     if output_format == "json":
         typer.echo(errors_as_json(errors, ui))
         raise typer.Exit(code)
@@ -162,12 +176,15 @@ def validate(
             typer.echo(line)
     else:
         for error in errors:
-            sys.stderr.write(error_line(error, ui) + "\n")
+            sys.stderr.write(problem_line(error, ui) + "\n")
     for line in oks:
         typer.echo(line)
-    if errors:
-        failed = len({e.path for e in errors})
+    real = [e for e in errors if not e.warning]
+    if real:
+        failed = len({e.path for e in real})
         sys.stderr.write(
-            text("validate.failed", ui, errors=len(errors), files=failed, ok=len(oks)) + "\n"
+            text("validate.failed", ui, errors=len(real), files=failed, ok=len(oks)) + "\n"
         )
+    elif failing:
+        sys.stderr.write(text("validate.strict_failed", ui, count=len(failing)) + "\n")
     raise typer.Exit(code)

@@ -51,6 +51,7 @@ from kexie_plan.render.text import (  # noqa: F401
     error_place,
     errors_as_github,
     errors_as_json,
+    problem_line,
     visible,
     warning_line,
 )

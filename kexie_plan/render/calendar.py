@@ -22,6 +22,7 @@ from kexie_plan.render.report_rows import defused
 from kexie_plan.render.status import (
     _LIGHT_EMOJI,
     _json_safe,
+    as_of_words,
     light_text,
     markdown_text,
     when_words,
@@ -35,8 +36,14 @@ if TYPE_CHECKING:
     from kexie_plan.model import Plan
     from kexie_plan.progress import ActivityStatus
 
-STATE_LIGHT = {"held": "green", "this_month": "yellow", "upcoming": "grey", "overdue": "red"}
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
+STATE_LIGHT = {
+    "held": "green",
+    "this_month": "yellow",
+    "upcoming": "grey",
+    "overdue": "red",
+    "not_held": "grey",
+}
+CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue", "not_held")
 MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
 
 
@@ -85,20 +92,37 @@ def state_counts(activities: tuple[ActivityStatus, ...]) -> dict[str, int]:
 
 
 def summary_line(activities: tuple[ActivityStatus, ...], lang: str) -> str:
-    """Return: 共 18 项：已举办 4，本月 2，待举办 9，逾期未办 3."""
-    return text("activities.summary", lang, total=len(activities), **state_counts(activities))
+    """Return: 共 18 项：已举办 4，本月 2，待举办 9，逾期未办 3 (and how many estimated
+    months passed unheld, when any did)."""
+    counts = state_counts(activities)
+    not_held = counts.pop("not_held")
+    line = text("activities.summary", lang, total=len(activities), **counts)
+    if not_held:
+        line += text("activities.summary_not_held", lang, count=not_held)
+    return line
+
+
+def tentative_note(activities: tuple[ActivityStatus, ...], lang: str) -> str | None:
+    """Return the footnote that explains 约 (an estimated month), when one is shown."""
+    return text("activities.tentative_note", lang) if any(a.tentative for a in activities) else None
 
 
 class ActivitiesView:
     """The activities as one table, month after month, with the columns that have content."""
 
     def __init__(
-        self, activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+        self,
+        activities: tuple[ActivityStatus, ...],
+        plan: Plan,
+        as_of: dt.date,
+        lang: str,
+        clamped: str | None = None,
     ) -> None:
         self.activities = activities
         self.plan = plan
         self.as_of = as_of
         self.lang = lang
+        self.clamped = clamped
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich import box
@@ -109,7 +133,7 @@ class ActivitiesView:
 
         lang = self.lang
         yield Text(visible(text("activities.title", lang, title=self.plan.title)), style="bold")
-        yield Text(text("status.as_of", lang, date=self.as_of.isoformat()))
+        yield Text(as_of_words(self.as_of, lang, self.clamped))
         yield Text("")
         if not self.activities:
             yield Text(text("activities.none", lang))
@@ -119,7 +143,7 @@ class ActivitiesView:
         shown = [
             key
             for key, present in (
-                ("planned", any(a.date or a.window for a in self.activities)),
+                ("planned", any(a.date or a.window or a.tentative for a in self.activities)),
                 ("counts_toward", any(a.target for a in self.activities)),
                 ("owner", any(a.owner or a.co_owners for a in self.activities)),
             )
@@ -148,7 +172,7 @@ class ActivitiesView:
             last = i == len(rows) - 1 or planned_month(rows[i + 1]) != month
             cells: list[Text] = [Text(month_words(*month, lang) if first else "")]
             if "planned" in shown:
-                cells.append(Text(when_words(a, lang) if a.date or a.window else ""))
+                cells.append(Text(when_words(a, lang) if a.date or a.window or a.tentative else ""))
             cells += [Text(visible(a.name)), state_cell(a, lang, short=True)]
             for key in shown:
                 if key == "planned":
@@ -162,6 +186,9 @@ class ActivitiesView:
         yield table
         yield Text("")
         yield Text(summary_line(self.activities, lang))
+        note = tentative_note(self.activities, lang)
+        if note:
+            yield Text(note)
 
 
 def activity_data(a: ActivityStatus, plan: Plan) -> dict:
@@ -181,6 +208,7 @@ def activity_data(a: ActivityStatus, plan: Plan) -> dict:
         "state": a.calendar_state,
         "held": a.held.isoformat() if a.held else None,
         "late": a.late,
+        "tentative": a.tentative,
         "target": a.target,
         "target_name": targets.get(a.target) if a.target else None,
         "measure": a.measure,
@@ -215,6 +243,7 @@ CSV_COLUMNS = (
     "state",
     "held",
     "late",
+    "tentative",
     "target",
     "owner",
     "co_owners",
@@ -245,6 +274,7 @@ def activities_as_csv(activities: tuple[ActivityStatus, ...]) -> str:
                 a.calendar_state,
                 a.held.isoformat() if a.held else "",
                 "true" if a.late else "false",
+                "true" if a.tentative else "false",
                 a.target or "",
                 a.owner or "",
                 " ".join(a.co_owners),
@@ -255,7 +285,11 @@ def activities_as_csv(activities: tuple[ActivityStatus, ...]) -> str:
 
 
 def activities_as_markdown(
-    activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    activities: tuple[ActivityStatus, ...],
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> str:
     """Return the activities as Markdown: a heading, then one table per month."""
     from kexie_plan.progress import planned_month
@@ -263,7 +297,7 @@ def activities_as_markdown(
     units = unit_names(plan)
     targets = {t.id: t.name for t in plan.targets}
     title = text("activities.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
     if not activities:
         return "\n".join([*lines, "", text("activities.none", lang), ""])
     headers = [
@@ -290,6 +324,9 @@ def activities_as_markdown(
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", summary_line(activities, lang), ""]
+    note = tentative_note(activities, lang)
+    if note:
+        lines += [note, ""]
     return "\n".join(lines)
 
 
@@ -356,6 +393,8 @@ def activities_as_ics(
     ]
     for a in activities:
         about = [f"{text('col.state', lang)}{colon}{state_words(a, lang)[1]}"]
+        if a.tentative:
+            about.append(f"{text('col.planned', lang)}{colon}{when_words(a, lang)}")
         if a.target:
             name = targets.get(a.target, a.target)
             about.append(f"{text('col.counts_toward', lang)}{colon}{name}")
@@ -375,6 +414,8 @@ def activities_as_ics(
             f"DTEND;VALUE=DATE:{_ics_date(a.ends + dt.timedelta(days=1))}",
             "SUMMARY:" + ics_text(a.name),
             "DESCRIPTION:" + ics_text("\n".join(about)),
+            # an estimated month: the calendar shows the event as not yet confirmed
+            *(["STATUS:TENTATIVE"] if a.tentative else []),
             # a month-long event must not show the whole month as busy
             "TRANSP:TRANSPARENT",
             "END:VEVENT",

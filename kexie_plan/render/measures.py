@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.render.report_rows import defused
-from kexie_plan.render.status import _LIGHT_EMOJI, _json_safe, light_text, markdown_text
+from kexie_plan.render.status import (
+    _LIGHT_EMOJI,
+    _json_safe,
+    as_of_words,
+    light_text,
+    markdown_text,
+)
 from kexie_plan.render.text import visible
 
 if TYPE_CHECKING:
@@ -73,12 +79,18 @@ class MeasuresView:
     """The measures as one table per section, all with the same column widths."""
 
     def __init__(
-        self, measures: tuple[MeasureStatus, ...], plan: Plan, as_of: dt.date, lang: str
+        self,
+        measures: tuple[MeasureStatus, ...],
+        plan: Plan,
+        as_of: dt.date,
+        lang: str,
+        clamped: str | None = None,
     ) -> None:
         self.measures = measures
         self.plan = plan
         self.as_of = as_of
         self.lang = lang
+        self.clamped = clamped
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich import box
@@ -88,7 +100,7 @@ class MeasuresView:
 
         lang = self.lang
         yield Text(visible(text("measures.title", lang, title=self.plan.title)), style="bold")
-        yield Text(text("status.as_of", lang, date=self.as_of.isoformat()))
+        yield Text(as_of_words(self.as_of, lang, self.clamped))
         if not self.measures:
             yield Text("")
             yield Text(text("measures.none", lang))
@@ -216,11 +228,15 @@ def measures_as_csv(measures: tuple[MeasureStatus, ...]) -> str:
 
 
 def measures_as_markdown(
-    measures: tuple[MeasureStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    measures: tuple[MeasureStatus, ...],
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> str:
     """Return the measures as Markdown: a heading, one table per section, the summary."""
     title = text("measures.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
     if not measures:
         return "\n".join([*lines, "", text("measures.none", lang), ""])
     headers = [text("col." + k, lang) for k in ("measure", "owner", "records", "state", "latest")]

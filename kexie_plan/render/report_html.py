@@ -81,9 +81,9 @@ def _h(value: str) -> str:
     return escape(visible(value), quote=True)
 
 
-def _state_cell(state: str, lang: str) -> str:
+def _state_cell(state: str, lang: str, final: bool = False) -> str:
     colour = STATE_COLOURS[state]
-    word = escape(state_words(state, lang))
+    word = escape(state_words(state, lang, final))
     return (
         f'<td class="state" data-state="{state}">'
         f'<span class="dot" style="background:{colour}"></span>{word}</td>'
@@ -115,7 +115,7 @@ def _target_row(line: TargetLine, lang: str) -> str:
         parts.append(_num("actual", t.actual))
         parts.append(_num("percent", t.percent, f"{t.percent}%"))
         parts.append(_num("expected_end", line.expected_at_end))
-    parts.append(_state_cell(t.state, lang))
+    parts.append(_state_cell(t.state, lang, t.final))
     parts.append("</tr>")
     return "".join(parts)
 
@@ -138,7 +138,8 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
             w = width * n / total
             rects.append(
                 f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" '
-                f'fill="{STATE_COLOURS[state]}"><title>{escape(state_words(state, lang))} '
+                f'fill="{STATE_COLOURS[state]}">'
+                f"<title>{escape(state_words(state, lang, report.status.final))} "
                 f"{n}</title></rect>"
             )
             if w >= 12:
@@ -155,7 +156,7 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
         rows.append(f"<tr><td>{_h(heading)}</td><td>{svg}</td></tr>")
     legend = "".join(
         f'<span><span class="dot" style="background:{STATE_COLOURS[s]}"></span>'
-        f"{escape(state_words(s, lang))}</span>"
+        f"{escape(state_words(s, lang, report.status.final))}</span>"
         for s in TARGET_STATES
         if any(line.status.state == s for line in report.targets)
     )

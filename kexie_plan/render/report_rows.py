@@ -60,7 +60,8 @@ def span_line(report: PeriodReport, lang: str) -> str:
 def summary_sentence(report: PeriodReport, lang: str) -> str:
     """Return the summary in the form such reports use: 16项指标：已完成 5，达进度 4 …"""
     counts = dict(report.summary_counts())
-    return text("report.summary", lang, targets=report.status.summary.targets, **counts)
+    code = "report.summary_final" if report.status.final else "report.summary"
+    return text(code, lang, targets=report.status.summary.targets, **counts)
 
 
 def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
@@ -108,7 +109,7 @@ def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
         "cumulative": t.actual,
         "percent": t.percent,
         "expected_end": line.expected_at_end,
-        "state": state_words(t.state, lang),
+        "state": state_words(t.state, lang, t.final),
         "done_on": t.done,
         "original": plain_goal(line.original, t.unit, lang) if line.adjusted else None,
         "adjusted_on": line.adjusted_on,

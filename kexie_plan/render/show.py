@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.render.status import (
+    as_of_words,
     goal_words,
     light_text,
     progress_bar,
@@ -65,13 +66,13 @@ def target_standing(t: TargetStatus, lang: str) -> Text:
     from rich.text import Text
 
     if t.goal is None:
-        words = state_words(t.state, lang)
+        words = state_words(t.state, lang, t.final)
         if t.done is not None:
             words += f" {t.done.isoformat()}"
         return light_text(t.light, words)
     out = Text(f"{t.actual} / {goal_words(t, lang)} ({t.percent}%) · ")
     out.append(f"{text('col.expected', lang)} {t.expected} · ")
-    out.append_text(light_text(t.light, state_words(t.state, lang)))
+    out.append_text(light_text(t.light, state_words(t.state, lang, t.final)))
     return out
 
 
@@ -160,6 +161,7 @@ def target_view(
     lines: tuple[RecordLine, ...],
     as_of: dt.date,
     lang: str,
+    clamped: str | None = None,
 ) -> Group:
     """Return everything about one target: plan text, goal, standing, chart and records."""
     from rich.console import Group
@@ -186,7 +188,7 @@ def target_view(
     facts += co_owner_facts(plan, target.co_owners, lang)
     facts.append((text("show.due", lang), t.due.isoformat()))
     standing = target_standing(t, lang)
-    standing.append(f"  ({text('status.as_of', lang, date=as_of.isoformat())})")
+    standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
     parts: list[object] = [_title(t.name, t.id, "target", lang), _facts(facts)]
     if t.goal is not None:
@@ -204,7 +206,12 @@ def unit_name(plan: Plan, ident: str) -> str:
 
 
 def activity_view(
-    plan: Plan, a: ActivityStatus, lines: tuple[RecordLine, ...], as_of: dt.date, lang: str
+    plan: Plan,
+    a: ActivityStatus,
+    lines: tuple[RecordLine, ...],
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> Group:
     """Return everything about one major activity: when, what it counts toward, records."""
     from rich.console import Group
@@ -225,7 +232,7 @@ def activity_view(
     if a.held is not None:
         words += f" {a.held.isoformat()}"
     standing = light_text(light, words)
-    standing.append(f"  ({text('status.as_of', lang, date=as_of.isoformat())})")
+    standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
     return Group(
         _title(a.name, a.id, "activity", lang),
@@ -263,13 +270,13 @@ def measure_view(
     if measure.owner:
         facts.append((text("show.owner", lang), visible(unit_name(plan, measure.owner))))
     facts += co_owner_facts(plan, measure.co_owners, lang)
-    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    as_of = as_of_words(report.as_of, lang, report.clamped)
     if standing is not None:
         from kexie_plan.render.measures import measure_state_cell
 
         words = measure_state_cell(standing, lang)
         words.append(" · " + text("measures.records", lang, count=standing.records))
-        words.append(f"  ({as_of})")
+        words.append(f" · {as_of}")
         facts.append((text("show.standing", lang), words))
     else:
         facts.append((text("show.standing", lang), as_of))

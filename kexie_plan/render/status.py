@@ -6,6 +6,7 @@ cheap. Returns renderables and strings; never prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
@@ -55,9 +56,18 @@ def goal_words(target: TargetStatus, lang: str) -> str:
     return f"{low}–{high} {unit}"
 
 
-def state_words(state: str, lang: str) -> str:
-    """Return a target state's word in `lang`."""
+def state_words(state: str, lang: str, final: bool = False) -> str:
+    """Return a target state's word in `lang`. An overdue target reads "not achieved"
+    (未完成) when the verdict is `final` (as of the period's end or later)."""
+    if state == "overdue" and final:
+        return text("state.not_achieved", lang)
     return text("state." + state, lang)
+
+
+def as_of_words(as_of: dt.date, lang: str, clamped: str | None = None) -> str:
+    """Return "as of DATE", saying why when the day was clamped into the plan's period."""
+    code = "status.as_of" if clamped is None else "status.as_of." + clamped
+    return text(code, lang, date=as_of.isoformat())
 
 
 def when_words(activity: ActivityStatus, lang: str) -> str:
@@ -67,7 +77,7 @@ def when_words(activity: ActivityStatus, lang: str) -> str:
         first, last = activity.window
         same = (first.year, first.month) == (last.year, last.month)
         code = "when.window_same_month" if same else "when.window"
-        return text(
+        words = text(
             code,
             lang,
             year=first.year,
@@ -77,9 +87,11 @@ def when_words(activity: ActivityStatus, lang: str) -> str:
             last_month=last.month,
             last_day=last.day,
         )
+        return text("when.about", lang, when=words) if activity.tentative else words
     day = activity.date or activity.starts
     code = "when.date" if activity.date is not None else "when.month"
-    return text(code, lang, year=day.year, month=day.month, day=day.day)
+    words = text(code, lang, year=day.year, month=day.month, day=day.day)
+    return text("when.about", lang, when=words) if activity.tentative else words
 
 
 def _percent(share: float) -> str:
@@ -103,7 +115,7 @@ def status_heading(report: StatusReport, title: str, lang: str) -> list[str]:
         targets=s.targets,
         share=_percent(s.goals_share),
     )
-    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    as_of = as_of_words(report.as_of, lang, report.clamped)
     return [visible(title), f"{as_of} · {period} · {goals}"]
 
 
@@ -198,7 +210,7 @@ class StatusView:
             cells = [str(t.actual), f"{t.percent}%", bar, str(t.expected), str(t.missing or "")]
         row = [Text(visible(t.name)), Text(goal_words(t, lang))]
         row += [c if isinstance(c, Text) else Text(c) for c in cells]
-        row.append(light_text(t.light, state_words(t.state, lang)))
+        row.append(light_text(t.light, state_words(t.state, lang, t.final)))
         return row
 
     def _tables(self, groups: list[tuple[str, list[TargetStatus]]], width: int) -> RenderResult:
@@ -263,7 +275,10 @@ class StatusView:
                 if counts:
                     counts.append("  ")
                 counts.append_text(
-                    light_text(_STATE_LIGHT[state], f"{state_words(state, lang)} {n}")
+                    light_text(
+                        _STATE_LIGHT[state],
+                        f"{state_words(state, lang, self.report.final)} {n}",
+                    )
                 )
         if counts:
             yield counts
@@ -325,6 +340,7 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
                 "light": t.light,
                 "missing": t.missing,
                 "done": t.done.isoformat() if t.done else None,
+                "percent": t.percent,
             }
         )
     activities = [
@@ -335,6 +351,7 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
             "held": a.held.isoformat() if a.held else None,
             "state": a.state,
             "date": a.date.isoformat() if a.date else None,
+            "tentative": a.tentative,
         }
         for a in report.activities
     ]
@@ -349,6 +366,7 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
     return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": report.as_of.isoformat(),
+        "as_of_clamped": report.clamped,
         "targets": targets,
         "activities": activities,
         "summary": summary,
@@ -448,12 +466,14 @@ def status_as_markdown(report: StatusReport, plan: Plan, lang: str) -> str:
                 numbers = [done, "", "", ""]
             else:
                 numbers = [str(t.actual), f"{t.percent}%", str(t.expected), str(t.missing)]
-            state = f"{_LIGHT_EMOJI[t.light]} {state_words(t.state, lang)}"
+            state = f"{_LIGHT_EMOJI[t.light]} {state_words(t.state, lang, t.final)}"
             cells = [markdown_text(t.name), markdown_text(goal_words(t, lang)), *numbers, state]
             lines.append("| " + " | ".join(cells) + " |")
     s = report.summary
     counts = [
-        f"{state_words(state, lang)} {s.count(state)}" for state in TARGET_STATES if s.count(state)
+        f"{state_words(state, lang, report.final)} {s.count(state)}"
+        for state in TARGET_STATES
+        if s.count(state)
     ]
     lines.append("")
     if counts:

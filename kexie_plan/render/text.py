@@ -48,10 +48,21 @@ def error_line(error: PlanError, lang: str) -> str:
     return f"{error_place(error)}: error: {error_message(error, lang)}"
 
 
+def problem_line(error: PlanError, lang: str) -> str:
+    """Return `path:line:col: error: message`, or `…: warning: …` for a warning."""
+    return warning_line(error, lang) if error.warning else error_line(error, lang)
+
+
 def errors_as_json(errors: Iterable[PlanError], lang: str) -> str:
-    """Return the errors as a JSON list of {path, line, col, message}."""
+    """Return the problems as a JSON list of {path, line, col, message, severity}."""
     rows = [
-        {"path": e.path, "line": e.line, "col": e.col, "message": text(e.code, lang, **e.params)}
+        {
+            "path": e.path,
+            "line": e.line,
+            "col": e.col,
+            "message": text(e.code, lang, **e.params),
+            "severity": "warning" if e.warning else "error",
+        }
         for e in errors
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2)
@@ -66,7 +77,8 @@ def _escape_property(value: str) -> str:
 
 
 def errors_as_github(errors: list[PlanError], lang: str) -> list[str]:
-    """Return GitHub Actions `::error` annotations, then the plain lines fenced off.
+    """Return GitHub Actions `::error` (and `::warning`) annotations, then the plain lines
+    fenced off.
 
     The annotations escape user text so none can end the line; the readable lines that
     follow are wrapped in `::stop-commands::` so no text in them can act as a command.
@@ -78,11 +90,12 @@ def errors_as_github(errors: list[PlanError], lang: str) -> list[str]:
             props.append(f"line={e.line}")
         if e.col is not None:
             props.append(f"col={e.col}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(error_message(e, lang))}")
+        kind = "warning" if e.warning else "error"
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(error_message(e, lang))}")
     if errors:
         fence = secrets.token_hex(16)
         lines.append(f"::stop-commands::{fence}")
-        lines.extend(error_line(e, lang) for e in errors)
+        lines.extend(problem_line(e, lang) for e in errors)
         lines.append(f"::{fence}::")
     return lines
 

@@ -19,6 +19,7 @@ from kexie_plan.render.status import (
     _LIGHT_GLYPH,
     _LIGHT_STYLE,
     _json_safe,
+    as_of_words,
     goal_words,
     markdown_text,
 )
@@ -49,7 +50,9 @@ def _unit_label(load: UnitLoad, lang: str) -> str:
     return visible(load.name) if load.name is not None else text("owners.unowned", lang)
 
 
-def owners_table(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> Group:
+def owners_table(
+    loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
+) -> Group:
     """Return the roll-up by owner: one row per unit, targets then activities by state."""
     from rich import box
     from rich.console import Group
@@ -58,7 +61,7 @@ def owners_table(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: 
 
     parts: list[object] = [
         Text(visible(text("owners.title", lang, title=plan.title)), style="bold"),
-        Text(text("status.as_of", lang, date=as_of.isoformat())),
+        Text(as_of_words(as_of, lang, clamped)),
     ]
     if not plan.units:
         parts.append(Text(text("no_units", lang)))
@@ -120,10 +123,12 @@ def owners_as_csv(loads: tuple[UnitLoad, ...]) -> str:
     return out.getvalue()
 
 
-def owners_as_markdown(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> str:
+def owners_as_markdown(
+    loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
+) -> str:
     """Return the roll-up as a Markdown table."""
     title = text("owners.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
     lines.append("")
     if not plan.units:
         lines += [text("no_units", lang), ""]
@@ -205,7 +210,8 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
     from rich.table import Table
     from rich.text import Text
 
-    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    as_of = as_of_words(found.as_of, lang, found.clamped)
+    title = text("remind.title", lang, title=plan.title, as_of=as_of)
     parts: list[object] = [Text(visible(title), style="bold")]
     if not plan.units:
         return Group(*parts, Text(""), Text(text("no_units", lang)))
@@ -232,7 +238,8 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
 def reminders_as_markdown(found: Reminders, plan: Plan, lang: str) -> str:
     """Return the reminders as a message ready to paste: a bold title, then per unit a
     bold name and one bullet per thing to chase."""
-    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    as_of = as_of_words(found.as_of, lang, found.clamped)
+    title = text("remind.title", lang, title=plan.title, as_of=as_of)
     lines = [f"**{markdown_text(title)}**", ""]
     if not plan.units:
         return "\n".join([*lines, text("no_units", lang), ""])
