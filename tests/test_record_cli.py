@@ -489,7 +489,11 @@ def test_after_the_period_revert_dates_the_reversal_today(ledger: Path, monkeypa
     assert (code, err) == (0, "")
     line = f"- {{id: {last_id(ledger)}, date: 2022-01-10, revert: 01F0000000AAAAAA, note: 错}}"
     assert last_line(ledger) == line
-    assert out == f"recorded: {line}\n"
+    # then where what it cancels now stands
+    assert out == (
+        f"recorded: {line}\n春季海智沙龙 (salon-spring): not held yet\n"
+        "海智沙龙 (haizhi-salons): 0 / 3+ 场\n"
+    )
     code, _out, err = run(monkeypatch, capsys, "validate")
     assert (code, err) == (0, "")
 
