@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Goal, Plan, Record, Target
+from kexie_plan.plan import Goal, Plan, Target
+from kexie_plan.record import Record
 
 Loc = tuple[Any, ...]
 

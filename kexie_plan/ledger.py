@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 
 MAX_LINE_BYTES = 64 * 1024
 

@@ -35,6 +35,8 @@ from kexie_plan.model import (
     Unit,
     Window,
 )
+from kexie_plan.plan import Plan as RuntimePlan
+from kexie_plan.plan import plan_from_data
 
 MAX_PLAN_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -433,14 +435,14 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
     return PlanError("invalid", {"detail": err["msg"]}), False
 
 
-def plan_from_tree(root: Node, shown: str) -> Plan:
+def plan_from_tree(root: Node, shown: str) -> RuntimePlan:
     """Return the validated Plan for a composed document; raise located PlanErrors."""
     from pydantic import ValidationError
 
     if not isinstance(root.value, dict):
         raise PlanErrors([PlanError("not_a_mapping", {}, shown, root.line, root.col)])
     try:
-        plan = Plan.model_validate(root.value)
+        model = Plan.model_validate(root.value)
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
@@ -450,6 +452,7 @@ def plan_from_tree(root: Node, shown: str) -> Plan:
                 loc = (*loc[:-1], err.get("input"))
             errors.append(error.at(shown, *locate(root, loc, at_key)))
         raise PlanErrors(_sorted(errors)) from None
+    plan = plan_from_data(model.model_dump(by_alias=True))
     problems = checks.check_plan(plan)
     if problems:
         raise PlanErrors(_sorted([place(root, shown, p) for p in problems]))
@@ -469,13 +472,13 @@ def _sorted(errors: list[PlanError]) -> list[PlanError]:
     return sorted(errors, key=PlanError.sort_key)
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
+def load_plan(path: str | os.PathLike[str]) -> RuntimePlan:
     """Return the validated plan at `path`; raise PlanErrors listing every problem."""
     shown = str(path)
     text = read_text(Path(path))
     return plan_from_tree(compose(text, shown), shown)
 
 
-def load_plan_text(text: str, shown: str = "<plan>") -> Plan:
+def load_plan_text(text: str, shown: str = "<plan>") -> RuntimePlan:
     """Return the validated plan written in `text` (for tests and generated plans)."""
     return plan_from_tree(compose(decode(text.encode("utf-8"), shown), shown), shown)

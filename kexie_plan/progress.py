@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from kexie_plan.model import Activity, Adjustment, Goal, Plan, Record, Target
+from kexie_plan.plan import Activity, Adjustment, Goal, Plan, Target
+from kexie_plan.record import Record
 
 COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
 MILESTONE_STATES = ("done", "overdue", "open")

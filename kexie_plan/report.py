@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kexie_plan.model import Goal, Plan, Record
+from kexie_plan.plan import Goal, Plan
 from kexie_plan.progress import (
     ActivityStatus,
     MonthPoint,
@@ -29,6 +29,7 @@ from kexie_plan.progress import (
     tally,
     target_history,
 )
+from kexie_plan.record import Record
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR")
 _MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})\Z")

@@ -17,7 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kexie_plan.model import Plan, Record
+from kexie_plan.plan import Plan
+from kexie_plan.record import Record
 
 Entry = tuple[str, dt.date]  # a standing record's id and date
 

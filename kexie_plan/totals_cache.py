@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kexie_plan.errors import PlanError
 from kexie_plan.ledger import Position, iter_ledger
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 from kexie_plan.totals import Totals
 
 VERSION = 2

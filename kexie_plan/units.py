@@ -14,8 +14,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kexie_plan.model import Goal, Plan, Record
+from kexie_plan.plan import Goal, Plan
 from kexie_plan.progress import ActivityStatus, StatusReport, TargetStatus
+from kexie_plan.record import Record
 
 _MET = ("exceeded", "met", "done")
 _NOT_STARTED = ("pending", "open")

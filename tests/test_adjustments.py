@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kexie_plan.cli import app
-from kexie_plan.model import Goal, Record
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import goal_in_force, status_report
+from kexie_plan.record import Record
 from kexie_plan.report import period_report
 
 D = dt.date

@@ -11,6 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kexie_plan"
 
 # module -> modules of ours it must never import
 FORBIDDEN = {
+    "plan": {"errors", "model", "planfile", "ledger", "progress", "checks", "render", "cli"},
+    "record": {"errors", "model", "plan", "planfile", "ledger", "progress", "checks", "render", "cli"},
     "errors": {"model", "planfile", "ledger", "progress", "checks", "render", "i18n", "cli"},
     "i18n": {"errors", "model", "planfile", "ledger", "progress", "checks", "render", "cli"},
     "model": {"planfile", "ledger", "progress", "checks", "render", "cli"},

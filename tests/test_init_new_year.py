@@ -212,7 +212,7 @@ def test_new_year_moves_dates_and_drops_adjustments(tmp_path) -> None:
     plan = load_plan(out)
     salon, museum = plan.targets
     assert salon.schedule == {dt.date(2025, 2, 28): 1, dt.date(2025, 6, 30): 2}
-    assert (salon.due, salon.adjustments, str(salon.goal)) == (dt.date(2025, 11, 30), [], "3+")
+    assert (salon.due, salon.adjustments, str(salon.goal)) == (dt.date(2025, 11, 30), (), "3+")
     assert museum.due == dt.date(2025, 2, 28)
     assert [a.date for a in plan.activities] == [dt.date(2025, 2, 28), None]
     assert plan.period is not None and plan.period.end == dt.date(2025, 12, 31)

@@ -27,7 +27,7 @@ from kexie_plan.ledger import (
     plan_path_for,
     read_ledger,
 )
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 
 DAY = dt.date(2021, 3, 12)
 

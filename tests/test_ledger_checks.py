@@ -8,8 +8,8 @@ import pytest
 
 from kexie_plan.checks import check_records
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
+from kexie_plan.record import Record
 
 PLAN = """\
 schema: 1

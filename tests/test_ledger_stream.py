@@ -13,7 +13,7 @@ from kexie_plan import ledger as ledger_module
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
 from kexie_plan.ledger import Position, iter_ledger, read_ledger, read_reversals
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 from kexie_plan.render import error_line
 from kexie_plan.totals_cache import ledger_totals
 

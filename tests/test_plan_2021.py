@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kexie_plan.model import Goal
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent

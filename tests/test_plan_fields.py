@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 
 from kexie_plan.cli import app
 from kexie_plan.errors import PlanErrors
-from kexie_plan.model import Record
 from kexie_plan.plandiff import Change, plan_diff
 from kexie_plan.planfile import load_plan, load_plan_text
 from kexie_plan.progress import planned_window, status_report
+from kexie_plan.record import Record
 
 PLAN = """\
 schema: 1
@@ -52,12 +52,12 @@ activities:
 def test_window_owner_and_co_owners_load() -> None:
     plan = load_plan_text(PLAN)
     expo, day, week = plan.activities
-    assert (expo.owner, expo.co_owners) == ("cie", ["office"])
+    assert (expo.owner, expo.co_owners) == ("cie", ("office",))
     assert planned_window(plan, expo) == (dt.date(2024, 10, 22), dt.date(2024, 10, 25))
     assert planned_window(plan, day) == (dt.date(2024, 2, 26), dt.date(2024, 3, 1))
     assert planned_window(plan, week) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
-    assert plan.targets[0].co_owners == ["office"]
-    assert plan.measures()[0].co_owners == ["office"]
+    assert plan.targets[0].co_owners == ("office",)
+    assert plan.measures()[0].co_owners == ("office",)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_new_year_moves_the_window(tmp_path: Path) -> None:
     expo, day, _ = plan.activities
     assert (expo.window.from_, expo.window.to) == (dt.date(2025, 10, 22), dt.date(2025, 10, 25))
     assert (day.date, day.window.from_) == (dt.date(2025, 2, 28), dt.date(2025, 2, 26))
-    assert (expo.owner, expo.co_owners) == ("cie", ["office"])
+    assert (expo.owner, expo.co_owners) == ("cie", ("office",))
 
 
 def test_diff_reports_a_moved_window() -> None:

@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from kexie_plan.cli import app
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.i18n import text
-from kexie_plan.model import Plan
+from kexie_plan.plan import Plan
 from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan, load_plan_text, resolve_plain
 from kexie_plan.render import error_line
 

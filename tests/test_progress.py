@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_plan.model import Goal, Record
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import (
     TARGET_STATES,
@@ -30,6 +30,7 @@ from kexie_plan.progress import (
     status_report,
     target_history,
 )
+from kexie_plan.record import Record
 
 PLAN = load_plan_text(
     """\

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kexie_plan.checks import RecordChecks, check_records
-from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
+from kexie_plan.record import Record
 
 PLAN = load_plan_text("""\
 schema: 1

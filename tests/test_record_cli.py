@@ -21,7 +21,7 @@ from kexie_plan.cli import record as record_command
 from kexie_plan.cli import revert as revert_command
 from kexie_plan.cli.common import BUNDLED_PLAN
 from kexie_plan.ledger import HEADER, MAX_LINE_BYTES, format_record, read_ledger
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 
 PLAN = """\
 schema: 1

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import selected, status_report
+from kexie_plan.record import Record
 from kexie_plan.render import (
     CSV_COLUMNS,
     StatusView,

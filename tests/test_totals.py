@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from kexie_plan import totals_cache
 from kexie_plan.ledger import HEADER, format_record, read_ledger
-from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import tally
+from kexie_plan.record import Record
 from kexie_plan.totals import Totals
 from kexie_plan.totals_cache import cache_file, ledger_totals
 

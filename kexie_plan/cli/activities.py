@@ -24,7 +24,7 @@ from kexie_plan.cli.common import (
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
 
 FORMATS = ("table", "json", "csv", "markdown", "ics")
 MAX_DAYS = 366

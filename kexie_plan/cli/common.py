@@ -20,8 +20,9 @@ from kexie_plan.errors import PlanError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from kexie_plan.model import Plan, Record
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import StatusReport
+    from kexie_plan.record import Record
 from kexie_plan.i18n import choose_lang
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -267,8 +268,8 @@ def status_from_ledger(
 
     from kexie_plan.checks import RecordChecks
     from kexie_plan.ledger import iter_ledger, read_reversals
-    from kexie_plan.model import Record
     from kexie_plan.progress import status_report
+    from kexie_plan.record import Record
     from kexie_plan.render import warning_line
 
     shown = shown_path(ledger)

@@ -23,7 +23,7 @@ from kexie_plan.cli.common import (
 from kexie_plan.errors import PlanError, PlanErrors
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
 
 FORMATS = ("table", "markdown", "json")
 

@@ -32,7 +32,8 @@ from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan, Record
+    from kexie_plan.plan import Plan
+    from kexie_plan.record import Record
     from kexie_plan.totals import Totals
     from kexie_plan.totals_cache import LedgerTotals
 
@@ -294,8 +295,8 @@ def record(
     from kexie_plan.checks import check_records
     from kexie_plan.cli.show import resolve_ref
     from kexie_plan.ledger import new_record_id
-    from kexie_plan.model import Record
     from kexie_plan.planfile import load_plan
+    from kexie_plan.record import Record
 
     ui = lang_of(lang)
     today = date.today()

@@ -33,7 +33,7 @@ from kexie_plan.cli.record import (
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Record
+    from kexie_plan.record import Record
 
 
 @app.command()
@@ -56,8 +56,8 @@ def revert(
     import difflib
 
     from kexie_plan.ledger import new_record_id
-    from kexie_plan.model import Record
     from kexie_plan.planfile import load_plan
+    from kexie_plan.record import Record
 
     ui = lang_of(lang)
     today = date.today()
@@ -99,7 +99,7 @@ def records_naming(ledger: Path, ident: str) -> tuple[Record | None, Record | No
     Searches the ledger for the id's bytes and parses only the lines that hold them.
     """
     from kexie_plan.ledger import iter_ledger
-    from kexie_plan.model import Record
+    from kexie_plan.record import Record
 
     found, reversal = None, None
     if ident:

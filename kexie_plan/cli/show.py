@@ -22,7 +22,7 @@ from kexie_plan.cli.status import load_plan_and_records
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
 
 MAX_CANDIDATES = 8
 

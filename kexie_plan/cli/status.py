@@ -27,7 +27,8 @@ from kexie_plan.cli.common import (
 from kexie_plan.errors import PlanError
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan, Record
+    from kexie_plan.plan import Plan
+    from kexie_plan.record import Record
 
 FORMATS = ("table", "json", "csv", "markdown")
 

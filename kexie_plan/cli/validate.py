@@ -24,7 +24,7 @@ from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.i18n import text
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
 
 FORMATS = ("text", "github", "json")
 
@@ -54,7 +54,7 @@ def check_ledger(
 
     from kexie_plan.checks import RecordChecks
     from kexie_plan.ledger import iter_ledger, ledger_path_for, read_reversals
-    from kexie_plan.model import Record
+    from kexie_plan.record import Record
     from kexie_plan.render import visible
 
     ledger = ledger_path_for(plan_path)

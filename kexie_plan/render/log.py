@@ -10,13 +10,13 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 from kexie_plan.render.text import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import LogRow
 
 # A record's fields in the order the ledger writes them (SPEC.md §3).

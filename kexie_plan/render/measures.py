@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import MeasureStatus
 
 MEASURE_LIGHT = {"done": "green", "in_progress": "yellow", "not_started": "grey"}

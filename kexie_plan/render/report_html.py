@@ -26,7 +26,7 @@ from kexie_plan.render.status import state_words, when_words
 from kexie_plan.render.text import visible
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, TargetLine
 
 STATE_COLOURS = {

@@ -21,7 +21,7 @@ from kexie_plan.render.report_rows import (
 from kexie_plan.render.status import markdown_text, when_words
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, TargetLine
 
 _TARGET_KEYS = ("target", "goal", "in_period", "cumulative", "percent", "expected_end", "state")

@@ -15,7 +15,7 @@ from kexie_plan.i18n import text
 from kexie_plan.render.status import goal_words, state_words
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Goal, Plan
+    from kexie_plan.plan import Goal, Plan
     from kexie_plan.report import PeriodReport, RecordEntry, TargetLine
 
 Cell = str | int | dt.date | None

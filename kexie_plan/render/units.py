@@ -28,7 +28,7 @@ from kexie_plan.render.text import visible
 if TYPE_CHECKING:
     from rich.console import Group
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.units import Reminder, Reminders, UnitLoad
 
 # The columns of the owner roll-up, in order; each is a UnitLoad field.
