@@ -20,6 +20,7 @@ from typing import Any
 from kexie_plan.errors import PlanError
 from kexie_plan.plan import Goal, Plan, Target
 from kexie_plan.record import Record
+from kexie_plan.totals import Entry, Totals, totals_of
 
 Loc = tuple[Any, ...]
 
@@ -299,12 +300,13 @@ def check_plan(plan: Plan) -> list[PlanError]:
     return [problem for check in CHECKS for problem in check(plan)]
 
 
-# --- the ledger's records against the plan (SPEC.md §3) ------------------------------
-# One checker, `RecordChecks`, fed one record at a time: the same code checks a list
-# (`check_records`) and a million-record stream (`kexie status`, `kexie validate`). A
-# problem carries the record's ledger line in `line`; the caller, which knows the
-# ledger's path, places it. Problems are errors, except what a union merge of two clones
-# leaves when both said the same thing (`warning=True`; it counts once).
+# --- the ledger's records against the plan -----------------------------------------------
+# A problem carries the record's ledger line in `line`; the caller, which knows the
+# ledger's path, places it. Each rule is written once: `RecordRules` checks each record
+# by itself as the loader streams it; `ledger_problems` checks what records say about
+# each other from the one accumulator, `Totals`, whatever way it was fed (a list, a
+# stream, a cache and the lines since). Problems are errors, except what a union merge of
+# two clones leaves when both said the same thing (`warning=True`; it counts once).
 
 # The checks in the order a record's problems are listed.
 RECORD_CHECKS = (
@@ -321,27 +323,36 @@ _ORDER = {name: index for index, name in enumerate(RECORD_CHECKS)}
 HINT_LIMIT = 10_000  # an unknown reverted id gets a "did you mean" in ledgers up to this size
 
 
-def _on(record: Record, code: str, warning: bool = False, **params: Any) -> PlanError:
-    """Return an unplaced PlanError on the record's ledger line."""
-    return PlanError(code, params, line=record.line or None, warning=warning)
+def _on(line: int, code: str, warning: bool = False, **params: Any) -> PlanError:
+    """Return an unplaced PlanError on a ledger line."""
+    return PlanError(code, params, line=line or None, warning=warning)
 
 
-class RecordChecks:
-    """Every check of the ledger's records against the plan, fed in ledger order by `add`.
+def ordered(problems: Iterable[PlanError]) -> list[PlanError]:
+    """Return the ledger's problems by line, then in the order of RECORD_CHECKS."""
+    return sorted(problems, key=lambda p: (p.line or 0, _ORDER.get(_CHECK_OF.get(p.code, ""), 0)))
 
-    `reverted` holds every id that a reversal anywhere in the ledger names: a record it
-    names does not stand (a reversal is retroactive, and after a merge it may come
-    before the record). A list gives them at once (`check_records`); a stream gets them
-    from a first pass over the reversals. With `unique_ids=False` duplicate ids are not
-    looked for, and memory grows with the reversals, not with the ledger.
+
+_CHECK_OF = {
+    "duplicate_id": "unique_ids",
+    "revert_of_revert": "reversals",
+    "revert_twice": "reversals",
+    "revert_before_record": "reversals",
+    "activity_held_twice": "held_once",
+    "milestone_done_twice": "done_once",
+}
+
+
+class RecordRules:
+    """The rules about one record by itself: it names what the plan has, carries an amount
+    or done only where they belong, is dated in the period, and names a unit the plan has.
+
+    `problems` is called for every record of a ledger; a million records hold a few
+    hundred combinations of the fields these rules read, so a combination found clean is
+    not checked again.
     """
 
-    def __init__(self, plan: Plan, reverted: Iterable[str], unique_ids: bool = True):
-        self.plan = plan
-        self.reverted = set(reverted)
-        self.unique_ids = unique_ids
-        self.found: list[tuple[int, int, PlanError]] = []  # (line, check order, problem)
-        self.clean: set[tuple] = set()  # fields found clean by the per-record checks
+    def __init__(self, plan: Plan):
         span = plan.span
         self.start, self.end = span.start, span.end
         self.known = {
@@ -352,145 +363,133 @@ class RecordChecks:
         }
         self.sets = {kind: set(ids) for kind, ids in self.known.items()}
         self.milestones = {t.id for t in plan.targets if t.kind == "milestone"}
-        # activity -> the milestone it completes
-        self.completes = {a.id: a.target for a in plan.activities if a.target in self.milestones}
-        self.first_line: dict[str, int] = {}  # id -> line of its first record (unique_ids)
-        self.named: dict[str, Record] = {}  # id a reversal names -> its first record
-        self.reversals: list[Record] = []
-        self.held: dict[str, Record] = {}  # activity -> its standing record that counts
-        self.done: dict[str, Record] = {}  # milestone -> its standing completion that counts
-        self.ids: dict[str, None] | None = {}  # every id while there are few, for hints
+        self.clean: set[tuple] = set()
 
-    def _problem(self, check: str, record: Record, code: str, **params: Any) -> None:
-        problem = _on(record, code, **params)
-        self.found.append((record.line or 0, _ORDER[check], problem))
-
-    def add(self, record: Record) -> None:
-        """Check the next record in ledger order."""
-        # The per-record checks look only at these fields; a million records hold a few
-        # hundred combinations, so a combination found clean is not checked again.
+    def problems(self, r: Record) -> list[PlanError]:
+        """Return the record's own problems, in the order of RECORD_CHECKS."""
         key = (
-            record.target,
-            record.activity,
-            record.measure,
-            record.revert is None,
-            record.amount is None,
-            record.done,
-            record.by,
-            self.start <= record.date <= self.end,
+            r.target,
+            r.activity,
+            r.measure,
+            r.revert is None,
+            r.amount is None,
+            r.done,
+            r.by,
+            self.start <= r.date <= self.end,
         )
-        if key not in self.clean and not self._single(record):
-            self.clean.add(key)
-        ident = record.id
-        if self.ids is not None:
-            self.ids[ident] = None
-            if len(self.ids) > HINT_LIMIT:
-                self.ids = None
-        if self.unique_ids:
-            first = self.first_line.get(ident)
-            if first is None:
-                self.first_line[ident] = record.line
-            else:
-                self._problem("unique_ids", record, "duplicate_id", id=ident, first_line=first)
-        if record.revert is not None:
-            self.reversals.append(record)
-        if ident in self.reverted:
-            self.named.setdefault(ident, record)
-            return
-        if record.activity is not None:
-            if self._once("held_once", self.held, record.activity, record):
-                milestone = self.completes.get(record.activity)
-                if milestone is not None:
-                    self._once("done_once", self.done, milestone, record)
-        elif record.done and record.target in self.milestones:
-            self._once("done_once", self.done, record.target, record)
-
-    def _once(self, check: str, seen: dict[str, Record], ident: str, record: Record) -> bool:
-        """Note that `record` holds the activity (or completes the milestone) `ident`;
-        return whether it is the first to. The second is a warning on whichever of the two
-        does not count: the later (on the same day, the later line)."""
-        first = seen.get(ident)
-        if first is None:
-            seen[ident] = record
-            return True
-        counted, other = (record, first) if record.date < first.date else (first, record)
-        seen[ident] = counted
-        code = "activity_held_twice" if check == "held_once" else "milestone_done_twice"
-        params = {"id": ident, "first_line": counted.line}
-        problem = _on(other, code, warning=True, **params)
-        self.found.append((other.line or 0, _ORDER[check], problem))
-        return False
-
-    def _single(self, r: Record) -> bool:
-        """Run the checks about this record alone; return whether it has a problem."""
-        before = len(self.found)
-        kind = "revert"
-        if r.target is not None:
-            kind = "target"
-        elif r.activity is not None:
-            kind = "activity"
-        elif r.measure is not None:
-            kind = "measure"
+        if key in self.clean:
+            return []
+        found = []
+        kind = r.kind
         if kind != "revert" and r.ref not in self.sets[kind]:
             hint = _closest(r.ref, self.known[kind])
-            self._problem("references", r, "unknown_ref", kind=kind, id=r.ref, hint=hint)
+            found.append(_on(r.line, "unknown_ref", kind=kind.value, id=r.ref, hint=hint))
         milestone = kind == "target" and r.target in self.milestones
         if r.amount is not None and kind != "target":
-            self._problem("kinds", r, "record_amount_not_target", kind=kind)
+            found.append(_on(r.line, "record_amount_not_target", kind=kind.value))
         elif r.amount is not None and milestone:
-            self._problem("kinds", r, "record_amount_milestone", id=r.ref)
+            found.append(_on(r.line, "record_amount_milestone", id=r.ref))
         if r.done and kind in ("activity", "revert"):
-            self._problem("kinds", r, "record_done_not_allowed", kind=kind)
+            found.append(_on(r.line, "record_done_not_allowed", kind=kind.value))
         elif r.done and kind == "target" and not milestone:
-            self._problem("kinds", r, "record_done_counted", id=r.ref)
+            found.append(_on(r.line, "record_done_counted", id=r.ref))
         elif milestone and not r.done:
-            self._problem("kinds", r, "record_needs_done", id=r.ref)
+            found.append(_on(r.line, "record_needs_done", id=r.ref))
         # A reversal may come after the period (January's corrections); it is checked
         # against the record it reverts instead.
         if kind != "revert" and not self.start <= r.date <= self.end:
             params = {"date": r.date.isoformat(), "start": self.start, "end": self.end}
-            self._problem("dates", r, "date_outside", **params)
+            found.append(_on(r.line, "date_outside", **params))
         units = self.known["unit"]
         if units and r.by is not None and r.by not in self.sets["unit"]:
-            self._problem(
-                "units", r, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units)
+            found.append(
+                _on(r.line, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units))
             )
-        return len(self.found) > before
+        if not found:
+            self.clean.add(key)
+        return found
 
-    def _reversal_problems(self) -> None:
-        """Find what the reversals break: an unknown record, a reversal reverted, a record
-        reverted before it was made, and (a warning) one record reverted twice."""
-        reverted: dict[str, int] = {}
-        for r in self.reversals:
-            named = self.named.get(r.revert or "")
+
+class UniqueIds:
+    """The rule that no two records share an id: keeps every id it is given."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.ids: list[str] = []
+
+    def problem(self, record: Record) -> PlanError | None:
+        """Return the problem of a record whose id an earlier record has, else None."""
+        first = self.first.get(record.id)
+        if first is not None:
+            return _on(record.line, "duplicate_id", id=record.id, first_line=first)
+        self.first[record.id] = record.line
+        return None
+
+
+def ledger_problems(
+    plan: Plan, totals: Totals, ids: Iterable[str] | None = None
+) -> list[PlanError]:
+    """Return what the records say about each other, from what they add up to.
+
+    Reversals of an unknown record, of a reversal, or dated before their record are
+    errors; what two clones both said (one record reverted twice, one activity held
+    twice, one milestone done twice) is a warning on each later saying, naming the one
+    that counts. `ids`, every record id when few enough are known, gives an unknown
+    reverted id a "did you mean".
+    """
+    problems = []
+    known = list(ids) if ids is not None else None
+    for named_id, reversals in totals.reversals.items():
+        named = totals.named.get(named_id)
+        counted: Entry | None = None
+        for ident, day, line in sorted(reversals, key=lambda e: e[2]):
             if named is None:
-                hint = _closest(r.revert or "", list(self.ids)) if self.ids is not None else ""
-                self._problem("reversals", r, "unknown_ref", kind="record", id=r.revert, hint=hint)
-            elif named.revert is not None:
-                self._problem("reversals", r, "revert_of_revert", id=r.revert)
-            elif r.date < named.date:
-                params = {"id": r.revert, "record_date": named.date.isoformat()}
-                self._problem(
-                    "reversals", r, "revert_before_record", date=r.date.isoformat(), **params
-                )
-            elif r.revert in reverted:
-                params = {"id": r.revert, "first_line": reverted[r.revert]}
-                self._problem("reversals", r, "revert_twice", warning=True, **params)
+                hint = _closest(named_id, known) if known is not None else ""
+                problems.append(_on(line, "unknown_ref", kind="record", id=named_id, hint=hint))
+            elif named.reversal:
+                problems.append(_on(line, "revert_of_revert", id=named_id))
+            elif day < named.date:
+                params = {"date": day.isoformat(), "record_date": named.date.isoformat()}
+                problems.append(_on(line, "revert_before_record", id=named_id, **params))
+            elif counted is not None:
+                params = {"id": named_id, "first_line": counted[2]}
+                problems.append(_on(line, "revert_twice", warning=True, **params))
             else:
-                reverted[r.revert or ""] = r.line
+                counted = (ident, day, line)
+    for activity, entries in totals.held.items():
+        problems += _twice("activity_held_twice", activity, entries)
+    for target in {t.id for t in plan.targets if t.kind == "milestone"}:
+        entries = list(totals.done.get(target, ()))
+        for activity in plan.activities:
+            if activity.target == target:
+                holding = totals.held_by(activity.id)
+                if holding is not None:
+                    entries.append(holding)
+        problems += _twice("milestone_done_twice", target, entries)
+    return ordered(problems)
 
-    def problems(self) -> list[PlanError]:
-        """Return every problem of the records added so far, by line, then by check."""
-        self._reversal_problems()
-        found = sorted(self.found, key=lambda item: (item[0], item[1]))
-        self.found = [item for item in self.found if item[1] != _ORDER["reversals"]]
-        return [problem for _, _, problem in found]
+
+def _twice(code: str, ident: str, entries: Iterable[Entry]) -> list[PlanError]:
+    """Return a warning on every entry but the one that counts (the earliest, then the
+    first in the ledger)."""
+    ranked = sorted(entries, key=lambda e: (e[1], e[2]))
+    return [
+        _on(line, code, warning=True, id=ident, first_line=ranked[0][2])
+        for _, _, line in ranked[1:]
+    ]
 
 
 def check_records(plan: Plan, records: Iterable[Record]) -> list[PlanError]:
-    """Return every problem the ledger's records have against the plan, in ledger order."""
+    """Return every problem the records have against the plan and each other, in ledger
+    order (what `kexie validate` reports for a ledger holding these records)."""
     records = records if isinstance(records, Sequence) else list(records)
-    checks = RecordChecks(plan, (r.revert for r in records if r.revert is not None))
+    rules, unique = RecordRules(plan), UniqueIds()
+    problems = []
     for record in records:
-        checks.add(record)
-    return checks.problems()
+        problems += rules.problems(record)
+        duplicate = unique.problem(record)
+        if duplicate is not None:
+            problems.append(duplicate)
+    ids = [r.id for r in records] if len(records) <= HINT_LIMIT else None
+    problems += ledger_problems(plan, totals_of(list(records)), ids)
+    return ordered(problems)

@@ -8,6 +8,7 @@ nothing of ours, so every layer can raise or collect it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import IntEnum
 from typing import Any
 
 
@@ -44,3 +45,48 @@ class PlanErrors(Exception):
     def __init__(self, errors: list[PlanError]):
         super().__init__(f"{len(errors)} error(s)")
         self.errors = errors
+
+
+class UsageProblem(Exception):
+    """How kexie was called is wrong (an option, a REF, a missing file): one line, exit 2."""
+
+    def __init__(self, error: PlanError):
+        super().__init__(error.code)
+        self.error = error
+
+
+class ExitStatus(IntEnum):
+    """What a run's exit code says, the same for every command."""
+
+    OK = 0  # done; warnings may have been printed
+    INVALID = 1  # a file is invalid (validate), or --strict found warnings
+    USAGE = 2  # how kexie was called: a bad option, an unknown REF, a missing file
+    BUG = 3  # kexie itself failed: one line `internal error: …`
+    DECLINED = 4  # the user answered no at a prompt: nothing was written
+    INTERRUPTED = 130  # Ctrl-C
+
+
+# Problems with how kexie was called (exit 2), as opposed to problems inside a file (exit 1).
+USAGE_CODES = frozenset(
+    {
+        "file_missing",
+        "file_unreadable",
+        "not_regular_file",
+        "no_plan",
+        "bad_config",
+        "bad_lang",
+        # the ledger cannot be written (read-only, disk full) or a record is too long to write
+        "ledger_unwritable",
+        "record_too_long",
+    }
+)
+
+
+def exit_status(errors: list[PlanError]) -> ExitStatus:
+    """Return the exit status for these problems: usage when each is about how kexie was
+    called, invalid when any is about a file's content, ok when there are none."""
+    if not errors:
+        return ExitStatus.OK
+    if all(e.code in USAGE_CODES for e in errors):
+        return ExitStatus.USAGE
+    return ExitStatus.INVALID

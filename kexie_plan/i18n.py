@@ -212,6 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value!r} 不是 {allowed} 之一",
     ),
     "warning": ("warning", "warning"),
+    "warnings_more": (
+        "… and {count} more warning(s); kexie validate lists every one",
+        "……另有 {count} 条提示；用 kexie validate 可列出全部",
+    ),
     "state.exceeded": ("exceeded", "超额"),
     "state.met": ("met", "达标"),
     "state.done": ("done", "已完成"),

@@ -20,30 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kexie_plan import checks
+from kexie_plan.cache import key_of, read_cached, write_cached
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.model import (
-    Activity,
-    Adjustment,
-    Measure,
-    Period,
-    Plan,
-    Section,
-    Target,
-    Unit,
-    Window,
-)
-from kexie_plan.plan import Plan as RuntimePlan
-from kexie_plan.plan import plan_from_data
+from kexie_plan.plan import Plan, plan_data, plan_from_data
 
 MAX_PLAN_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_SAME_REFUSAL = 3
 TOKEN_LIMIT = 40
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -96,7 +81,12 @@ def resolve_plain(text: str) -> Any:
 
 def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
     """Return the file's text (BOM removed); raise PlanErrors if it cannot be read as UTF-8."""
-    shown = str(path)
+    return decode(read_bytes(path, str(path), limit), str(path))
+
+
+def read_bytes(path: Path, shown: str, limit: int = MAX_PLAN_BYTES) -> bytes:
+    """Return the bytes of a plan file (a regular file of at most `limit` bytes); raise
+    PlanErrors naming the file as `shown` otherwise."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -115,7 +105,7 @@ def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
         raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
     if len(data) > limit:
         raise PlanErrors([PlanError("file_too_large", {"size": len(data), "limit": limit}, shown)])
-    return decode(data, shown)
+    return data
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -167,6 +157,9 @@ def _tab_errors(text: str, shown: str) -> list[PlanError]:
 
 def compose(text: str, shown: str) -> Node:
     """Return the document's node tree; raise PlanErrors for anything unsafe or malformed."""
+    import yaml  # only when a plan is not in the cache: 10 ms of every start otherwise
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     tabs = _tab_errors(text, shown)
     if tabs:
         raise PlanErrors(tabs)
@@ -194,7 +187,7 @@ def compose(text: str, shown: str) -> Node:
             root = node
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 if event.anchor is not None:
@@ -336,17 +329,21 @@ def locate(root: Node, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int,
 
 
 # Which model a mapping holds, by the key its parent gives it: for "did you mean" hints.
-_MODEL_BY_PARENT: dict[str | None, type] = {
-    None: Plan,
-    "period": Period,
-    "units": Unit,
-    "sections": Section,
-    "measures": Measure,
-    "targets": Target,
-    "adjustments": Adjustment,
-    "activities": Activity,
-    "window": Window,
-}
+def _model_of(parent: str | None) -> type:
+    """Return the pydantic model of a mapping under the key `parent` (None: the plan)."""
+    from kexie_plan import model
+
+    return {
+        "period": model.Period,
+        "units": model.Unit,
+        "sections": model.Section,
+        "measures": model.Measure,
+        "targets": model.Target,
+        "adjustments": model.Adjustment,
+        "activities": model.Activity,
+        "window": model.Window,
+    }.get(parent or "", model.Plan)
+
 
 _EXPECTED = {
     "string_type": "text",
@@ -400,7 +397,7 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
         return PlanError("missing_key", {"key": str(loc[-1])}), False
     if kind in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is not text
         parent = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
-        model = _MODEL_BY_PARENT.get(parent, Plan)
+        model = _model_of(parent)
         # pydantic names a non-text key by its repr ('datetime.date(…)'); show it as written.
         key = loc[-1] if kind == "extra_forbidden" else "null" if given is None else given
         close = difflib.get_close_matches(str(key), _model_fields(model), n=1, cutoff=0.6)
@@ -435,14 +432,16 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
     return PlanError("invalid", {"detail": err["msg"]}), False
 
 
-def plan_from_tree(root: Node, shown: str) -> RuntimePlan:
+def plan_from_tree(root: Node, shown: str) -> Plan:
     """Return the validated Plan for a composed document; raise located PlanErrors."""
     from pydantic import ValidationError
+
+    from kexie_plan.model import Plan as PlanFile
 
     if not isinstance(root.value, dict):
         raise PlanErrors([PlanError("not_a_mapping", {}, shown, root.line, root.col)])
     try:
-        model = Plan.model_validate(root.value)
+        model = PlanFile.model_validate(root.value)
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
@@ -472,13 +471,28 @@ def _sorted(errors: list[PlanError]) -> list[PlanError]:
     return sorted(errors, key=PlanError.sort_key)
 
 
-def load_plan(path: str | os.PathLike[str]) -> RuntimePlan:
-    """Return the validated plan at `path`; raise PlanErrors listing every problem."""
-    shown = str(path)
-    text = read_text(Path(path))
-    return plan_from_tree(compose(text, shown), shown)
+def load_plan(
+    path: str | os.PathLike[str], cache_dir: Path | None = None, shown: str | None = None
+) -> Plan:
+    """Return the validated plan at `path`; raise PlanErrors listing every problem.
+
+    With `cache_dir`, a plan validated before (the same bytes, the same kexie) is read
+    from the cache, without YAML or pydantic; a newly validated one is kept there.
+    """
+    shown = str(path) if shown is None else shown
+    data = read_bytes(Path(path), shown)
+    name = f"plan-{key_of(data)}.json"
+    cached = read_cached(cache_dir, name)
+    if cached is not None:
+        try:
+            return plan_from_data(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not a plan after all: validate the file again
+    plan = plan_from_tree(compose(decode(data, shown), shown), shown)
+    write_cached(cache_dir, name, plan_data(plan))
+    return plan
 
 
-def load_plan_text(text: str, shown: str = "<plan>") -> RuntimePlan:
+def load_plan_text(text: str, shown: str = "<plan>") -> Plan:
     """Return the validated plan written in `text` (for tests and generated plans)."""
     return plan_from_tree(compose(decode(text.encode("utf-8"), shown), shown), shown)

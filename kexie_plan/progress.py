@@ -1,9 +1,9 @@
 """Where a plan stands on a date: actual against goal and against the calendar (序时进度).
 
-Pure: `status_report(plan, records, as_of)` turns a plan and its ledger records into a
-`StatusReport` of frozen dataclasses, following SPEC.md §4 "Status semantics" to the
-letter. No I/O and no clock: the caller passes `as_of`. Imports only model of ours;
-never planfile, ledger, render or cli.
+Pure: `status_report(plan, totals, as_of)` turns a plan and what its ledger adds up to
+(`totals.Totals`) into a `StatusReport` of frozen dataclasses, following the status
+semantics of docs/format.md to the letter. No I/O and no clock: the caller passes
+`as_of`. Imports plan, record and totals of ours; never planfile, ledger, render or cli.
 """
 
 from __future__ import annotations
@@ -15,20 +15,11 @@ from dataclasses import dataclass, replace
 
 from kexie_plan.plan import Activity, Adjustment, Goal, Plan, Target
 from kexie_plan.record import Record
+from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
+from kexie_plan.totals import Totals
 
-COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
-MILESTONE_STATES = ("done", "overdue", "open")
 # Every target state once, in the order summaries list them.
-TARGET_STATES = ("exceeded", "met", "done", "on_track", "behind", "overdue", "pending", "open")
-# not_held: a tentative activity (its month is an estimate) whose month has passed unheld;
-# a tentative month never makes an activity overdue.
-ACTIVITY_STATES = ("held", "upcoming", "overdue", "not_held")
-# `kexie activities` splits upcoming: this_month is due in as_of's month (or running).
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue", "not_held")
-MEASURE_STATES = ("not_started", "in_progress", "done")
-LIGHTS = ("green", "yellow", "red", "grey")
-_GREEN = {"exceeded", "met", "on_track", "done"}
-_MET = {"exceeded", "met", "done"}
+TARGET_STATES = tuple(TargetState)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +38,8 @@ class TargetStatus:
     actual: int  # counted: the sum of amounts; milestone: 1 when done, else 0
     expected: int | None
     missing: int | None  # what the goal's lower bound still needs, never below 0
-    state: str
-    light: str
+    state: TargetState
+    light: Light
     done: dt.date | None = None  # milestones: the date of the first record marking it done
     co_owners: tuple[str, ...] = ()  # the target's own co-owners (never its measure's)
     final: bool = False  # as_of is on or after the period's last day: overdue is not achieved
@@ -80,10 +71,10 @@ class ActivityStatus:
     owner: str | None  # the activity's owner, else its measure's
     target: str | None
     held: dt.date | None
-    state: str  # held, upcoming or overdue (the words of `kexie status`)
+    state: ActivityState  # held, upcoming, overdue or not_held (`kexie status`)
     window: tuple[dt.date, dt.date] | None = None  # the plan's window, when it gives one
     co_owners: tuple[str, ...] = ()  # the activity's own co-owners (never its measure's)
-    calendar_state: str = "upcoming"  # state, with this_month split off upcoming
+    calendar_state: ActivityState = ActivityState.UPCOMING  # this_month split off upcoming
     tentative: bool = False  # its month (or date) is the office's estimate, not the plan's word
 
     @property
@@ -106,7 +97,7 @@ class MeasureStatus:
     latest_note: str | None  # the note of the latest of them that has one
     latest_date: dt.date | None  # that record's date
     done: dt.date | None  # the first standing record marking it done
-    state: str
+    state: MeasureState
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +127,7 @@ class Summary:
         """Return the share of targets whose goal is met (or milestone done), 0.0 to 1.0."""
         return self.goals_met / self.targets if self.targets else 0.0
 
-    def count(self, state: str) -> int:
+    def count(self, state: TargetState) -> int:
         """Return how many targets are in `state`."""
         return dict(self.counts).get(state, 0)
 
@@ -159,15 +150,6 @@ class StatusReport:
     def final(self) -> bool:
         """Return whether as_of is the period's last day or later: verdicts are final."""
         return self.as_of >= self.end
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """What the records add up to at a date: amounts per target, first done and held dates."""
-
-    amounts: dict[str, int]
-    done: dict[str, dt.date]  # milestone id -> first date marked done
-    held: dict[str, dt.date]  # activity id -> first date held
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,57 +179,6 @@ def percent_of(actual: int, low: int) -> int:
     if actual > 0:
         value = max(value, 1)
     return value
-
-
-def reverted_ids(records: Iterable[Record]) -> set[str]:
-    """Return the ids of records cancelled by a reversal.
-
-    A reversal is retroactive (SPEC §3): it says the record was wrong, so it cancels the
-    record at every date, whenever the reversal itself was made.
-    """
-    return {r.revert for r in records if r.revert is not None}
-
-
-def tally(
-    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
-) -> Tally:
-    """Return the amounts, done dates and held dates that the records give at as_of.
-
-    A record counts when it is dated on or before as_of and no reversal cancels it. An
-    activity counts once, from its earliest standing record: it marks the activity held,
-    counts 1 toward the counted target it names, or completes the milestone it names. A
-    milestone is done from its earliest standing record. A caller that knows the
-    cancelled ids (`reverted_ids`) passes them, and the records are then read once, as a
-    stream.
-    """
-    if cancelled is None:
-        records = records if isinstance(records, Sequence) else list(records)
-        cancelled = reverted_ids(records)
-    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
-    amounts: dict[str, int] = {}
-    done: dict[str, dt.date] = {}
-    held: dict[str, dt.date] = {}
-    for r in records:
-        if r.date > as_of or r.revert is not None or r.id in cancelled:
-            continue
-        if r.target is not None:
-            if r.target in milestones:
-                if r.done and (r.target not in done or r.date < done[r.target]):
-                    done[r.target] = r.date
-            else:
-                amounts[r.target] = amounts.get(r.target, 0) + (1 if r.amount is None else r.amount)
-        elif r.activity is not None and (r.activity not in held or r.date < held[r.activity]):
-            held[r.activity] = r.date
-    for activity in plan.activities:
-        day = held.get(activity.id)
-        if day is None or activity.target is None:
-            continue
-        if activity.target in milestones:
-            if activity.target not in done or day < done[activity.target]:
-                done[activity.target] = day
-        else:
-            amounts[activity.target] = amounts.get(activity.target, 0) + 1
-    return Tally(amounts, done, held)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -341,64 +272,50 @@ def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
     return min(low * elapsed // total, low) if total > 0 else low
 
 
-def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.date) -> str:
-    """Return the state of a counted target: the first of SPEC.md's rules that applies."""
+def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.date) -> TargetState:
+    """Return the state of a counted target: the first of the status rules that applies."""
     if goal.max is not None and actual > goal.max:
-        return "exceeded"
+        return TargetState.EXCEEDED
     if actual >= goal.min:
-        return "met"
+        return TargetState.MET
     if day >= due:
-        return "overdue"
+        return TargetState.OVERDUE
     if expected == 0 and actual == 0:
-        return "pending"
+        return TargetState.PENDING
     if actual >= expected:
-        return "on_track"
-    return "behind"
+        return TargetState.ON_TRACK
+    return TargetState.BEHIND
 
 
-def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> str:
+def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> TargetState:
     """Return the state of a milestone: done, overdue or open."""
     if done is not None:
-        return "done"
+        return TargetState.DONE
     if day >= due:
-        return "overdue"
-    return "open"
-
-
-def light_of(state: str, actual: int, expected: int | None) -> str:
-    """Return the light of a state: green, yellow, red or grey.
-
-    Red for overdue, and for behind with less than half of what was expected.
-    """
-    if state in _GREEN:
-        return "green"
-    if state == "overdue":
-        return "red"
-    if state == "behind":
-        return "red" if expected is not None and actual * 2 < expected else "yellow"
-    return "grey"
+        return TargetState.OVERDUE
+    return TargetState.OPEN
 
 
 def activity_state(
     held: dt.date | None, ends: dt.date, day: dt.date, tentative: bool = False
-) -> str:
+) -> ActivityState:
     """Return held; overdue (its planned month or date is past), or not_held when that
     month was only an estimate; else upcoming."""
     if held is not None:
-        return "held"
+        return ActivityState.HELD
     if day > ends:
-        return "not_held" if tentative else "overdue"
-    return "upcoming"
+        return ActivityState.NOT_HELD if tentative else ActivityState.OVERDUE
+    return ActivityState.UPCOMING
 
 
 def calendar_state(
     held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date, tentative: bool = False
-) -> str:
+) -> ActivityState:
     """Return held, overdue, not_held, this_month (not held, planned to start or still
     running in the month of `day`) or upcoming (planned for a later month)."""
     state = activity_state(held, ends, day, tentative)
-    if state == "upcoming" and starts <= month_end(day.year, day.month):
-        return "this_month"
+    if state is ActivityState.UPCOMING and starts <= month_end(day.year, day.month):
+        return ActivityState.THIS_MONTH
     return state
 
 
@@ -408,7 +325,7 @@ def _measure_places(plan: Plan) -> dict[str, tuple[str, str | None]]:
 
 
 def target_status(
-    plan: Plan, target: Target, counted: Tally, as_of: dt.date, places: dict | None = None
+    plan: Plan, target: Target, totals: Totals, as_of: dt.date, places: dict | None = None
 ) -> TargetStatus:
     """Return one target's standing at as_of, from what the records add up to."""
     places = _measure_places(plan) if places is None else places
@@ -429,7 +346,8 @@ def target_status(
         "final": as_of >= plan.span.end,
     }
     if target.kind == "milestone" or goal is None:
-        done = counted.done.get(target.id)
+        completion = totals.completion(plan, target.id, as_of)
+        done = completion[1] if completion is not None else None
         state = milestone_state(done, as_of, due)
         return TargetStatus(
             **common,
@@ -437,10 +355,10 @@ def target_status(
             expected=None,
             missing=None,
             state=state,
-            light=light_of(state, 0, None),
+            light=state.light(),
             done=done,
         )
-    actual = counted.amounts.get(target.id, 0)
+    actual = totals.amount(plan, target.id, as_of)
     expected = expected_by(plan, target, as_of)
     state = count_state(goal, actual, expected, as_of, due)
     return TargetStatus(
@@ -449,7 +367,7 @@ def target_status(
         expected=expected,
         missing=max(goal.min - actual, 0),
         state=state,
-        light=light_of(state, actual, expected),
+        light=state.light(actual, expected),
     )
 
 
@@ -469,34 +387,29 @@ def summarize(
     return Summary(
         targets=len(targets),
         counts=tuple(counts.items()),
-        goals_met=sum(1 for t in targets if t.state in _MET),
+        goals_met=sum(1 for t in targets if t.state.met),
         activities=len(activities),
-        activities_held=sum(1 for a in activities if a.state == "held"),
+        activities_held=sum(1 for a in activities if a.state is ActivityState.HELD),
         days_elapsed=elapsed,
         days_total=total,
     )
 
 
 def status_report(
-    plan: Plan,
-    records: Iterable[Record],
-    as_of: dt.date,
-    cancelled: set[str] | None = None,
-    clamped: str | None = None,
+    plan: Plan, totals: Totals, as_of: dt.date, clamped: str | None = None
 ) -> StatusReport:
     """Return every target's and activity's standing at as_of, and the summary.
 
-    With `cancelled` (see `tally`) the records are read once, as a stream. `clamped`
-    (see `default_as_of`) says why as_of is not the day that was asked for.
+    `clamped` (see `default_as_of`) says why as_of is not the day that was asked for.
     """
-    counted = tally(plan, records, as_of, cancelled)
     places = _measure_places(plan)
-    targets = tuple(target_status(plan, t, counted, as_of, places) for t in plan.targets)
+    targets = tuple(target_status(plan, t, totals, as_of, places) for t in plan.targets)
     activities = []
     for a in plan.activities:
         starts, ends = planned_window(plan, a)
         section, owner = places.get(a.measure or "", (None, None))
-        held = counted.held.get(a.id)
+        holding = totals.held_by(a.id, as_of)
+        held = holding[1] if holding is not None else None
         activities.append(
             ActivityStatus(
                 id=a.id,
@@ -560,39 +473,34 @@ def selected(
 def activities_due(report: StatusReport, within_days: int = 30) -> tuple[ActivityStatus, ...]:
     """Return the activities overdue, then those not held whose planned time starts soon."""
     horizon = report.as_of + dt.timedelta(days=within_days)
-    overdue = [a for a in report.activities if a.state == "overdue"]
-    soon = [a for a in report.activities if a.state == "upcoming" and a.starts <= horizon]
+    overdue = [a for a in report.activities if a.state is ActivityState.OVERDUE]
+    soon = [
+        a for a in report.activities if a.state is ActivityState.UPCOMING and a.starts <= horizon
+    ]
     return tuple(overdue + soon)
 
 
-def measure_statuses(
-    plan: Plan, records: Iterable[Record], as_of: dt.date
-) -> tuple[MeasureStatus, ...]:
+def measure_statuses(plan: Plan, totals: Totals, as_of: dt.date) -> tuple[MeasureStatus, ...]:
     """Return every measure's standing at as_of, in plan order, from the records against it.
 
     A record counts when it is dated on or before as_of and no reversal cancels it.
     done: a counted record says done; in_progress: at least one counted record; else
     not_started.
     """
-    records = records if isinstance(records, Sequence) else list(records)
-    cancelled = reverted_ids(records)
-    counts: dict[str, int] = {}
-    latest: dict[str, Record] = {}
-    done: dict[str, dt.date] = {}
-    for r in sorted(records, key=lambda r: (r.date, r.line)):
-        if r.measure is None or r.date > as_of or r.id in cancelled:
-            continue
-        counts[r.measure] = counts.get(r.measure, 0) + 1
-        if r.note:
-            latest[r.measure] = r
-        if r.done and r.measure not in done:
-            done[r.measure] = r.date
     found = []
     for section in plan.sections:
         for m in section.measures:
-            note = latest.get(m.id)
-            count = counts.get(m.id, 0)
-            state = "done" if m.id in done else "in_progress" if count else "not_started"
+            entries = totals.measure_entries(m.id, as_of)
+            noted = [e for e in entries if e[4]]
+            latest = noted[-1] if noted else None
+            done = next((e[1] for e in entries if e[3]), None)
+            state = (
+                MeasureState.DONE
+                if done
+                else MeasureState.IN_PROGRESS
+                if entries
+                else MeasureState.NOT_STARTED
+            )
             found.append(
                 MeasureStatus(
                     id=m.id,
@@ -600,10 +508,10 @@ def measure_statuses(
                     section=section.id,
                     owner=m.owner,
                     co_owners=tuple(m.co_owners),
-                    records=count,
-                    latest_note=note.note if note is not None else None,
-                    latest_date=note.date if note is not None else None,
-                    done=done.get(m.id),
+                    records=len(entries),
+                    latest_note=latest[4] if latest is not None else None,
+                    latest_date=latest[1] if latest is not None else None,
+                    done=done,
                     state=state,
                 )
             )
@@ -642,8 +550,8 @@ def activities_selected(
         chosen = [
             a
             for a in chosen
-            if (overdue and a.state == "overdue")
-            or (upcoming is not None and a.state == "upcoming" and a.starts <= horizon)
+            if (overdue and a.state is ActivityState.OVERDUE)
+            or (upcoming is not None and a.state is ActivityState.UPCOMING and a.starts <= horizon)
         ]
     return tuple(sorted(chosen, key=lambda a: (planned_month(a), a.starts)))
 
@@ -692,7 +600,7 @@ def records_about(
 
 
 def target_history(
-    plan: Plan, records: Iterable[Record], target_id: str, as_of: dt.date
+    plan: Plan, totals: Totals, target_id: str, as_of: dt.date
 ) -> tuple[MonthPoint, ...]:
     """Return, for each month of the period, the target's cumulative actual and expected.
 
@@ -700,20 +608,18 @@ def target_history(
     measured at as_of. Expected is None for milestones.
     """
     target = next(t for t in plan.targets if t.id == target_id)
-    relevant = [line.record for line in records_about(plan, records, target_id, as_of)]
     span = plan.span
     points = []
     year, month = span.start.year, span.start.month
     while dt.date(year, month, 1) <= span.end:
         last = min(month_end(year, month), span.end)
         actual: int | None = None
+        day = min(last, as_of)
         if dt.date(year, month, 1) <= as_of:
-            counted = tally(plan, relevant, min(last, as_of))
-            actual = (
-                (1 if target.id in counted.done else 0)
-                if target.kind == "milestone"
-                else counted.amounts.get(target.id, 0)
-            )
+            if target.kind == "milestone":
+                actual = 1 if totals.completion(plan, target.id, day) else 0
+            else:
+                actual = totals.amount(plan, target.id, day)
         shown = as_of if dt.date(year, month, 1) <= as_of < last else last
         expected = None if target.goal is None else expected_by(plan, target, shown)
         points.append(MonthPoint(shown, actual, expected))

@@ -1,18 +1,19 @@
 """A period's report as data: what a quarter, a half-year, a month or the year achieved.
 
-Pure: `period_report(plan, records, start, end, as_of)` turns a plan and its ledger into
+Pure: `period_report(plan, totals, records, start, end, as_of)` turns a plan and its
+ledger (what it adds up to, and its records streamed once for the annex) into
 a `PeriodReport` of frozen dataclasses — the standing at the period's end (or at as_of,
 when the report is written before the period is over), what each target gained within
 the period, the activities held and those that slipped, the notes recorded against
 measures, and every record of the period (the annex). Renderers in `render/report_*`
-only lay it out. No I/O and no clock. Imports only model and progress of ours.
+only lay it out. No I/O and no clock. Imports plan, record, totals and progress of ours.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kexie_plan.plan import Goal, Plan
@@ -24,12 +25,11 @@ from kexie_plan.progress import (
     adjustment_in_force,
     expected_by,
     month_end,
-    reverted_ids,
     status_report,
-    tally,
     target_history,
 )
 from kexie_plan.record import Record
+from kexie_plan.totals import Totals
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR")
 _MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
@@ -127,14 +127,24 @@ def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
 
 
 def _entries(
-    plan: Plan, records: Sequence[Record], start: dt.date, as_of: dt.date
+    plan: Plan, totals: Totals, records: Iterable[Record], start: dt.date, as_of: dt.date
 ) -> tuple[RecordEntry, ...]:
-    """Return the records dated from start to as_of, each with what it is about."""
+    """Return the records dated from start to as_of, each with what it is about.
+
+    The records may stream past once, in any order: only the period's and those that
+    some reversal names are kept.
+    """
     targets = {t.id: t for t in plan.targets}
     activities = {a.id: a for a in plan.activities}
     measures = {m.id: m for m in plan.measures()}
-    by_id = {r.id: r for r in records}
-    cancelled = reverted_ids(records)
+    cancelled = totals.cancelled
+    named: dict[str, Record] = {}
+    chosen: list[Record] = []
+    for r in records:
+        if r.id in cancelled:
+            named.setdefault(r.id, r)
+        if start <= r.date <= as_of:
+            chosen.append(r)
 
     def about(r: Record) -> tuple[str, str, str, str | None, int | None]:
         if r.target is not None:
@@ -142,27 +152,26 @@ def _entries(
             if target is None:
                 return "target", r.target, r.target, None, None
             counted = target.kind == "count"
-            amount = (1 if r.amount is None else r.amount) if counted else None
+            amount = r.counted if counted else None
             return "target", r.target, target.name, target.unit, amount
         if r.activity is not None:
             activity = activities.get(r.activity)
             if activity is None:
                 return "activity", r.activity, r.activity, None, None
             linked = targets.get(activity.target or "")
+            counts = linked is not None and linked.kind == "count"
             unit = linked.unit if linked is not None else None
-            return "activity", r.activity, activity.name, unit, 1 if linked is not None else None
+            return "activity", r.activity, activity.name, unit, 1 if counts else None
         if r.measure is not None:
             measure = measures.get(r.measure)
             return "measure", r.measure, measure.title if measure else r.measure, None, None
         return "revert", r.revert or "", r.revert or "", None, None
 
     entries = []
-    for r in sorted(records, key=lambda r: (r.date, r.line)):
-        if not start <= r.date <= as_of:
-            continue
+    for r in sorted(chosen, key=lambda r: (r.date, r.line)):
         kind, ref, name, unit, amount = about(r)
         if kind == "revert":
-            undone = by_id.get(r.revert or "")
+            undone = named.get(r.revert or "")
             if undone is not None and undone.revert is None:
                 _, ref, name, unit, _ = about(undone)
         entries.append(RecordEntry(r, kind, ref, name, unit, amount, r.id in cancelled))
@@ -182,30 +191,34 @@ def _slipped(activity: ActivityStatus, start: dt.date, as_of: dt.date) -> bool:
 
 
 def period_report(
-    plan: Plan, records: Iterable[Record], start: dt.date, end: dt.date, as_of: dt.date, name: str
+    plan: Plan,
+    totals: Totals,
+    records: Iterable[Record],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    name: str,
 ) -> PeriodReport:
     """Return the report of the period start–end, taken at the earlier of end and as_of.
 
     A target's gain in the period is what the records give at the report's date less
-    what they gave the day before the period began (so a reversal in the period of an
-    earlier record lowers it).
+    what they gave the day before the period began. `records` (the ledger's, streamed
+    once) give the annex and the notes.
     """
-    records = records if isinstance(records, Sequence) else list(records)
     day = min(end, as_of)
-    status = status_report(plan, records, day)
-    before = tally(plan, records, start - dt.timedelta(days=1))
-    now = tally(plan, records, day)
+    status = status_report(plan, totals, day)
+    before = start - dt.timedelta(days=1)
     lines = []
     for target, standing in zip(plan.targets, status.targets, strict=True):
         if target.kind == "milestone" or target.goal is None:
-            done = now.done.get(target.id)
+            done = standing.done
             gained = 1 if done is not None and start <= done <= day else 0
             expected_at_end = None
             history: tuple[MonthPoint, ...] = ()
         else:
-            gained = now.amounts.get(target.id, 0) - before.amounts.get(target.id, 0)
+            gained = standing.actual - totals.amount(plan, target.id, before)
             expected_at_end = expected_by(plan, target, end)
-            history = target_history(plan, records, target.id, day)
+            history = target_history(plan, totals, target.id, day)
         adjustment = adjustment_in_force(target, day) if target.goal is not None else None
         lines.append(
             TargetLine(
@@ -218,7 +231,7 @@ def period_report(
                 history=history,
             )
         )
-    entries = _entries(plan, records, start, day)
+    entries = _entries(plan, totals, records, start, day)
     held = tuple(
         sorted(
             (a for a in status.activities if a.held is not None and start <= a.held <= day),

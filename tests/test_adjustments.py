@@ -14,6 +14,7 @@ from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import goal_in_force, status_report
 from kexie_plan.record import Record
 from kexie_plan.report import period_report
+from kexie_plan.totals import totals_of
 
 D = dt.date
 
@@ -75,7 +76,7 @@ def test_goal_in_force(day: dt.date, goal: Goal) -> None:
 )
 def test_status_uses_the_goal_in_force(day, goal, expected, state, missing) -> None:
     plan = load_plan_text(PLAN)
-    report = status_report(plan, records(("2021-03-01", 1), ("2021-06-01", 1)), day)
+    report = status_report(plan, totals_of(records(("2021-03-01", 1), ("2021-06-01", 1))), day)
     salon = report.targets[0]
     assert (salon.goal, salon.expected, salon.state, salon.missing) == (
         goal,
@@ -118,10 +119,14 @@ def test_year_report_shows_original_and_adjusted_goal_with_the_reason(tmp_path) 
 
 def test_report_line_before_any_adjustment_is_not_adjusted() -> None:
     plan = load_plan_text(PLAN)
-    report = period_report(plan, [], D(2021, 1, 1), D(2021, 3, 31), D(2021, 12, 31), "Q1")
+    report = period_report(
+        plan, totals_of([]), [], D(2021, 1, 1), D(2021, 3, 31), D(2021, 12, 31), "Q1"
+    )
     salon = report.targets[0]
     assert (salon.adjusted, salon.original, salon.status.goal) == (False, Goal(3, 5), Goal(3, 5))
-    later = period_report(plan, [], D(2021, 7, 1), D(2021, 9, 30), D(2021, 12, 31), "Q3")
+    later = period_report(
+        plan, totals_of([]), [], D(2021, 7, 1), D(2021, 9, 30), D(2021, 12, 31), "Q3"
+    )
     line = later.targets[0]
     assert (line.adjusted_on, line.reason, line.status.goal) == (
         D(2021, 7, 1),

@@ -19,6 +19,7 @@ from plan_with_units import LEDGER, PLAN, make_plan_dir, run
 from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import measure_statuses
+from kexie_plan.totals import totals_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
@@ -83,7 +84,7 @@ def test_states_follow_the_records(plan, ledger, as_of: str, expected: dict) -> 
             m.latest_note,
             m.done.isoformat() if m.done else None,
         )
-        for m in measure_statuses(plan, ledger, dt.date.fromisoformat(as_of))
+        for m in measure_statuses(plan, totals_of(ledger), dt.date.fromisoformat(as_of))
     }
     assert got == expected
 
@@ -125,7 +126,7 @@ def test_csv(plan_dir, monkeypatch, capsysbinary) -> None:
     _, out, _ = run(
         monkeypatch, capsysbinary, "measures", "--format", "csv", "--as-of", "2022-07-05"
     )
-    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
     assert [(r["id"], r["owner"], r["co_owners"], r["records"], r["state"]) for r in rows] == [
         ("pop-events", "pop-dept", "", "0", "not_started"),
         ("pop-bases", "pop-dept", "office", "1", "in_progress"),

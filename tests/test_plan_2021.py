@@ -219,16 +219,7 @@ def test_no_activity_is_ever_overdue_on_a_month_the_source_never_set() -> None:
 
 
 def test_a_finished_plan_is_shown_at_its_last_day_and_says_so(monkeypatch) -> None:
-    import datetime
-
-    from kexie_plan.cli import status as status_command
-
-    class Later(datetime.date):
-        @classmethod
-        def today(cls) -> datetime.date:
-            return datetime.date(2026, 11, 29)
-
-    monkeypatch.setattr(status_command, "date", Later)
+    monkeypatch.setenv("KEXIE_TODAY", "2026-11-29")
     data = status_json()
     assert (data["as_of"], data["as_of_clamped"]) == ("2021-12-31", "ended")
     from typer.testing import CliRunner

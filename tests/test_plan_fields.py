@@ -20,6 +20,7 @@ from kexie_plan.plandiff import Change, plan_diff
 from kexie_plan.planfile import load_plan, load_plan_text
 from kexie_plan.progress import planned_window, status_report
 from kexie_plan.record import Record
+from kexie_plan.totals import totals_of
 
 PLAN = """\
 schema: 1
@@ -73,13 +74,13 @@ def test_window_owner_and_co_owners_load() -> None:
     ],
 )
 def test_a_window_decides_when_an_activity_is_overdue(as_of: str, expo, day) -> None:
-    report = status_report(load_plan_text(PLAN), [], dt.date.fromisoformat(as_of))
+    report = status_report(load_plan_text(PLAN), totals_of([]), dt.date.fromisoformat(as_of))
     states = {a.id: (a.state, a.calendar_state) for a in report.activities}
     assert (states["expo"], states["day"]) == (expo, day)
 
 
 def test_owner_is_the_activitys_own_else_its_measures_and_co_owners_are_not_inherited() -> None:
-    report = status_report(load_plan_text(PLAN), [], dt.date(2024, 6, 30))
+    report = status_report(load_plan_text(PLAN), totals_of([]), dt.date(2024, 6, 30))
     owners = {a.id: (a.owner, a.co_owners) for a in report.activities}
     assert owners == {"expo": ("cie", ("office",)), "day": (None, ()), "week": ("pop-dept", ())}
     assert report.targets[0].co_owners == ("office",)
@@ -95,7 +96,7 @@ def test_owner_is_the_activitys_own_else_its_measures_and_co_owners_are_not_inhe
 def test_held_after_the_window_is_late() -> None:
     plan = load_plan_text(PLAN)
     late = Record(id="r1", date=dt.date(2024, 3, 4), activity="day")
-    report = status_report(plan, [late], dt.date(2024, 3, 31))
+    report = status_report(plan, totals_of([late]), dt.date(2024, 3, 31))
     day = next(a for a in report.activities if a.id == "day")
     assert (day.state, day.held, day.late) == ("held", dt.date(2024, 3, 4), True)
 

@@ -23,7 +23,7 @@ from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.i18n import text
 from kexie_plan.plan import Plan
 from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan, load_plan_text, resolve_plain
-from kexie_plan.render import error_line
+from kexie_plan.render.text import error_line
 
 BASE = "schema: 1\nyear: 2021\norg: 某科协\ntitle: 测试计划\n"
 

@@ -21,6 +21,7 @@ from plan_with_units import LEDGER, PLAN, make_plan_dir, run
 from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import status_report
+from kexie_plan.totals import totals_of
 from kexie_plan.units import owner_rollup, reminders
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -120,7 +121,7 @@ REMINDERS = [
 @pytest.mark.parametrize(("as_of", "units", "unowned"), REMINDERS, ids=[r[0] for r in REMINDERS])
 def test_reminders_follow_the_records(plan, ledger, as_of, units, unowned) -> None:
     day = dt.date.fromisoformat(as_of)
-    found = reminders(plan, status_report(plan, ledger, day), ledger, 30)
+    found = reminders(plan, status_report(plan, totals_of(ledger), day), totals_of(ledger), 30)
     got = {
         u.id: (
             [(i.why, i.kind, i.id, i.role) for i in u.items],
@@ -136,7 +137,7 @@ def test_reminders_follow_the_records(plan, ledger, as_of, units, unowned) -> No
 
 def test_days_sets_both_horizons(plan, ledger) -> None:
     day = dt.date(2022, 9, 30)
-    found = reminders(plan, status_report(plan, ledger, day), ledger, 120)
+    found = reminders(plan, status_report(plan, totals_of(ledger), day), totals_of(ledger), 120)
     by_unit = {u.id: u for u in found.units}
     # silent: nothing since 06-02; pop-dept's 06-20 note and office's 07-03 reversal count
     assert {u: by_unit[u].silent for u in by_unit} == {
@@ -245,7 +246,7 @@ def test_golden(plan_dir, monkeypatch, capsysbinary, lang: str, fmt: str) -> Non
 
 
 def test_owner_rollup(plan, ledger) -> None:
-    report = status_report(plan, ledger, dt.date(2022, 9, 30))
+    report = status_report(plan, totals_of(ledger), dt.date(2022, 9, 30))
     rows = {
         load.id: (
             load.targets,

@@ -20,6 +20,7 @@ from kexie_plan.cli import app
 from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan
 from kexie_plan.report import period_bounds, period_report
+from kexie_plan.totals import totals_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
 PLAN = FIXTURES / "2021.yaml"
@@ -32,7 +33,7 @@ def fixture_report(period: str, as_of: dt.date = dt.date.max):
     plan = load_plan(PLAN)
     records = read_ledger(FIXTURES / "2021.progress.yaml").records
     start, end = period_bounds(plan, period)
-    return plan, period_report(plan, records, start, end, as_of, period)
+    return plan, period_report(plan, totals_of(records), records, start, end, as_of, period)
 
 
 def run(*args: str, lang: str = "zh"):
@@ -320,10 +321,12 @@ def test_the_quarters_add_up_to_the_year(plan_path: Path) -> None:
     plan = load_plan(plan_path)
     records = read_ledger(ledger_path_for(plan_path)).records
     quarters = [
-        period_report(plan, records, *period_bounds(plan, q), dt.date.max, q)
+        period_report(plan, totals_of(records), records, *period_bounds(plan, q), dt.date.max, q)
         for q in ("Q1", "Q2", "Q3", "Q4")
     ]
-    year = period_report(plan, records, *period_bounds(plan, "YEAR"), dt.date.max, "YEAR")
+    year = period_report(
+        plan, totals_of(records), records, *period_bounds(plan, "YEAR"), dt.date.max, "YEAR"
+    )
     for i, line in enumerate(year.targets):
         assert sum(q.targets[i].in_period for q in quarters) == line.in_period, line.status.id
     assert sum(len(q.records) for q in quarters) == len(year.records)

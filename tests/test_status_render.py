@@ -21,16 +21,25 @@ from rich.console import Console
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import selected, status_report
 from kexie_plan.record import Record
-from kexie_plan.render import (
+from kexie_plan.render.sheet import sheet_as_csv
+from kexie_plan.render.status import (
     CSV_COLUMNS,
     StatusView,
-    markdown_text,
-    progress_bar,
-    status_as_csv,
     status_as_data,
-    status_as_json,
     status_as_markdown,
+    status_sheet,
 )
+from kexie_plan.render.words import json_text, markdown_text, progress_bar
+from kexie_plan.totals import totals_of
+
+
+def status_as_json(report, plan, path: str) -> str:
+    return json_text(status_as_data(report, plan, path))
+
+
+def status_as_csv(report) -> str:
+    return sheet_as_csv(status_sheet(report)).decode("utf-8").removeprefix("\ufeff")
+
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -102,7 +111,7 @@ def printed(renderable: object, width: int) -> str:
 @pytest.mark.parametrize("width", [80, 120])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_status_table_golden(lang: str, width: int) -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     got = printed(StatusView(report, PLAN, lang), width)
     golden = GOLDEN / f"status_{lang}_{width}.txt"
     if os.environ.get("KEXIE_UPDATE_GOLDEN") == "1":
@@ -116,21 +125,21 @@ def test_status_table_golden(lang: str, width: int) -> None:
 def test_status_table_fits_the_width(lang: str, width: int) -> None:
     from rich.cells import cell_len
 
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     lines = printed(StatusView(report, PLAN, lang), width).splitlines()
     assert max(cell_len(line) for line in lines) <= width
     assert any("█" in line for line in lines) == (width >= 72)
 
 
 def test_status_table_shows_user_text_literally() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     out = printed(StatusView(report, PLAN, "zh"), 120)
     assert "\x1b" not in out
     assert "年度报告[red]\\x1b]8;;x" in out
 
 
 def test_status_table_with_colour_styles_only_through_rich() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     console = Console(file=io.StringIO(), width=100, color_system="truecolor", force_terminal=True)
     console.print(StatusView(report, PLAN, "en"))
     out = console.file.getvalue()
@@ -139,7 +148,7 @@ def test_status_table_with_colour_styles_only_through_rich() -> None:
 
 
 def test_status_table_when_nothing_matches() -> None:
-    report = selected(status_report(PLAN, RECORDS, AS_OF), states=["overdue"])
+    report = selected(status_report(PLAN, totals_of(RECORDS), AS_OF), states=["overdue"])
     out = printed(StatusView(report, PLAN, "en"), 80)
     assert "No targets match." in out
     assert "0 of 0 targets met" in out
@@ -165,7 +174,7 @@ def test_progress_bar(actual: int, expected: int, goal_min: int, width: int, bar
 
 
 def test_json_shape_is_spec_shape() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     data = json.loads(status_as_json(report, PLAN, "plans/x.yaml"))
     assert list(data) == ["plan", "as_of", "as_of_clamped", "targets", "activities", "summary"]
     assert data["as_of_clamped"] is None  # an --as-of that was asked for
@@ -229,7 +238,7 @@ def test_json_shape_is_spec_shape() -> None:
 
 
 def test_json_keeps_data_but_escapes_control_characters() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     out = status_as_json(report, PLAN, "p.yaml")
     assert "\x1b" not in out and "\x07" not in out
     name = next(t for t in json.loads(out)["targets"] if t["id"] == "report")["name"]
@@ -238,12 +247,12 @@ def test_json_keeps_data_but_escapes_control_characters() -> None:
 
 
 def test_json_data_equals_json_text() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     assert json.loads(status_as_json(report, PLAN, "p")) == status_as_data(report, PLAN, "p")
 
 
 def test_csv_one_row_per_target() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     rows = list(csv.reader(io.StringIO(status_as_csv(report))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
@@ -271,7 +280,7 @@ def test_csv_one_row_per_target() -> None:
 
 
 def test_markdown() -> None:
-    report = status_report(PLAN, RECORDS, AS_OF)
+    report = status_report(PLAN, totals_of(RECORDS), AS_OF)
     out = status_as_markdown(report, PLAN, "zh")
     assert out.startswith("# 某市科协2021年工作要点\n\n截至 2021-06-30")
     assert "## 科学普及\n\n| 目标 | 目标值 | 完成 | 完成率 | 序时 | 尚缺 | 状态 |" in out

@@ -7,21 +7,11 @@ from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    LangOption,
-    PlanOption,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-    output_console,
-    read_ledger_and_warn,
-)
-from kexie_plan.cli.record import ByOption, reporter
-from kexie_plan.i18n import text
-
-FORMATS = ("table", "json", "csv")
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env
+from kexie_plan.cli.options import ByOption, LangOption, OutputOption, PlanOption
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import date_of, ref_of, reporter_of
 
 
 @app.command()
@@ -42,6 +32,7 @@ def log(
     output_format: Annotated[
         str, typer.Option("--format", help="table (default), json or csv.")
     ] = "table",
+    output: OutputOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -51,31 +42,27 @@ def log(
 
     Example: kexie log 海智沙龙 --since 2021-04-01 --format csv
     """
-    import json
-
-    from kexie_plan.cli.show import resolve_ref
-    from kexie_plan.ledger import ledger_path_for
-    from kexie_plan.planfile import load_plan
     from kexie_plan.progress import log_rows
-    from kexie_plan.render import _json_safe
-    from kexie_plan.render.log import log_as_csv, log_as_data, log_table
+    from kexie_plan.render.log import log_as_data, log_sheet, log_table
 
-    ui = lang_of(lang)
-    choice_of("--format", output_format, FORMATS)
-    plan_path = find_plan(plan)
-    loaded = load_plan(plan_path)
-    about = None if ref is None else resolve_ref(loaded, ref)
-    reporting = reporter(loaded, by)
-    since_day = date_of("--since", since, date.min)
-    until_day = date_of("--until", until, date.max)
-    ledger = ledger_path_for(plan_path)
-    records, _ = read_ledger_and_warn(ledger, ui, loaded)
+    env = Env.create(lang, plan)
+    book = env.book()
+    loaded = book.plan
+    about = None if ref is None else ref_of(loaded, ref)
+    reporting = reporter_of(loaded, by)
+    since_day = date.min if since is None else date_of("--since", since, env.today, loaded)
+    until_day = date.max if until is None else date_of("--until", until, env.today, loaded)
+    records = list(book.records())
     rows = log_rows(loaded, records, about, reporting, since_day, until_day)
-    if output_format == "json":
-        typer.echo(_json_safe(json.dumps(log_as_data(rows), ensure_ascii=False, indent=2)))
-    elif output_format == "csv":
-        typer.echo(log_as_csv(rows), nl=False)
-    elif not rows:
-        typer.echo(text("log.empty", ui))
-    else:
-        output_console().print(log_table(loaded, rows, records, ui))
+    emit(
+        env,
+        output_format,
+        {
+            "table": lambda: (
+                log_table(loaded, rows, records, env.lang) if rows else env.say("log.empty") + "\n"
+            ),
+            "json": lambda: log_as_data(rows),
+            "csv": lambda: log_sheet(rows),
+        },
+        output,
+    )

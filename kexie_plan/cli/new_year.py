@@ -8,14 +8,10 @@ from typing import Annotated, Any
 
 import typer
 
-from kexie_plan.cli.common import (
-    LangOption,
-    UsageProblem,
-    app,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.options import LangOption
+from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
 
@@ -82,10 +78,11 @@ def new_year(
     """
     from kexie_plan.ledger import HEADER, ledger_path_for
     from kexie_plan.planfile import load_plan, load_plan_text
-    from kexie_plan.render import visible
+    from kexie_plan.render.words import visible
     from kexie_plan.yearly import next_year_plan
 
-    ui = lang_of(lang)
+    env = Env.create(lang)
+    ui = env.lang
     plan = load_plan(source)
     if not 1900 <= year <= 2999:
         raise UsageProblem(PlanError("bad_year", {"value": year}))

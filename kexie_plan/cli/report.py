@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    AsOfOption,
-    LangOption,
-    PlanOption,
-    UsageProblem,
-    app,
-    as_of_of,
-    choice_of,
-    find_plan,
-    lang_of,
-)
-from kexie_plan.errors import PlanError
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env
+from kexie_plan.cli.options import AsOfOption, LangOption, OutputOption, PlanOption
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import choice_of
+from kexie_plan.errors import PlanError, UsageProblem
 
-FORMATS = ("markdown", "html", "csv", "xlsx")
 TABLES = ("targets", "activities", "records")
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write the report to `path` whole: a temporary file beside it, then a rename."""
-    import os
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".kexie-report-", dir=folder)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        params = {"path": str(path), "reason": exc.strerror or type(exc).__name__}
-        raise UsageProblem(PlanError("output_unwritable", params)) from None
 
 
 @app.command()
@@ -55,15 +30,7 @@ def report(
     output_format: Annotated[
         str, typer.Option("--format", help="markdown (default), html, csv or xlsx.")
     ] = "markdown",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE",
-            help="Write the report to FILE (needed for xlsx). Default: standard output.",
-        ),
-    ] = None,
+    output: OutputOption = None,
     table: Annotated[
         str | None,
         typer.Option(
@@ -84,26 +51,25 @@ def report(
     notes recorded against measures; and an annex of every record of the period.
 
     --format html is one self-contained page (inline CSS and SVG charts) that prints on
-    A4; xlsx is a workbook with sheets for targets, activities and records; csv is one of
-    those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
+    A4; xlsx is a workbook with sheets for targets, activities and records (needs -o);
+    csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
 
     Example: kexie report --period Q2 --format html -o 2021-Q2.html
     """
-    from kexie_plan.cli.status import load_plan_and_records
+    from kexie_plan.render import report_html, report_markdown, report_rows
+    from kexie_plan.render.sheet import sheets_as_xlsx
     from kexie_plan.report import PERIODS, period_bounds, period_report
 
-    ui = lang_of(lang)
-    fmt = choice_of("--format", output_format, FORMATS)
+    env = Env.create(lang, plan)
     if table is not None:
         choice_of("--table", table, TABLES)
-        if fmt != "csv":
+        if output_format != "csv":
             raise UsageProblem(PlanError("report_table_csv_only", {}))
-    if fmt == "xlsx" and output is None:
-        raise UsageProblem(PlanError("report_needs_output", {"format": fmt}))
-    today = date.today()
-    path = find_plan(plan, today)
-    loaded, records = load_plan_and_records(path, ui)
-    day, _ = as_of_of(as_of, loaded, today)
+    if output_format == "xlsx" and output is None:
+        raise UsageProblem(PlanError("report_needs_output", {"format": output_format}))
+    book = env.book()
+    loaded = book.plan
+    day, _ = env.as_of(as_of, loaded)
     bounds = period_bounds(loaded, period)
     if bounds is None:
         raise UsageProblem(PlanError("bad_period", {"value": period}))
@@ -111,30 +77,20 @@ def report(
         params = {"value": period, "start": bounds[0].isoformat(), "as_of": day.isoformat()}
         raise UsageProblem(PlanError("period_not_started", params))
     name = period.upper() if period.upper() in PERIODS else period
-    result = period_report(loaded, records, bounds[0], bounds[1], day, name)
+    result = period_report(loaded, book.totals, book.records(), bounds[0], bounds[1], day, name)
+    ui = env.lang
 
-    if fmt == "markdown":
-        from kexie_plan.render.report_markdown import report_as_markdown
+    def sheets() -> list:
+        return report_rows.report_sheets(result, loaded, ui)
 
-        data = report_as_markdown(result, loaded, ui).encode("utf-8")
-    elif fmt == "html":
-        from kexie_plan.render.report_html import report_as_html
-
-        data = report_as_html(result, loaded, ui).encode("utf-8")
-    elif fmt == "csv":
-        from kexie_plan.render.report_csv import sheet_as_csv
-        from kexie_plan.render.report_rows import report_sheets
-
-        sheets = report_sheets(result, loaded, ui)
-        data = sheet_as_csv(sheets[TABLES.index(table or "targets")]).encode("utf-8")
-    else:
-        from kexie_plan.render.report_rows import report_sheets, report_title
-        from kexie_plan.render.report_xlsx import sheets_as_xlsx
-
-        sheets = report_sheets(result, loaded, ui)
-        data = sheets_as_xlsx(sheets, report_title(result, loaded, ui))
-
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_output(output, data)
+    emit(
+        env,
+        output_format,
+        {
+            "markdown": lambda: report_markdown.report_as_markdown(result, loaded, ui),
+            "html": lambda: report_html.report_as_html(result, loaded, ui),
+            "csv": lambda: sheets()[TABLES.index(table or "targets")],
+            "xlsx": lambda: sheets_as_xlsx(sheets(), report_rows.report_title(result, loaded, ui)),
+        },
+        output,
+    )

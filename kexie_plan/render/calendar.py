@@ -11,23 +11,25 @@ bytes. Returns renderables and strings; never prints, never computes.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import defused
-from kexie_plan.render.status import (
-    _LIGHT_EMOJI,
-    _json_safe,
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_EMOJI,
+    activity_words,
     as_of_words,
     light_text,
     markdown_text,
+    month_words,
+    owner_words,
+    table,
+    unit_names,
+    visible,
     when_words,
 )
-from kexie_plan.render.text import visible
+from kexie_plan.states import ActivityState, Light
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -36,34 +38,21 @@ if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.progress import ActivityStatus
 
-STATE_LIGHT = {
-    "held": "green",
-    "this_month": "yellow",
-    "upcoming": "grey",
-    "overdue": "red",
-    "not_held": "grey",
-}
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue", "not_held")
 MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
 
 
-def unit_names(plan: Plan) -> dict[str, str]:
-    """Return unit id -> name."""
-    return {u.id: u.name for u in plan.units}
-
-
-def state_words(a: ActivityStatus, lang: str, short: bool = False) -> tuple[str, str]:
+def state_words(a: ActivityStatus, lang: str, short: bool = False) -> tuple[Light, str]:
     """Return the state's light and words: (green, 已举办 2021-06-18), (yellow, … 延期) …
 
     `short` gives the held day as MM-DD, as the status table does.
     """
-    words = text("activity." + a.calendar_state, lang)
-    light = STATE_LIGHT[a.calendar_state]
+    words = activity_words(a.calendar_state, lang)
+    light = a.calendar_state.light
     if a.held is not None:
         words += " " + (a.held.strftime("%m-%d") if short else a.held.isoformat())
         if a.late:
             words += " " + text("activity.late", lang)
-            light = "yellow"
+            light = Light.YELLOW
     return light, words
 
 
@@ -72,23 +61,9 @@ def state_cell(a: ActivityStatus, lang: str, short: bool = False) -> Text:
     return light_text(*state_words(a, lang, short))
 
 
-def owner_words(a: ActivityStatus, units: dict[str, str]) -> str:
-    """Return the owner's name, then the co-owners' after a +: 中国电子学会 + 学会部."""
-    words = units.get(a.owner, a.owner) if a.owner else ""
-    if a.co_owners:
-        others = "、".join(units.get(u, u) for u in a.co_owners)
-        words = f"{words} + {others}" if words else f"+ {others}"
-    return words
-
-
-def month_words(year: int, month: int, lang: str) -> str:
-    """Return a month heading: 2021年6月, 2021-06."""
-    return text("report.period.month", lang, year=year, month=month)
-
-
 def state_counts(activities: tuple[ActivityStatus, ...]) -> dict[str, int]:
     """Return how many activities are in each calendar state."""
-    return {s: sum(a.calendar_state == s for a in activities) for s in CALENDAR_STATES}
+    return {s.value: sum(a.calendar_state is s for a in activities) for s in ActivityState}
 
 
 def summary_line(activities: tuple[ActivityStatus, ...], lang: str) -> str:
@@ -125,8 +100,6 @@ class ActivitiesView:
         self.clamped = clamped
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich import box
-        from rich.table import Table
         from rich.text import Text
 
         from kexie_plan.progress import planned_month
@@ -138,7 +111,6 @@ class ActivitiesView:
         if not self.activities:
             yield Text(text("activities.none", lang))
             return
-        units = unit_names(self.plan)
         targets = {t.id: t.name for t in self.plan.targets}
         shown = [
             key
@@ -149,22 +121,15 @@ class ActivitiesView:
             )
             if present
         ]
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            padding=(0, 0, 0, 1),
-            pad_edge=False,
-            header_style="bold",
-            border_style="bright_black",
-        )
-        table.add_column(text("col.month", lang), no_wrap=True)
+        grid = table()
+        grid.add_column(text("col.month", lang), no_wrap=True)
         if "planned" in shown:
-            table.add_column(text("col.planned", lang), no_wrap=True)
-        table.add_column(text("col.activity", lang), overflow="fold", min_width=MIN_NAME_WIDTH)
-        table.add_column(text("col.state", lang), no_wrap=True)
+            grid.add_column(text("col.planned", lang), no_wrap=True)
+        grid.add_column(text("col.activity", lang), overflow="fold", min_width=MIN_NAME_WIDTH)
+        grid.add_column(text("col.state", lang), no_wrap=True)
         for key in shown:
             if key != "planned":
-                table.add_column(text("col." + key, lang), overflow="fold", max_width=20)
+                grid.add_column(text("col." + key, lang), overflow="fold", max_width=20)
         rows = list(self.activities)
         for i, a in enumerate(rows):
             month = planned_month(a)
@@ -180,10 +145,10 @@ class ActivitiesView:
                 if key == "counts_toward":
                     value = targets.get(a.target or "", a.target or "")
                 else:
-                    value = owner_words(a, units)
+                    value = owner_words(self.plan, a.owner, a.co_owners)
                 cells.append(Text(visible(value)))
-            table.add_row(*cells, end_section=last)
-        yield table
+            grid.add_row(*cells, end_section=last)
+        yield grid
         yield Text("")
         yield Text(summary_line(self.activities, lang))
         note = tentative_note(self.activities, lang)
@@ -218,17 +183,16 @@ def activity_data(a: ActivityStatus, plan: Plan) -> dict:
     }
 
 
-def activities_as_json(
+def activities_as_data(
     activities: tuple[ActivityStatus, ...], plan: Plan, path: str, as_of: dt.date
-) -> str:
-    """Return the activities as JSON: {plan, as_of, activities: [...], summary}."""
-    data = {
+) -> dict:
+    """Return the activities as JSON values: {plan, as_of, activities: [...], summary}."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": as_of.isoformat(),
         "activities": [activity_data(a, plan) for a in activities],
         "summary": {"activities": len(activities), **state_counts(activities)},
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 CSV_COLUMNS = (
@@ -251,37 +215,34 @@ CSV_COLUMNS = (
 )
 
 
-def activities_as_csv(activities: tuple[ActivityStatus, ...]) -> str:
-    """Return one CSV row per activity under a header of CSV_COLUMNS; text that a
-    spreadsheet would run as a formula gets a leading apostrophe."""
+def activities_sheet(activities: tuple[ActivityStatus, ...]) -> Sheet:
+    """Return one row per activity under the headers of CSV_COLUMNS."""
     from kexie_plan.progress import planned_month
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for a in activities:
         year, month = planned_month(a)
-        writer.writerow(
-            [
+        rows.append(
+            (
                 f"{year}-{month:02d}",
                 a.id,
-                defused(visible(a.name)),
-                a.starts.isoformat(),
-                a.ends.isoformat(),
-                a.date.isoformat() if a.date else "",
-                a.window[0].isoformat() if a.window else "",
-                a.window[1].isoformat() if a.window else "",
-                a.calendar_state,
-                a.held.isoformat() if a.held else "",
+                a.name,
+                a.starts,
+                a.ends,
+                a.date,
+                a.window[0] if a.window else None,
+                a.window[1] if a.window else None,
+                a.calendar_state.value,
+                a.held,
                 "true" if a.late else "false",
                 "true" if a.tentative else "false",
                 a.target or "",
                 a.owner or "",
                 " ".join(a.co_owners),
                 a.measure or "",
-            ]
+            )
         )
-    return out.getvalue()
+    return Sheet("activities", CSV_COLUMNS, tuple(rows))
 
 
 def activities_as_markdown(
@@ -318,7 +279,7 @@ def activities_as_markdown(
         cells = [
             markdown_text(when_words(a, lang)),
             markdown_text(a.name),
-            f"{_LIGHT_EMOJI[light]} {markdown_text(words)}",
+            f"{LIGHT_EMOJI[light]} {markdown_text(words)}",
             markdown_text(targets.get(a.target or "", a.target or "")),
             owner,
         ]

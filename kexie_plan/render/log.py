@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.record import Record
-from kexie_plan.render.text import visible
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import table as plain_table
+from kexie_plan.render.words import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.progress import LogRow
 
-# A record's fields in the order the ledger writes them (SPEC.md §3).
+# A record's fields in the order the ledger writes them (docs/format.md).
 FIELDS = tuple(f.name for f in fields(Record) if f.name != "line")
 
 
@@ -51,20 +53,11 @@ def log_table(plan: Plan, rows: list[LogRow], records: list[Record], lang: str) 
 
     Evidence is left to --format json and csv: eight columns do not fit a terminal.
     """
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     by_id = {r.id: r for r in records}
     names = _names(plan)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold",
-        padding=(0, 1),
-        collapse_padding=True,
-    )
+    table = plain_table(padding=(0, 1), collapse_padding=True)
     # Columns that would be empty for every row are left out; about and note share
     # what width is left, note taking more, so that short notes stay on one line.
     has_by = any(row.record.by for row in rows)
@@ -106,23 +99,12 @@ def log_as_data(rows: list[LogRow]) -> list[dict]:
     return out
 
 
-def log_as_csv(rows: list[LogRow]) -> str:
-    """Return the rows as CSV with a header row; user text is made visible."""
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*FIELDS, "reverted_by"])
+def log_sheet(rows: list[LogRow]) -> Sheet:
+    """Return the rows as a sheet: every ledger field, then reverted_by."""
+    keys = (*FIELDS, "reverted_by")
+    table = []
     for item in log_as_data(rows):
-        cells = []
-        for key in (*FIELDS, "reverted_by"):
-            value = item[key]
-            if value is None:
-                cells.append("")
-            elif isinstance(value, bool):
-                cells.append("true" if value else "")
-            else:
-                cells.append(visible(str(value)))
-        writer.writerow(cells)
-    return out.getvalue()
+        if item["done"] is False:
+            item["done"] = None  # only a record that says done says so
+        table.append(tuple(item[key] for key in keys))
+    return Sheet("records", keys, tuple(table))

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.render.report_rows import (
-    cell_text,
     grouped_targets,
     record_cells,
     report_title,
@@ -22,8 +21,8 @@ from kexie_plan.render.report_rows import (
     summary_sentence,
     target_cells,
 )
-from kexie_plan.render.status import state_words, when_words
-from kexie_plan.render.text import visible
+from kexie_plan.render.sheet import cell_text
+from kexie_plan.render.words import state_words, visible, when_words
 
 if TYPE_CHECKING:
     from kexie_plan.plan import Plan

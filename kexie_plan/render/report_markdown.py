@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.render.report_rows import (
-    cell_text,
     grouped_targets,
     record_cells,
     report_title,
@@ -18,7 +17,8 @@ from kexie_plan.render.report_rows import (
     summary_sentence,
     target_cells,
 )
-from kexie_plan.render.status import markdown_text, when_words
+from kexie_plan.render.sheet import cell_text
+from kexie_plan.render.words import markdown_text, when_words
 
 if TYPE_CHECKING:
     from kexie_plan.plan import Plan

@@ -7,30 +7,15 @@ its own way. Returns values; never prints, never computes progress.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import goal_words, state_words
+from kexie_plan.render.sheet import Cell, Sheet
+from kexie_plan.render.words import activity_words, plain_goal, state_words
 
 if TYPE_CHECKING:
-    from kexie_plan.plan import Goal, Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, RecordEntry, TargetLine
-
-Cell = str | int | dt.date | None
-
-# A text cell that a spreadsheet would take for a formula starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One table of the report: its name, its header row and its rows of typed cells."""
-
-    name: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
 
 
 def period_words(report: PeriodReport, lang: str) -> str:
@@ -64,18 +49,6 @@ def summary_sentence(report: PeriodReport, lang: str) -> str:
     return text(code, lang, targets=report.status.summary.targets, **counts)
 
 
-def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
-    """Return a goal as words (3–5 场, ≥20 个), or the milestone word when there is none."""
-    if goal is None:
-        return text("goal.milestone", lang)
-    unit = unit or ""
-    if goal.max is None:
-        return f"≥{goal.min} {unit}".strip()
-    if goal.max == goal.min:
-        return f"{goal.min} {unit}".strip()
-    return f"{goal.min}–{goal.max} {unit}".strip()
-
-
 def section_titles(plan: Plan, lang: str) -> dict[str | None, str]:
     """Return section id -> title, with None for the targets that have no measure."""
     titles: dict[str | None, str] = {s.id: s.title for s in plan.sections}
@@ -102,7 +75,7 @@ def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
     return {
         "id": t.id,
         "target": t.name,
-        "goal": goal_words(t, lang) if counted else text("goal.milestone", lang),
+        "goal": plain_goal(t.goal, t.unit, lang),
         "goal_min": t.goal.min if t.goal else None,
         "goal_max": t.goal.max if t.goal else None,
         "in_period": line.in_period if counted else (1 if line.in_period else 0),
@@ -179,7 +152,7 @@ def activities_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
                 a.ends,
                 names.get(a.target or "") if a.target else None,
                 a.held,
-                text("activity." + a.state, lang),
+                activity_words(a.state, lang),
                 part,
             )
         )
@@ -241,22 +214,3 @@ def report_sheets(report: PeriodReport, plan: Plan, lang: str) -> list[Sheet]:
         activities_sheet(report, plan, lang),
         records_sheet(report, lang),
     ]
-
-
-def cell_text(value: Cell) -> str:
-    """Return a cell as plain text: dates as YYYY-MM-DD, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def defused(value: str) -> str:
-    """Return text that no spreadsheet will take for a formula: a leading ' where needed.
-
-    A cell that starts with =, +, -, @, a tab or a carriage return is a formula to Excel,
-    LibreOffice and WPS when they open a CSV (OWASP "CSV injection"); the apostrophe
-    makes them show it as the text it is.
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import (
+from kexie_plan.render.words import (
+    activity_words,
     as_of_words,
-    goal_words,
     light_text,
+    plain_goal,
     progress_bar,
     state_words,
+    visible,
     when_words,
 )
-from kexie_plan.render.text import visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -50,8 +51,8 @@ def _title(name: str, ident: str, kind: str, lang: str) -> Text:
     from rich.text import Text
 
     out = Text(visible(name), style="bold")
-    out.append(f"  {ident}", style="bright_black")
-    out.append(f"  ({text('show.' + kind, lang)})", style="bright_black")
+    out.append(f"  {ident}", style="dim")
+    out.append(f"  ({text('show.' + kind, lang)})", style="dim")
     return out
 
 
@@ -70,7 +71,7 @@ def target_standing(t: TargetStatus, lang: str) -> Text:
         if t.done is not None:
             words += f" {t.done.isoformat()}"
         return light_text(t.light, words)
-    out = Text(f"{t.actual} / {goal_words(t, lang)} ({t.percent}%) · ")
+    out = Text(f"{t.actual} / {plain_goal(t.goal, t.unit, lang)} ({t.percent}%) · ")
     out.append(f"{text('col.expected', lang)} {t.expected} · ")
     out.append_text(light_text(t.light, state_words(t.state, lang, t.final)))
     return out
@@ -99,7 +100,7 @@ def history_chart(
         label = text("when.month", lang, year=point.month.year, month=point.month.month)
         if point.actual is None:
             bar = progress_bar(0, point.expected, scale, width)
-            bar.stylize("bright_black")
+            bar.stylize("dim")
             actual = ""
         else:
             light = (
@@ -135,7 +136,7 @@ def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table
     for line in lines:
         r = line.record
         note = Text()
-        style = "strike bright_black" if line.reverted_by is not None else ""
+        style = "strike dim" if line.reverted_by is not None else ""
         if line.reverts is not None:
             note.append(text("show.reverts", lang, id=visible(line.reverts.id)) + " ")
         if r.activity is not None:
@@ -145,7 +146,7 @@ def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table
         if r.note:
             note.append(visible(r.note))
         if r.evidence:
-            note.append(" " + visible(r.evidence), style="bright_black")
+            note.append(" " + visible(r.evidence), style="dim")
         if line.reverted_by is not None:
             note.append(" " + text("show.reverted_by", lang, id=visible(line.reverted_by.id)))
         amount = "" if r.revert is not None or r.done or r.measure else str(r.amount or 1)
@@ -172,10 +173,8 @@ def target_view(
     facts: list[tuple[str, Text | str]] = []
     if target.text:
         facts.append((text("show.text", lang), visible(target.text)))
-    facts.append((text("show.goal", lang), goal_words(t, lang)))
+    facts.append((text("show.goal", lang), plain_goal(t.goal, t.unit, lang)))
     if target.adjustments:
-        from kexie_plan.render.report_rows import plain_goal
-
         facts.append((text("col.original", lang), plain_goal(target.goal, target.unit, lang)))
         for adjustment in target.adjustments:
             goal = plain_goal(adjustment.goal, target.unit, lang)
@@ -227,11 +226,10 @@ def activity_view(
     if a.owner:
         facts.append((text("show.owner", lang), visible(unit_name(plan, a.owner))))
     facts += co_owner_facts(plan, list(a.co_owners), lang)
-    light = {"held": "green", "overdue": "red"}.get(a.state, "grey")
-    words = text("activity." + a.state, lang)
+    words = activity_words(a.state, lang)
     if a.held is not None:
         words += f" {a.held.isoformat()}"
-    standing = light_text(light, words)
+    standing = light_text(a.state.light, words)
     standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
     return Group(

@@ -7,25 +7,12 @@ on the terminal. Returns strings; never prints.
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Iterable
 
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
-
-
-def visible(value: str) -> str:
-    """Return `value` with every non-printable character shown as a \\x / \\u escape."""
-    if value.isprintable():
-        return value
-    out = []
-    for char in value:
-        if char.isprintable():
-            out.append(char)
-        else:
-            out.append(char.encode("unicode_escape").decode("ascii"))
-    return "".join(out)
+from kexie_plan.render.words import json_text, visible
 
 
 def error_message(error: PlanError, lang: str) -> str:
@@ -65,7 +52,7 @@ def errors_as_json(errors: Iterable[PlanError], lang: str) -> str:
         }
         for e in errors
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return json_text(rows)
 
 
 def _escape_data(value: str) -> str:

@@ -7,23 +7,22 @@ Returns renderables and strings; never prints, never computes.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
-import io
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import (
-    _LIGHT_GLYPH,
-    _LIGHT_STYLE,
-    _json_safe,
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_GLYPH,
+    LIGHT_STYLE,
     as_of_words,
-    goal_words,
     markdown_text,
+    plain_goal,
+    table,
+    visible,
 )
-from kexie_plan.render.text import visible
+from kexie_plan.states import Light
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -43,7 +42,7 @@ LOAD_COLUMNS = (
     "activities_held",
     "activities_overdue",
 )
-WHY_LIGHT = {"overdue": "red", "behind": "yellow", "due_soon": "grey"}
+WHY_LIGHT = {"overdue": Light.RED, "behind": Light.YELLOW, "due_soon": Light.GREY}
 
 
 def _unit_label(load: UnitLoad, lang: str) -> str:
@@ -54,9 +53,7 @@ def owners_table(
     loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
 ) -> Group:
     """Return the roll-up by owner: one row per unit, targets then activities by state."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[object] = [
@@ -65,18 +62,11 @@ def owners_table(
     ]
     if not plan.units:
         parts.append(Text(text("no_units", lang)))
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        header_style="bold",
-        border_style="bright_black",
-    )
-    table.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
+    grid = table()
+    grid.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
     for key in LOAD_COLUMNS:
         header = text("col." + key, lang)
-        table.add_column(header, justify="right", no_wrap=True)
+        grid.add_column(header, justify="right", no_wrap=True)
     for load in loads:
         cells = [Text(_unit_label(load, lang))]
         for key in LOAD_COLUMNS:
@@ -87,8 +77,8 @@ def owners_table(
             elif value and key in ("overdue", "activities_overdue"):
                 style = "red"
             cells.append(Text(str(value), style=style))
-        table.add_row(*cells)
-    parts += [Text(""), table, Text(""), Text(text("owners.note", lang))]
+        grid.add_row(*cells)
+    parts += [Text(""), grid, Text(""), Text(text("owners.note", lang))]
     return Group(*parts)
 
 
@@ -100,27 +90,22 @@ def owners_as_data(loads: tuple[UnitLoad, ...]) -> list[dict]:
     ]
 
 
-def owners_as_json(loads: tuple[UnitLoad, ...], plan: Plan, path: str, as_of: str) -> str:
-    """Return {plan, as_of, owners: [{id, name, targets, met, …}]} as JSON text."""
-    data = {
+def owners_as_json(loads: tuple[UnitLoad, ...], plan: Plan, path: str, as_of: str) -> dict:
+    """Return {plan, as_of, owners: [{id, name, targets, met, …}]} as JSON values."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": as_of,
         "owners": owners_as_data(loads),
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def owners_as_csv(loads: tuple[UnitLoad, ...]) -> str:
-    """Return one CSV row per unit: id, name, then LOAD_COLUMNS."""
-    from kexie_plan.render.report_rows import defused
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("id", "name", *LOAD_COLUMNS))
-    for load in loads:
-        name = defused(visible(load.name)) if load.name is not None else ""
-        writer.writerow([load.id or "", name, *(str(getattr(load, k)) for k in LOAD_COLUMNS)])
-    return out.getvalue()
+def owners_sheet(loads: tuple[UnitLoad, ...]) -> Sheet:
+    """Return one row per unit: id, name, then LOAD_COLUMNS."""
+    rows = tuple(
+        (load.id or "", load.name or "", *(getattr(load, k) for k in LOAD_COLUMNS))
+        for load in loads
+    )
+    return Sheet("owners", ("id", "name", *LOAD_COLUMNS), rows)
 
 
 def owners_as_markdown(
@@ -157,7 +142,7 @@ def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = vis
     details = []
     if item.kind == "target":
         if item.goal is not None:
-            goal = escape(goal_words(item, lang))  # type: ignore[arg-type] - goal, unit
+            goal = escape(plain_goal(item.goal, item.unit, lang))
             details.append(
                 text(
                     "remind.numbers",
@@ -180,21 +165,23 @@ def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = vis
 def _when(item: Reminder, lang: str) -> str:
     """Return an activity's planned days: 6月 (a whole month), 6月18日, 10月22日–25日."""
     first, last = item.when, item.until
-    if first == last:
-        return text("when.date", lang, year=first.year, month=first.month, day=first.day)
     same = (first.year, first.month) == (last.year, last.month)
-    if same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
-        return text("when.month", lang, year=first.year, month=first.month)
-    return text(
-        "when.window_same_month" if same else "when.window",
-        lang,
-        year=first.year,
-        month=first.month,
-        day=first.day,
-        last_year=last.year,
-        last_month=last.month,
-        last_day=last.day,
-    )
+    if first == last:
+        words = text("when.date", lang, year=first.year, month=first.month, day=first.day)
+    elif same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
+        words = text("when.month", lang, year=first.year, month=first.month)
+    else:
+        words = text(
+            "when.window_same_month" if same else "when.window",
+            lang,
+            year=first.year,
+            month=first.month,
+            day=first.day,
+            last_year=last.year,
+            last_month=last.month,
+            last_day=last.day,
+        )
+    return text("when.about", lang, when=words) if item.tentative else words
 
 
 def silence_words(last: dt.date | None, days: int, lang: str) -> str:
@@ -224,10 +211,10 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
         grid.add_column(overflow="fold")
         for item in unit.items:
             light = WHY_LIGHT[item.why]
-            glyph = Text("  " + _LIGHT_GLYPH[light], style=_LIGHT_STYLE[light])
+            glyph = Text("  " + LIGHT_GLYPH[light], style=LIGHT_STYLE[light])
             grid.add_row(glyph, Text(reminder_words(item, lang)))
         if unit.silent:
-            glyph = Text("  " + _LIGHT_GLYPH["grey"], style=_LIGHT_STYLE["grey"])
+            glyph = Text("  " + LIGHT_GLYPH[Light.GREY], style=LIGHT_STYLE[Light.GREY])
             grid.add_row(glyph, Text(silence_words(unit.last_record, found.days, lang)))
         parts.append(grid)
     if found.unowned:
@@ -272,9 +259,10 @@ def _item_data(item: Reminder) -> dict:
     }
 
 
-def reminders_as_json(found: Reminders, plan: Plan, path: str) -> str:
-    """Return {plan, as_of, days, units: [{id, name, items, last_record, silent}], unowned}."""
-    data = {
+def reminders_as_json(found: Reminders, plan: Plan, path: str) -> dict:
+    """Return {plan, as_of, days, units: [{id, name, items, last_record, silent}], unowned}
+    as JSON values."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": found.as_of.isoformat(),
         "days": found.days,
@@ -290,4 +278,3 @@ def reminders_as_json(found: Reminders, plan: Plan, path: str) -> str:
         ],
         "unowned": [_item_data(item) for item in found.unowned],
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 from kexie_process import LEDGER, home, kexie
 
-from kexie_plan import cli
 from kexie_plan import ledger as ledger_module
 from kexie_plan.ledger import HEADER, read_ledger
-from kexie_plan.totals_cache import ledger_totals
+from kexie_plan.loader import load_book
 
 WRITTEN = re.compile(r"recorded: - \{id: ([0-9A-Z]{16}),")
 
@@ -73,20 +72,22 @@ def test_records_killed_at_random_points_lose_nothing_acknowledged(tmp_path: Pat
     assert (code, err) == (0, "")
     # The totals kept between runs survived the kills too.
     cache = Path(os.environ["XDG_CACHE_HOME"]) / "kexie"
-    cached = ledger_totals(folder / LEDGER, LEDGER, cache).totals
-    assert cached == ledger_totals(folder / LEDGER, LEDGER, None).totals
-    assert cached.amounts == {"haizhi-salons": sum(kept.values())}
+    plan = (folder / LEDGER).with_name("2021.yaml")
+    cached = load_book(plan, cache_dir=cache).totals
+    assert cached == load_book(plan).totals
+    assert sum(cached.amounts["haizhi-salons"].values()) == sum(kept.values())
 
 
 # --- a full disk --------------------------------------------------------------------------
 
 
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, *args: str):
-    monkeypatch.setattr(sys, "argv", ["kexie", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+@pytest.fixture
+def run(kexie):
+    def run(*args: str) -> tuple[int, str, str]:
+        done = kexie(*args)
+        return done.code, done.out, done.err
+
+    return run
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("written", [0, 17])
 def test_a_full_disk_leaves_the_ledger_as_it_was(
-    folder: Path, monkeypatch, capsys, written: int
+    folder: Path, monkeypatch, run, written: int
 ) -> None:
     before = (folder / LEDGER).read_bytes()
     real_write = os.write
@@ -113,7 +114,7 @@ def test_a_full_disk_leaves_the_ledger_as_it_was(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(ledger_module.os, "write", disk_full)
-    code, out, err = run(monkeypatch, capsys, "record", "haizhi-salons", "--date", "2021-04-01")
+    code, out, err = run("record", "haizhi-salons", "--date", "2021-04-01")
     assert (code, out) == (2, "")
     assert err == f"{LEDGER}: error: cannot write the ledger: No space left on device\n"
     assert (folder / LEDGER).read_bytes() == before
