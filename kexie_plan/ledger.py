@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kexie_plan.decoding import guess_encoding
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.record import Record
 
@@ -643,7 +644,7 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             col = len(raw[: exc.start].decode("utf-8", "replace")) + 1
-            params = {"encoding": _encoding_of(raw)}
+            params = {"encoding": guess_encoding(raw)}
             return PlanError("ledger_not_utf8", params, shown, number, col)
     if raw.endswith("\r"):
         raw = raw[:-1]
@@ -651,17 +652,6 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
     if not complete and isinstance(result, PlanError):
         return PlanError("ledger_torn", {}, shown, number, None)
     return result
-
-
-def _encoding_of(line: bytes) -> str:
-    """Return the likely encoding of a line that is not UTF-8 (as planfile guesses a plan's)."""
-    for name in ("gb18030", "big5"):
-        try:
-            line.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return name.upper()
-    return "unknown"
 
 
 def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:

@@ -22,6 +22,7 @@ from typing import Any
 
 from kexie_plan import checks
 from kexie_plan.cache import key_of, read_cached, write_cached
+from kexie_plan.decoding import guess_encoding
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.plan import Plan, plan_data, plan_from_data
 
@@ -130,19 +131,6 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column (in characters) of `offset` in `text`."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def guess_encoding(data: bytes) -> str:
-    """Return the likely name of a non-UTF-8 encoding, for the error message."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    for name in ("gb18030", "big5"):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return name.upper()
-    return "unknown"
 
 
 def _tab_errors(text: str, shown: str) -> list[PlanError]:

@@ -28,8 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "plandiff": {"errors", "plan"},
     "yearly": {"plan"},
     "cache": set(),
-    "ledger": {"errors", "record"},
-    "planfile": {"errors", "plan", "model", "checks", "cache"},
+    "decoding": set(),
+    "ledger": {"errors", "record", "decoding"},
+    "planfile": {"errors", "plan", "model", "checks", "cache", "decoding"},
     "loader": {"errors", "plan", "record", "totals", "checks", "cache", "ledger", "planfile"},
     "gitrev": {"errors", "plan", "planfile", "plandiff", "render"},
     "render": {

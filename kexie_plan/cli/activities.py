@@ -6,17 +6,17 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
-from kexie_plan.cli.options import AsOfOption, LangOption, OutputOption, PlanOption, UnitOption
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import days_of, month_of, unit_of
 
 
 @app.command()
 def activities(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     month: Annotated[
         str | None,
         typer.Option("--month", metavar="1-12", help="Only activities planned in this month."),
@@ -33,13 +33,13 @@ def activities(
         bool,
         typer.Option("--overdue", help="Only overdue activities (with --upcoming: both)."),
     ] = False,
-    by: UnitOption = None,
+    by: opt.UnitOption = None,
     output_format: Annotated[
         str,
         typer.Option("--format", help="table (default), json, csv, markdown or ics (iCalendar)."),
     ] = "table",
-    output: OutputOption = None,
-    lang: LangOption = None,
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the major activities month by month: held, this month, upcoming, overdue.
 

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.options import ByOption, LangOption, OutputOption, PlanOption
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import date_of, ref_of, reporter_of
 
@@ -22,7 +22,7 @@ def log(
             metavar="REF", help="Only this target, activity or measure (id or part of its name)."
         ),
     ] = None,
-    by: ByOption = None,
+    by: opt.ByOption = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Records on or after.")
     ] = None,
@@ -32,9 +32,9 @@ def log(
     output_format: Annotated[
         str, typer.Option("--format", help="table (default), json or csv.")
     ] = "table",
-    output: OutputOption = None,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    output: opt.OutputOption = None,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the ledger's records by date; reverted records are marked, reversals listed.
 

@@ -6,32 +6,25 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
-from kexie_plan.cli.options import (
-    AsOfOption,
-    FormatOption,
-    LangOption,
-    OutputOption,
-    PlanOption,
-    UnitOption,
-)
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import known_id, unit_of
 
 
 @app.command()
 def measures(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     section: Annotated[
         str | None,
         typer.Option("--section", metavar="ID", help="Only the measures of this section."),
     ] = None,
-    by: UnitOption = None,
-    output_format: FormatOption = "table",
-    output: OutputOption = None,
-    lang: LangOption = None,
+    by: opt.UnitOption = None,
+    output_format: opt.FormatOption = "table",
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the plan's measures (主要工作措施) by section: owner, number of records, the
     latest note with its date, and the state.

@@ -6,18 +6,10 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.options import (
-    ByOption,
-    DateOption,
-    DryRunOption,
-    LangOption,
-    NoteOption,
-    PlanOption,
-    YesOption,
-)
 from kexie_plan.cli.parse import amount_of, ref_of, reporter_of, text_of
 from kexie_plan.errors import PlanError, UsageProblem
 
@@ -35,19 +27,19 @@ def record(
         str | None,
         typer.Argument(metavar="AMOUNT", help="How many, for a counted target. Default: 1."),
     ] = None,
-    date_: DateOption = None,
-    note: NoteOption = None,
-    by: ByOption = None,
+    date_: opt.DateOption = None,
+    note: opt.NoteOption = None,
+    by: opt.ByOption = None,
     evidence: Annotated[
         str | None, typer.Option("--evidence", help="A URL or a path that shows it happened.")
     ] = None,
     done: Annotated[
         bool, typer.Option("--done", help="Mark a milestone (or a measure) as done.")
     ] = False,
-    dry_run: DryRunOption = False,
-    yes: YesOption = False,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    dry_run: opt.DryRunOption = False,
+    yes: opt.YesOption = False,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Append one record to the plan's progress ledger (plans/<year>.progress.yaml).
 

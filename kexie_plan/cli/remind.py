@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
-from kexie_plan.cli.options import AsOfOption, LangOption, OutputOption, PlanOption
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import days_of
 
@@ -17,8 +17,8 @@ DEFAULT_DAYS = 30
 
 @app.command()
 def remind(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     days: Annotated[
         str | None,
         typer.Option(
@@ -32,8 +32,8 @@ def remind(
         str,
         typer.Option("--format", help="table (default), markdown (a message to paste) or json."),
     ] = "table",
-    output: OutputOption = None,
-    lang: LangOption = None,
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the units to chase, with what for: each unit that owns or co-owns a target
     that is behind, overdue, or due within N days and not met; or an activity that is

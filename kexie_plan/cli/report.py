@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.options import AsOfOption, LangOption, OutputOption, PlanOption
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import choice_of
 from kexie_plan.errors import PlanError, UsageProblem
@@ -26,19 +26,19 @@ def report(
             help="Q1, Q2, Q3, Q4, H1, H2, YEAR (the plan's period) or a month YYYY-MM.",
         ),
     ] = "YEAR",
-    as_of: AsOfOption = None,
+    as_of: opt.AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="markdown (default), html, csv or xlsx.")
     ] = "markdown",
-    output: OutputOption = None,
+    output: opt.OutputOption = None,
     table: Annotated[
         str | None,
         typer.Option(
             "--table", help="With --format csv: targets (default), activities or records."
         ),
     ] = None,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Write the report of a period: quarter, half-year, month or the whole year.
 

@@ -6,18 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.options import (
-    ByOption,
-    DateOption,
-    DryRunOption,
-    LangOption,
-    NoteOption,
-    PlanOption,
-    YesOption,
-)
 from kexie_plan.cli.parse import reporter_of, text_of
 from kexie_plan.errors import PlanError, UsageProblem
 
@@ -29,13 +21,13 @@ if TYPE_CHECKING:
 @app.command()
 def revert(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to cancel.")],
-    note: NoteOption = None,
-    date_: DateOption = None,
-    by: ByOption = None,
-    dry_run: DryRunOption = False,
-    yes: YesOption = False,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    note: opt.NoteOption = None,
+    date_: opt.DateOption = None,
+    by: opt.ByOption = None,
+    dry_run: opt.DryRunOption = False,
+    yes: opt.YesOption = False,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Cancel a record by appending a reversal; nothing in the ledger is edited or deleted.
 

@@ -6,17 +6,17 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
-from kexie_plan.cli.options import AsOfOption, FormatOption, LangOption, OutputOption, PlanOption
 from kexie_plan.cli.output import emit
 from kexie_plan.cli.parse import choice_of, known_id, states_of
 
 
 @app.command()
 def status(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     section: Annotated[
         str | None,
         typer.Option("--section", metavar="ID", help="Only the targets of this section."),
@@ -47,9 +47,9 @@ def status(
             "many targets and activities it owns, met, behind and overdue.",
         ),
     ] = None,
-    output_format: FormatOption = "table",
-    output: OutputOption = None,
-    lang: LangOption = None,
+    output_format: opt.FormatOption = "table",
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Show every target against its goal and against the calendar (序时进度).
 

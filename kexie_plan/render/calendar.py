@@ -18,9 +18,11 @@ from kexie_plan.i18n import text
 from kexie_plan.render.sheet import Sheet
 from kexie_plan.render.words import (
     LIGHT_EMOJI,
+    Listing,
     activity_words,
-    as_of_words,
+    heading,
     light_text,
+    markdown_heading,
     markdown_text,
     month_words,
     owner_words,
@@ -82,22 +84,10 @@ def tentative_note(activities: tuple[ActivityStatus, ...], lang: str) -> str | N
     return text("activities.tentative_note", lang) if any(a.tentative for a in activities) else None
 
 
-class ActivitiesView:
+class ActivitiesView(Listing):
     """The activities as one table, month after month, with the columns that have content."""
 
-    def __init__(
-        self,
-        activities: tuple[ActivityStatus, ...],
-        plan: Plan,
-        as_of: dt.date,
-        lang: str,
-        clamped: str | None = None,
-    ) -> None:
-        self.activities = activities
-        self.plan = plan
-        self.as_of = as_of
-        self.lang = lang
-        self.clamped = clamped
+    items: tuple[ActivityStatus, ...]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
@@ -105,19 +95,18 @@ class ActivitiesView:
         from kexie_plan.progress import planned_month
 
         lang = self.lang
-        yield Text(visible(text("activities.title", lang, title=self.plan.title)), style="bold")
-        yield Text(as_of_words(self.as_of, lang, self.clamped))
+        yield heading("activities.title", self.plan, self.as_of, lang, self.clamped)
         yield Text("")
-        if not self.activities:
+        if not self.items:
             yield Text(text("activities.none", lang))
             return
         targets = {t.id: t.name for t in self.plan.targets}
         shown = [
             key
             for key, present in (
-                ("planned", any(a.date or a.window or a.tentative for a in self.activities)),
-                ("counts_toward", any(a.target for a in self.activities)),
-                ("owner", any(a.owner or a.co_owners for a in self.activities)),
+                ("planned", any(a.date or a.window or a.tentative for a in self.items)),
+                ("counts_toward", any(a.target for a in self.items)),
+                ("owner", any(a.owner or a.co_owners for a in self.items)),
             )
             if present
         ]
@@ -130,7 +119,7 @@ class ActivitiesView:
         for key in shown:
             if key != "planned":
                 grid.add_column(text("col." + key, lang), overflow="fold", max_width=20)
-        rows = list(self.activities)
+        rows = list(self.items)
         for i, a in enumerate(rows):
             month = planned_month(a)
             first = i == 0 or planned_month(rows[i - 1]) != month
@@ -150,8 +139,8 @@ class ActivitiesView:
             grid.add_row(*cells, end_section=last)
         yield grid
         yield Text("")
-        yield Text(summary_line(self.activities, lang))
-        note = tentative_note(self.activities, lang)
+        yield Text(summary_line(self.items, lang))
+        note = tentative_note(self.items, lang)
         if note:
             yield Text(note)
 
@@ -257,8 +246,7 @@ def activities_as_markdown(
 
     units = unit_names(plan)
     targets = {t.id: t.name for t in plan.targets}
-    title = text("activities.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
+    lines = markdown_heading("activities.title", plan, as_of, lang, clamped)
     if not activities:
         return "\n".join([*lines, "", text("activities.none", lang), ""])
     headers = [

@@ -12,8 +12,10 @@ from kexie_plan.i18n import text
 from kexie_plan.render.sheet import Sheet
 from kexie_plan.render.words import (
     LIGHT_EMOJI,
-    as_of_words,
+    Listing,
+    heading,
     light_text,
+    markdown_heading,
     markdown_text,
     measure_words,
     owner_words,
@@ -65,39 +67,26 @@ def _groups(
     ]
 
 
-class MeasuresView:
+class MeasuresView(Listing):
     """The measures as one table per section, all with the same column widths."""
 
-    def __init__(
-        self,
-        measures: tuple[MeasureStatus, ...],
-        plan: Plan,
-        as_of: dt.date,
-        lang: str,
-        clamped: str | None = None,
-    ) -> None:
-        self.measures = measures
-        self.plan = plan
-        self.as_of = as_of
-        self.lang = lang
-        self.clamped = clamped
+    items: tuple[MeasureStatus, ...]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len
         from rich.text import Text
 
         lang = self.lang
-        yield Text(visible(text("measures.title", lang, title=self.plan.title)), style="bold")
-        yield Text(as_of_words(self.as_of, lang, self.clamped))
-        if not self.measures:
+        yield heading("measures.title", self.plan, self.as_of, lang, self.clamped)
+        if not self.items:
             yield Text("")
             yield Text(text("measures.none", lang))
             return
-        with_owner = any(m.owner or m.co_owners for m in self.measures)
+        with_owner = any(m.owner or m.co_owners for m in self.items)
         keys = ["measure", *(["owner"] if with_owner else []), "records", "state", "latest"]
         headers = [text("col." + k, lang) for k in keys]
         rows = []
-        for m in self.measures:
+        for m in self.items:
             row = [Text(visible(m.title))]
             if with_owner:
                 row.append(Text(visible(owner_words(self.plan, m.owner, m.co_owners))))
@@ -118,7 +107,7 @@ class MeasuresView:
         latest_width = max(rest - title_width, 4)
         widths[0] = title_width
         widths[len(keys) - 1] = latest_width
-        for title, group in _groups(self.measures, self.plan):
+        for title, group in _groups(self.items, self.plan):
             yield Text("")
             yield Text(visible(title), style="bold")
             grid = table(width=sum(widths.values()) + 2 * len(keys))
@@ -136,7 +125,7 @@ class MeasuresView:
                     grid.add_row(*row)
             yield grid
         yield Text("")
-        yield Text(measures_summary(self.measures, lang))
+        yield Text(measures_summary(self.items, lang))
 
 
 def measure_data(m: MeasureStatus) -> dict:
@@ -211,8 +200,7 @@ def measures_as_markdown(
     clamped: str | None = None,
 ) -> str:
     """Return the measures as Markdown: a heading, one table per section, the summary."""
-    title = text("measures.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
+    lines = markdown_heading("measures.title", plan, as_of, lang, clamped)
     if not measures:
         return "\n".join([*lines, "", text("measures.none", lang), ""])
     headers = [text("col." + k, lang) for k in ("measure", "owner", "records", "state", "latest")]

@@ -13,14 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import (
-    grouped_targets,
-    record_cells,
-    report_title,
-    span_line,
-    summary_sentence,
-    target_cells,
-)
+from kexie_plan.render import report_rows as sheets
 from kexie_plan.render.sheet import cell_text
 from kexie_plan.render.words import state_words, visible, when_words
 
@@ -97,7 +90,7 @@ def _num(key: str, value: int | None, shown: str | None = None) -> str:
 
 def _target_row(line: TargetLine, lang: str) -> str:
     t = line.status
-    cells = target_cells(line, lang)
+    cells = sheets.target_cells(line, lang)
     goal = _h(str(cells["goal"]))
     if line.adjusted:
         goal = f"<s>{_h(str(cells['original']))}</s> → {goal}"
@@ -125,7 +118,7 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
 
     rows = []
     width = 300
-    groups = grouped_targets(report, plan, lang)
+    groups = sheets.grouped_targets(report, plan, lang)
     for heading, group in groups:
         counts = [(s, sum(1 for line in group if line.status.state == s)) for s in TARGET_STATES]
         total = sum(n for _, n in counts) or 1
@@ -217,7 +210,7 @@ def _target_chart(line: TargetLine, lang: str) -> str:
 
 def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
     """Return the period report as one self-contained HTML document."""
-    title = report_title(report, plan, lang)
+    title = sheets.report_title(report, plan, lang)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
@@ -225,8 +218,8 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{_h(title)}</h1>",
-        f'<p class="span">{escape(span_line(report, lang))}</p>',
-        f'<p class="summary" id="summary">{escape(summary_sentence(report, lang))}</p>',
+        f'<p class="span">{escape(sheets.span_line(report, lang))}</p>',
+        f'<p class="summary" id="summary">{escape(sheets.summary_sentence(report, lang))}</p>',
         "</header>",
         f"<h2>{escape(text('report.states_by_section', lang))}</h2>",
         _states_chart(report, plan, lang),
@@ -234,7 +227,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
     ]
     keys = ("target", "goal", "in_period", "cumulative", "percent", "expected_end", "state")
     head = "".join(f"<th>{escape(text('col.' + k, lang))}</th>" for k in keys)
-    for heading, group in grouped_targets(report, plan, lang):
+    for heading, group in sheets.grouped_targets(report, plan, lang):
         out.append(f"<h3>{_h(heading)}</h3>")
         out.append(f'<table class="targets"><thead><tr>{head}</tr></thead><tbody>')
         out += [_target_row(line, lang) for line in group]
@@ -248,7 +241,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         out.append("".join(f"<th>{escape(text('col.' + k, lang))}</th>" for k in keys_adj))
         out.append("</tr></thead><tbody>")
         for line in adjusted:
-            cells = target_cells(line, lang)
+            cells = sheets.target_cells(line, lang)
             out.append(
                 f'<tr data-target="{escape(line.status.id)}"><td>{_h(line.status.name)}</td>'
                 f"<td>{_h(str(cells['original']))}</td><td>{_h(str(cells['goal']))}</td>"
@@ -323,7 +316,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         )
         out.append(f'<table class="records"><thead><tr>{head}</tr></thead><tbody>')
         for entry in report.records:
-            cells = record_cells(entry, lang)
+            cells = sheets.record_cells(entry, lang)
             tds = []
             for k in keys_rec:
                 value = cell_text(cells[k])

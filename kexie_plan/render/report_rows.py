@@ -116,8 +116,7 @@ def targets_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
     for line in report.targets:
         cells = target_cells(line, lang) | {"section": titles[line.status.section]}
         rows.append(tuple(cells[key] for key in TARGET_COLUMNS))
-    headers = tuple(text("col." + key, lang) for key in TARGET_COLUMNS)
-    return Sheet(text("sheet.targets", lang), headers, tuple(rows))
+    return _sheet("targets", TARGET_COLUMNS, rows, lang)
 
 
 ACTIVITY_COLUMNS = (
@@ -156,10 +155,7 @@ def activities_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
                 part,
             )
         )
-    headers = tuple(
-        text("col." + ("state" if key == "state" else key), lang) for key in ACTIVITY_COLUMNS
-    )
-    return Sheet(text("sheet.activities", lang), headers, tuple(rows))
+    return _sheet("activities", ACTIVITY_COLUMNS, rows, lang)
 
 
 RECORD_COLUMNS = (
@@ -201,10 +197,16 @@ def records_sheet(report: PeriodReport, lang: str) -> Sheet:
     for entry in report.records:
         cells = record_cells(entry, lang)
         rows.append(tuple(cells[key] for key in RECORD_COLUMNS))
-    headers = tuple(
-        text("col." + ("record" if key == "id" else key), lang) for key in RECORD_COLUMNS
-    )
-    return Sheet(text("sheet.records", lang), headers, tuple(rows))
+    return _sheet("records", RECORD_COLUMNS, rows, lang, {"id": "record"})
+
+
+def _sheet(
+    name: str, keys: tuple[str, ...], rows: list, lang: str, headers: dict[str, str] | None = None
+) -> Sheet:
+    """Return a sheet named `sheet.NAME` whose headers are the words of `col.KEY` (or of
+    another column's key, as `headers` maps them)."""
+    words = tuple(text("col." + (headers or {}).get(key, key), lang) for key in keys)
+    return Sheet(text("sheet." + name, lang), words, tuple(rows))
 
 
 def report_sheets(report: PeriodReport, plan: Plan, lang: str) -> list[Sheet]:

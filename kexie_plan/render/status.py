@@ -6,6 +6,7 @@ Returns renderables, strings and sheets; never prints.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
@@ -47,20 +48,10 @@ def _percent(share: float) -> str:
 def status_heading(report: StatusReport, title: str, lang: str) -> list[str]:
     """Return the heading lines: the plan's title, then as_of, time gone and goals met."""
     s = report.summary
-    period = text(
-        "status.period",
-        lang,
-        elapsed=s.days_elapsed,
-        total=s.days_total,
-        share=_percent(s.period_share),
-    )
-    goals = text(
-        "status.goals",
-        lang,
-        met=s.goals_met,
-        targets=s.targets,
-        share=_percent(s.goals_share),
-    )
+    days = {"elapsed": s.days_elapsed, "total": s.days_total}
+    period = text("status.period", lang, share=_percent(s.period_share), **days)
+    met = {"met": s.goals_met, "targets": s.targets}
+    goals = text("status.goals", lang, share=_percent(s.goals_share), **met)
     as_of = as_of_words(report.as_of, lang, report.clamped)
     return [visible(title), f"{as_of} · {period} · {goals}"]
 
@@ -80,6 +71,7 @@ def status_groups(
     return groups
 
 
+@dataclass(frozen=True)
 class StatusView:
     """The status table as a Rich renderable, laid out for the width it is given.
 
@@ -87,10 +79,9 @@ class StatusView:
     then the counts by state and the activities that are due or overdue.
     """
 
-    def __init__(self, report: StatusReport, plan: Plan, lang: str) -> None:
-        self.report = report
-        self.plan = plan
-        self.lang = lang
+    report: StatusReport
+    plan: Plan
+    lang: str
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text

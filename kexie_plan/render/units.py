@@ -6,7 +6,6 @@ Returns renderables and strings; never prints, never computes.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -17,8 +16,11 @@ from kexie_plan.render.words import (
     LIGHT_GLYPH,
     LIGHT_STYLE,
     as_of_words,
+    heading,
+    markdown_heading,
     markdown_text,
     plain_goal,
+    span_words,
     table,
     visible,
 )
@@ -56,10 +58,7 @@ def owners_table(
     from rich.console import Group
     from rich.text import Text
 
-    parts: list[object] = [
-        Text(visible(text("owners.title", lang, title=plan.title)), style="bold"),
-        Text(as_of_words(as_of, lang, clamped)),
-    ]
+    parts: list[object] = [heading("owners.title", plan, as_of, lang, clamped)]
     if not plan.units:
         parts.append(Text(text("no_units", lang)))
     grid = table()
@@ -112,9 +111,7 @@ def owners_as_markdown(
     loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
 ) -> str:
     """Return the roll-up as a Markdown table."""
-    title = text("owners.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", as_of_words(as_of, lang, clamped)]
-    lines.append("")
+    lines = [*markdown_heading("owners.title", plan, as_of, lang, clamped), ""]
     if not plan.units:
         lines += [text("no_units", lang), ""]
     headers = [text("col.responsible", lang)]
@@ -154,34 +151,13 @@ def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = vis
             )
         details.append(text("remind.due", lang, date=item.until.isoformat()))
     else:
-        details.append(text("remind.planned", lang, when=_when(item, lang)))
+        when = span_words(item.when, item.until, item.tentative, lang)
+        details.append(text("remind.planned", lang, when=when))
     if item.role == "co_owner":
         details.append(text("remind.co_owner", lang))
     joined = ("；" if lang == "zh" else "; ").join(details)
     bracket = f"（{joined}）" if lang == "zh" else f" ({joined})"
     return f"{text('remind.why.' + item.why, lang)}{colon}{escape(item.name)}{bracket}"
-
-
-def _when(item: Reminder, lang: str) -> str:
-    """Return an activity's planned days: 6月 (a whole month), 6月18日, 10月22日–25日."""
-    first, last = item.when, item.until
-    same = (first.year, first.month) == (last.year, last.month)
-    if first == last:
-        words = text("when.date", lang, year=first.year, month=first.month, day=first.day)
-    elif same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
-        words = text("when.month", lang, year=first.year, month=first.month)
-    else:
-        words = text(
-            "when.window_same_month" if same else "when.window",
-            lang,
-            year=first.year,
-            month=first.month,
-            day=first.day,
-            last_year=last.year,
-            last_month=last.month,
-            last_day=last.day,
-        )
-    return text("when.about", lang, when=words) if item.tentative else words
 
 
 def silence_words(last: dt.date | None, days: int, lang: str) -> str:

@@ -9,8 +9,10 @@ states of ours.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kexie_plan.i18n import text
@@ -98,6 +100,34 @@ def progress_bar(
     return bar
 
 
+def heading(title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None) -> Text:
+    """Return a view's heading: its title (bold) over the line that says as of when."""
+    from rich.text import Text
+
+    out = Text(visible(text(title_code, lang, title=plan.title)), style="bold")
+    out.append("\n" + as_of_words(as_of, lang, clamped), style="not bold")
+    return out
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A view of some of the plan's items (activities, measures) as they stood on a day."""
+
+    items: tuple[Any, ...]
+    plan: Plan
+    as_of: dt.date
+    lang: str
+    clamped: str | None = None
+
+
+def markdown_heading(
+    title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None
+) -> list[str]:
+    """Return a Markdown view's heading lines: "# title", a blank line, "as of when"."""
+    title = markdown_text(text(title_code, lang, title=plan.title))
+    return [f"# {title}", "", as_of_words(as_of, lang, clamped)]
+
+
 def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
     """Return a goal as the plan says it: 3–5 场, ≥2 所, 100 个, or 里程碑 for a milestone."""
     if goal is None:
@@ -133,14 +163,22 @@ def as_of_words(as_of: dt.date, lang: str, clamped: str | None = None) -> str:
 
 
 def when_words(activity: ActivityStatus, lang: str) -> str:
-    """Return when an activity is planned: its window (10月22日–25日), else its month
-    (6月, 2021-06) or its date; 约 (about) before an estimate."""
-    if activity.window is not None:
-        first, last = activity.window
-        same = (first.year, first.month) == (last.year, last.month)
-        code = "when.window_same_month" if same else "when.window"
+    """Return when an activity is planned: 6月 (its month), 6月18日 (its date), 10月22日–25日
+    (its window); 约 (about) before an estimate."""
+    return span_words(activity.starts, activity.ends, activity.tentative, lang)
+
+
+def span_words(first: dt.date, last: dt.date, tentative: bool, lang: str) -> str:
+    """Return the days first to last as the plan would name them: a day (6月18日), a whole
+    month (6月), or a window (10月22日–25日, 12月30日–1月3日); 约 before an estimate."""
+    same = (first.year, first.month) == (last.year, last.month)
+    if first == last:
+        words = text("when.date", lang, year=first.year, month=first.month, day=first.day)
+    elif same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
+        words = text("when.month", lang, year=first.year, month=first.month)
+    else:
         words = text(
-            code,
+            "when.window_same_month" if same else "when.window",
             lang,
             year=first.year,
             month=first.month,
@@ -149,11 +187,7 @@ def when_words(activity: ActivityStatus, lang: str) -> str:
             last_month=last.month,
             last_day=last.day,
         )
-    else:
-        day = activity.date or activity.starts
-        code = "when.date" if activity.date is not None else "when.month"
-        words = text(code, lang, year=day.year, month=day.month, day=day.day)
-    return text("when.about", lang, when=words) if activity.tentative else words
+    return text("when.about", lang, when=words) if tentative else words
 
 
 def month_words(year: int, month: int, lang: str) -> str:
