@@ -21,6 +21,8 @@ import pytest
 from kexie_plan.ledger import HEADER, append_record, format_record, read_ledger
 from kexie_plan.record import Record
 
+pytestmark = pytest.mark.slow  # real processes
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = """\
 schema: 1

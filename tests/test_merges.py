@@ -34,7 +34,7 @@ activities:
 """
 LEDGER = "- {id: 01F0000000AAAAAA, date: 2021-03-12, target: salons, amount: 2}\n"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]
 
 
 def git(folder: Path, *args: str) -> str:

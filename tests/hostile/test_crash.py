@@ -22,6 +22,8 @@ from kexie_plan import ledger as ledger_module
 from kexie_plan.ledger import HEADER, read_ledger
 from kexie_plan.loader import load_book
 
+pytestmark = pytest.mark.slow  # real processes
+
 WRITTEN = re.compile(r"recorded: - \{id: ([0-9A-Z]{16}),")
 
 

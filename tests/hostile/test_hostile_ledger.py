@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from kexie_process import GOOD, LEDGER, home, kexie
 
+pytestmark = pytest.mark.slow  # real processes
+
 GOOD_NEXT = "- {id: 01F0000000ZZZZZZ, date: 2021-04-01, target: haizhi-salons, amount: 3}\n"
 M = "- {id: 01F0000000BBBBBB, date: 2021-03-12, measure: party-building"  # 66 chars
 
