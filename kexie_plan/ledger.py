@@ -1,6 +1,6 @@
 """The progress ledger's bytes: read them (fast, reporting bad lines), append to them (safely).
 
-The ledger (SPEC.md §3) holds one record per line, each a YAML flow mapping:
+The ledger (docs/format.md) holds one record per line, each a YAML flow mapping:
 `- {id: 01J…, date: 2021-03-12, target: haizhi-salons, amount: 1, note: 第一期}`. The
 whole file is a YAML sequence that any YAML tool reads; git merges it line by line.
 
@@ -40,12 +40,12 @@ from kexie_plan.record import Record
 MAX_LINE_BYTES = 64 * 1024
 
 HEADER = (
-    "# kexie progress ledger: one record per line, appended by `kexie record` (SPEC.md §3).\n"
+    "# kexie progress ledger: one record per line, appended by `kexie record`.\n"
     "# Never edit or delete a record; correct a mistake with `kexie revert ID`.\n"
     "# 进度台账：每行一条记录，由 kexie record 追加；请勿修改或删除，更正请用 kexie revert ID。\n"
 )
 
-# Keys in the order SPEC.md §3 writes them.
+# Keys in the order the format (docs/format.md) writes them.
 KEYS = (
     "id",
     "date",
@@ -163,7 +163,7 @@ def _scalar(value: str) -> str:
 
 
 def format_record(record: Record) -> str:
-    """Return the record as one ledger line (with its newline), keys in SPEC.md §3 order."""
+    """Return the record as one ledger line (with its newline), keys in the format's order."""
     parts = [f"id: {_scalar(record.id)}", f"date: {record.date.isoformat()}"]
     for key in REFERENCE_KEYS:
         value = getattr(record, key)

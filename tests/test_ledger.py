@@ -46,7 +46,7 @@ def test_new_ids_sort_by_time_and_differ() -> None:
     assert len({new_record_id() for _ in range(10_000)}) == 10_000
 
 
-# --- the line format (SPEC.md §3) -----------------------------------------------------
+# --- the line format (docs/format.md) -----------------------------------------------------
 
 
 def test_lines_follow_the_spec_key_order() -> None:

@@ -1,4 +1,4 @@
-"""Merges that heal (SPEC §3): two clones say the same thing, git's union merge keeps both.
+"""Merges that heal (docs/format.md): two clones say the same thing, git's union merge keeps both.
 
 Two clones of one repository each revert the same record, hold the same activity and
 complete the same milestone; after the merge `validate` passes with three warnings (exit

@@ -1,6 +1,6 @@
 """`kexie status` as a user runs it: a plan and a ledger written here, not the shipped ones.
 
-`--format json` is checked against SPEC.md §4 at several dates, by hand-worked numbers
+`--format json` is checked against docs/format.md at several dates, by hand-worked numbers
 (2022 has 365 days; linear expectations count the days up to and including as_of).
 Runs go through `kexie_plan.cli.main`, the one error boundary, so exit codes are real.
 """

@@ -1,6 +1,6 @@
 """Crashes and full disks: `kexie record` killed at random points, a disk that fills up, a
 ledger that cannot be written. No acknowledged record is lost, nothing is half-written,
-and the error is one line with exit code 2 (SPEC.md §4)."""
+and the error is one line with exit code 2 (docs/format.md)."""
 
 from __future__ import annotations
 
