@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,6 @@ from typing import Any
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.parse import choice_of
 from kexie_plan.errors import PlanError, UsageProblem
-from kexie_plan.render.sheet import Sheet, sheet_as_csv
-from kexie_plan.render.words import json_text
 
 
 def emit(
@@ -29,6 +26,9 @@ def emit(
     output: Path | None = None,
 ) -> None:
     """Make the view for `fmt` (one of `views`' keys) and send it where it goes."""
+    from kexie_plan.render.sheet import Sheet, sheet_as_csv
+    from kexie_plan.render.words import json_text
+
     choice_of("--format", fmt, tuple(views))
     value = views[fmt]()
     if isinstance(value, Sheet):
@@ -73,6 +73,8 @@ def rendered_text(value: Any, width: int = 100) -> str:
 
 def write_output(path: Path, data: bytes) -> None:
     """Write `data` to `path` whole: a temporary file beside it, then a rename."""
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".kexie-", dir=folder)

@@ -7,7 +7,6 @@ wrong and, where it can, what was probably meant.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -73,6 +72,8 @@ def states_of(value: str | None) -> list[TargetState] | None:
 def known_id(option: str, kind: str, value: str | None, known: list[str]) -> str | None:
     """Return a --section or --owner id the plan defines (None when not given)."""
     if value is not None and value not in known:
+        import difflib
+
         close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
         params = {"kind": kind, "id": value, "hint": close[0] if close else ""}
         raise UsageProblem(PlanError("unknown_ref", params))
