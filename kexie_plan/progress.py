@@ -240,8 +240,8 @@ def goal_in_force(target: Target, day: dt.date) -> Goal | None:
 def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
     """Return the expected cumulative amount (序时进度) of a counted target at `day`.
 
-    The first rule that applies (docs/format.md, "Status semantics"), never above the lower bound L of the goal in
-    force at `day`:
+    The first rule that applies (docs/format.md, "Status semantics"), never above the
+    lower bound L of the goal in force at `day`:
     1. on or after the effective due day: L;
     2. from the schedule when there is one: the latest checkpoint on or before day, 0
        before the first;
