@@ -78,6 +78,8 @@ USAGE_CODES = frozenset(
         # the ledger cannot be written (read-only, disk full) or a record is too long to write
         "ledger_unwritable",
         "record_too_long",
+        "output_unwritable",
+        "output_is_input",
     }
 )
 

@@ -751,6 +751,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.this_period": ("this period", "本期情况"),
     "col.reverted": ("reverted", "已撤销"),
     "col.about": ("about", "事项"),
+    # --- issue 12: files that cannot be read or written as they are ---------------------
+    "ledger_symlink": (
+        "the ledger is a symbolic link; kexie reads and writes only a regular file inside "
+        "the repository (replace the link with the file)",
+        "台账是符号链接；kexie 只读写仓库内的普通文件（请用文件替换该链接）",
+    ),
+    "ledger_utf16": (
+        "the ledger is UTF-16 (as Notepad or Excel may save it); save it as UTF-8",
+        "台账是 UTF-16 编码（记事本或 Excel 可能这样保存）；请另存为 UTF-8",
+    ),
+    "ledger_cr_only": (
+        "the ledger's lines end in CR alone (old Mac style), so it reads as one endless "
+        "line; save it with LF line ends",
+        "台账的行尾只有 CR（旧式 Mac 格式），整个文件会被读成一行；请改用 LF 行尾保存",
+    ),
+    "output_is_input": (
+        "-o {path} would overwrite a file kexie reads ({what}); choose another file",
+        "-o {path} 会覆盖 kexie 读取的文件（{what}）；请换一个文件名",
+    ),
+    "record.unconfirmed": (
+        "recorded as {id}, but the confirmation could not be printed ({reason}); do not "
+        "record it again",
+        "已记录为 {id}，但确认信息无法输出（{reason}）；请勿重复记录",
+    ),
+    "output_not_file": (
+        "-o {path} is not a regular file, a device or a pipe (a symbolic link or a folder?); "
+        "kexie does not write through it",
+        "-o {path} 不是普通文件、设备或管道（是符号链接或文件夹？）；kexie 不会写入",
+    ),
+    "input.plan": ("the plan", "计划文件"),
+    "input.ledger": ("the plan's ledger", "进度台账"),
+    "input.config": ("kexie.toml", "kexie.toml"),
+    "plan_symlink": (
+        "the plan is a symbolic link; kexie reads only a regular file inside the "
+        "repository (replace the link with the file, or give --plan the file itself)",
+        "计划文件是符号链接；kexie 只读取仓库内的普通文件"
+        "（请用文件替换该链接，或用 --plan 指定文件本身）",
+    ),
 }
 
 _TYPE_WORDS = {"expected", "got"}

@@ -28,16 +28,21 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kexie_plan.decoding import guess_encoding
+from kexie_plan.decoding import guess_encoding, looks_utf16
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.record import Record
 
 MAX_LINE_BYTES = 64 * 1024
+# Flags that exist on some systems only; 0 (no effect) where they do not.
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: never translate line ends
 
 HEADER = (
     "# kexie progress ledger: one record per line, appended by `kexie record`.\n"
@@ -525,23 +530,51 @@ def iter_ledger(
     to date with how far the read got.
     """
     shown = str(path) if shown is None else shown
-    try:
-        # Look before opening: opening a FIFO for reading would wait for a writer forever.
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            yield PlanError("not_regular_file", {}, shown)
-            return
-        handle = open(path, "rb")  # noqa: SIM115 - a generator holds it open; `with` below
-    except FileNotFoundError:
+    opened = open_ledger(path, shown)
+    if opened is None:
         return
-    except OSError as exc:
-        yield PlanError("file_unreadable", {"reason": exc.strerror or str(exc)}, shown)
+    if isinstance(opened, PlanError):
+        yield opened
         return
     reached = Position() if reached is None else reached
     reached.offset, reached.line = (start.offset, start.line) if start else (0, 0)
-    with handle:
+    with opened as handle:
         if reached.offset:
             handle.seek(reached.offset)
+        else:
+            wrong = _wrong_whole_file(handle.read(CHUNK_BYTES), shown)
+            handle.seek(0)
+            if wrong is not None:
+                yield wrong
+                return
         yield from _lines(handle, shown, containing, reached)
+
+
+def open_ledger(path: Path, shown: str) -> BinaryIO | PlanError | None:
+    """Open the ledger for reading: None when there is none; a problem when it is a symbolic
+    link, not a regular file (a FIFO would make a read wait forever) or unreadable."""
+    if os.path.islink(path):
+        return PlanError("ledger_symlink", {}, shown)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY | _CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return PlanError("file_unreadable", {"reason": os_reason(exc)}, shown)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return PlanError("not_regular_file", {}, shown)
+    return os.fdopen(fd, "rb")
+
+
+def _wrong_whole_file(head: bytes, shown: str) -> PlanError | None:
+    """Return the one problem of a ledger saved in a form kexie cannot read line by line:
+    UTF-16 (every line would fail), or lines ending in CR alone (one endless line)."""
+    if looks_utf16(head):
+        return PlanError("ledger_utf16", {}, shown, 1, None)
+    if b"\r" in head and b"\n" not in head and head.count(b"\r") > 1:
+        return PlanError("ledger_cr_only", {}, shown, 1, None)
+    return None
 
 
 CHUNK_BYTES = 1024 * 1024
@@ -693,15 +726,27 @@ def read_reversals(path: Path, shown: str | None = None) -> list[Record]:
 # --- appending ----------------------------------------------------------------------
 
 
-def append_record(path: Path, record: Record, shown: str | None = None) -> str:
+REPLACED_RETRIES = 20  # a ledger replaced under us this many times in a row: give up
+
+
+def append_record(
+    path: Path,
+    record: Record,
+    shown: str | None = None,
+    guard: Callable[[], None] | None = None,
+) -> str:
     """Append the record as one line, atomically and under an exclusive lock; return the line.
 
-    Creates the ledger (with its header comment) when missing. When the file does not end
-    in a newline (a write was cut short), a newline goes first so the record never joins
-    the torn line. Reads only the last byte: the time does not grow with the ledger.
-    Errors name the ledger as `shown` (default: the path).
+    Creates the ledger (with its header comment) when missing; refuses a symbolic link or
+    anything but a regular file. After taking the lock it checks that the file it holds
+    is still the file at `path` (an editor or `git checkout` may have replaced it by a
+    rename while it waited); if not, it starts again on the new file, so no record goes
+    into a file that is no longer the ledger. `guard`, called under the lock before
+    writing, may refuse by raising (it reads the ledger as it is now). When the file does
+    not end in a newline (a write was cut short), a newline goes first. A failed write
+    (disk full) is cut back off. Errors name the ledger as `shown` (default: the path).
     """
-    import fcntl
+    from kexie_plan.platform_lock import locked
 
     line = format_record(record)
     data = line.encode("utf-8")
@@ -710,38 +755,84 @@ def append_record(path: Path, record: Record, shown: str | None = None) -> str:
             [PlanError("record_too_long", {"size": len(data), "limit": MAX_LINE_BYTES})]
         )
     shown = str(path) if shown is None else shown
+    for _ in range(REPLACED_RETRIES):
+        fd = _open_for_append(path, shown)
+        created = False
+        try:
+            with locked(fd, Path(path)):
+                info = os.fstat(fd)
+                if not _still_the_ledger(path, info):
+                    continue
+                if guard is not None:
+                    guard()
+                created = info.st_size == 0
+                _write_locked(fd, data, info.st_size, shown)
+                break
+        finally:
+            os.close(fd)
+    else:
+        reason = "it was replaced again and again while kexie waited to write"
+        raise PlanErrors([PlanError("ledger_unwritable", {"reason": reason}, shown)])
+    if created:
+        _sync_folder(path)
+    return line
+
+
+def _open_for_append(path: Path, shown: str) -> int:
+    """Open (or create) the ledger for appending; refuse a link, a FIFO, a device."""
+    if os.path.islink(path):
+        raise PlanErrors([PlanError("ledger_symlink", {}, shown)])
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | _CLOEXEC | _NOFOLLOW | _NONBLOCK
     try:
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, flags | _BINARY, 0o666)  # the umask decides: 0644 typically
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PlanErrors([PlanError("ledger_symlink", {}, shown)]) from None
         raise PlanErrors(
-            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+            [PlanError("ledger_unwritable", {"reason": os_reason(exc)}, shown)]
         ) from None
-    size = None  # the ledger's size before this append, once known
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PlanErrors([PlanError("not_regular_file", {}, shown)])
+    return fd
+
+
+def _still_the_ledger(path: Path, held: os.stat_result) -> bool:
+    """Return whether the open file is still the one at `path` (not renamed over)."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanErrors([PlanError("not_regular_file", {}, shown)])
-        size = info.st_size
-        if size == 0:
-            data = HEADER.encode("utf-8") + data
-        elif os.pread(fd, 1, size - 1) != b"\n":
+        now = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+
+
+def _write_locked(fd: int, data: bytes, size: int, shown: str) -> None:
+    """Write the line (after the header into an empty ledger, after a newline after a torn
+    line), whole, and fsync; on failure cut the file back to `size`."""
+    if size == 0:
+        data = HEADER.encode("utf-8") + data
+    else:
+        os.lseek(fd, size - 1, os.SEEK_SET)  # os.pread does not exist on Windows
+        if os.read(fd, 1) != b"\n":
             data = b"\n" + data
+    try:
         written = os.write(fd, data)
         if written != len(data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.fsync(fd)
     except OSError as exc:
-        if size is not None:
-            _take_back(fd, size)
+        _take_back(fd, size)
         raise PlanErrors(
-            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+            [PlanError("ledger_unwritable", {"reason": os_reason(exc)}, shown)]
         ) from None
-    finally:
-        os.close(fd)  # also releases the lock
-    if info.st_size == 0:
-        _sync_folder(path)
-    return line
+
+
+def os_reason(exc: OSError) -> str:
+    """Return why an OS call failed, in words: "file too large" for EFBIG (not "no space"),
+    else the system's own words."""
+    if exc.errno == errno.EFBIG:
+        return "the file would be larger than the file system or a quota allows"
+    return exc.strerror or type(exc).__name__
 
 
 def _take_back(fd: int, size: int) -> None:

@@ -53,6 +53,11 @@ TAIL_BYTES = 65536
 SAMPLES = 256
 SEARCH_LIMIT = 8  # more new reversals than this of older records: one pass, not a search each
 KEPT_PROBLEMS = 1000  # a book keeps this many problems of a bad ledger, and counts the rest
+# Problems that mean the ledger as a whole cannot be read: no command may go on with zero
+# progress as if it were empty.
+UNREADABLE = frozenset(
+    {"ledger_symlink", "not_regular_file", "file_unreadable", "ledger_utf16", "ledger_cr_only"}
+)
 
 
 @dataclass
@@ -67,6 +72,7 @@ class Book:
     problems: list[PlanError] = field(default_factory=list)  # located, in ledger order
     problem_count: int = 0  # every problem, also those past KEPT_PROBLEMS
     reread: bool = True  # whether every line was read (no usable cache)
+    unreadable: list[PlanError] = field(default_factory=list)  # the ledger cannot be read
     reached: Position = field(default_factory=Position)  # the complete lines read
     fingerprint: str | None = None  # of the bytes up to `reached`
 
@@ -178,6 +184,7 @@ def _read(
     late = [p for p in placed if p.line is not None and p.line > reached.line]
     ids = list(unique.first) if unique is not None and len(unique.first) <= HINT_LIMIT else None
     across = [p.at(shown, p.line, p.col) for p in ledger_problems(plan, totals, ids)]
+    book.unreadable = [p for p in placed if p.code in UNREADABLE]
     book.totals = totals
     book.problems = ordered([*problems, *late, *across])
     book.problem_count = count + len(late) + len(across)
@@ -293,3 +300,57 @@ def _save_cache(
         "problem_count": count,
     }
     write_cached(cache_dir, _cache_name(book.ledger_path), value)
+
+
+# --- what the ledger says now, for the one record about to be written --------------------
+
+
+def conflict(plan: Plan, ledger: Path, shown: str, new: Record) -> PlanError | None:
+    """Return why `new` must not be written, read from the ledger's bytes as they are now
+    (`kexie record` calls this under the ledger's lock, never trusting a cache): an
+    activity already held, a milestone already completed, a record already reverted.
+
+    Only the lines holding the ids concerned are parsed, so this costs a few bytes
+    searches however large the ledger.
+    """
+    if new.revert is not None:
+        for reversal in _standing(ledger, shown, [new.revert], reversals=True):
+            if reversal.revert == new.revert:
+                params = {"id": new.revert, "by": reversal.id, "date": reversal.date.isoformat()}
+                return PlanError("revert.already", params)
+        return None
+    if new.activity is not None:
+        held = [r for r in _standing(ledger, shown, [new.activity]) if r.activity == new.activity]
+        if held:
+            first = min(held, key=lambda r: (r.date, r.line))
+            params = {"id": new.activity, "date": first.date.isoformat(), "record": first.id}
+            return PlanError("record.held_twice", params)
+        return None
+    if new.target is not None and new.done:
+        completing = {a.id for a in plan.activities if a.target == new.target}
+        found = [
+            r
+            for r in _standing(ledger, shown, [new.target, *sorted(completing)])
+            if (r.target == new.target and r.done) or r.activity in completing
+        ]
+        if found:
+            first = min(found, key=lambda r: (r.date, r.line))
+            params = {"id": new.target, "date": first.date.isoformat(), "record": first.id}
+            return PlanError("record.done_twice", params)
+    return None
+
+
+def _standing(ledger: Path, shown: str, needles: list[str], reversals: bool = False):
+    """Return the records on lines holding any of `needles` (reversals among them when
+    asked, else records no reversal names)."""
+    found: dict[int, Record] = {}
+    for needle in needles:
+        for item in iter_ledger(ledger, shown, containing=needle.encode("utf-8", "surrogatepass")):
+            if type(item) is Record:
+                found[item.line] = item
+    records = sorted(found.values(), key=lambda r: r.line)
+    if reversals:
+        return records
+    named = {r.id for r in records if r.revert is None}
+    cancelled = {r.revert for r in _standing(ledger, shown, sorted(named), True) if r.revert}
+    return [r for r in records if r.revert is None and r.id not in cancelled]

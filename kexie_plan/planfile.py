@@ -86,24 +86,30 @@ def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
 
 
 def read_bytes(path: Path, shown: str, limit: int = MAX_PLAN_BYTES) -> bytes:
-    """Return the bytes of a plan file (a regular file of at most `limit` bytes); raise
-    PlanErrors naming the file as `shown` otherwise."""
+    """Return the bytes of a plan file (a regular file of at most `limit` bytes, not a
+    symbolic link); raise PlanErrors naming the file as `shown` otherwise."""
+    if os.path.islink(path):
+        raise PlanErrors([PlanError("plan_symlink", {}, shown)])
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        info = os.stat(path)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise PlanErrors([PlanError("file_missing", {}, shown)]) from None
     except OSError as exc:
         raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+    info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         raise PlanErrors([PlanError("not_regular_file", {}, shown)])
-    if info.st_size > limit:
-        too_large = {"size": info.st_size, "limit": limit}
-        raise PlanErrors([PlanError("file_too_large", too_large, shown)])
-    try:
-        with open(path, "rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > limit:
+            too_large = {"size": info.st_size, "limit": limit}
+            raise PlanErrors([PlanError("file_too_large", too_large, shown)])
+        try:
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+        except OSError as exc:
+            reason = {"reason": exc.strerror}
+            raise PlanErrors([PlanError("file_unreadable", reason, shown)]) from None
     if len(data) > limit:
         raise PlanErrors([PlanError("file_too_large", {"size": len(data), "limit": limit}, shown)])
     return data

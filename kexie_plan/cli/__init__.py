@@ -31,6 +31,7 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
 )
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import current
+from kexie_plan.cli.output import fence
 from kexie_plan.errors import ExitStatus, PlanErrors, UsageProblem, exit_status
 from kexie_plan.i18n import choose_lang, text
 
@@ -38,13 +39,17 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Run the CLI inside the one error boundary that maps outcomes to exit codes."""
+    """Run the CLI inside the one error boundary that maps outcomes to exit codes (and,
+    in GitHub Actions, inside the fence that keeps its output from acting as commands)."""
+    fence.start()
     try:
         app(prog_name="kexie")
     except SystemExit:
         raise
     except BaseException:
         _report(current.get("lang") or choose_lang(None))
+    finally:
+        fence.stop()
 
 
 def _report(lang: str) -> NoReturn:

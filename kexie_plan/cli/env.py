@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kexie_plan.errors import PlanError, UsageProblem
+from kexie_plan.errors import PlanError, PlanErrors, UsageProblem
 from kexie_plan.i18n import choose_lang, text
 
 if TYPE_CHECKING:
@@ -158,6 +158,18 @@ class Env:
             return (this_year or candidates)[-1]
         return BUNDLED_PLAN
 
+    def inputs(self) -> dict[str, Path]:
+        """Return the files this run reads, by the words that name them: the plan, its
+        ledger and kexie.toml."""
+        from kexie_plan.ledger import ledger_path_for
+
+        plan = self.plan_path()
+        found = {"input.plan": plan, "input.ledger": ledger_path_for(plan)}
+        config = read_config()
+        if config is not None:
+            found["input.config"] = config[0]
+        return found
+
     def plan(self) -> Plan:
         """Return the plan, validated (from the cache when its bytes are unchanged)."""
         from kexie_plan.planfile import load_plan
@@ -179,6 +191,8 @@ class Env:
             shown_plan=shown_path(path),
             shown_ledger=shown_path(ledger_path_for(path)),
         )
+        if book.unreadable:
+            raise PlanErrors(book.unreadable)
         if warn:
             self.warn(book.problems, book.problem_count)
         return book

@@ -8,9 +8,10 @@ temporary file beside it, then a rename), and never over a file kexie reads.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +42,62 @@ def emit(
         if output is None:
             write_stdout(value)
         else:
-            write_output(output, value)
+            write_output(output, value, env)
         return
     if output is None:
         env.console().print(value)
     else:
-        write_output(output, rendered_text(value).encode("utf-8"))
+        write_output(output, rendered_text(value).encode("utf-8"), env)
+
+
+class GithubFence:
+    """Stop GitHub Actions from reading workflow commands in kexie's output.
+
+    When $GITHUB_ACTIONS is "true", every run writes `::stop-commands::TOKEN` first and
+    `::TOKEN::` last (on both streams), so that no name, note or path printed in between
+    can act as a workflow command (`::error::`, `::add-mask::` …), however a terminal
+    width wraps it. `validate --format github` prints its own annotations with the fence
+    `paused`.
+    """
+
+    def __init__(self) -> None:
+        self.token: str | None = None
+
+    def start(self) -> None:
+        if os.environ.get("GITHUB_ACTIONS") != "true" or self.token is not None:
+            return
+        import secrets
+
+        self.token = secrets.token_hex(16)
+        self._say(f"::stop-commands::{self.token}")
+
+    def stop(self) -> None:
+        if self.token is not None:
+            self._say(f"::{self.token}::")
+            self.token = None
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        running = self.token is not None
+        self.stop()
+        try:
+            yield
+        finally:
+            if running:
+                self.start()
+
+    @staticmethod
+    def _say(line: str) -> None:
+        for stream in (sys.stderr, sys.stdout):
+            try:
+                stream.flush()
+                stream.write(line + "\n")
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+
+
+fence = GithubFence()
 
 
 def write_stdout(data: bytes) -> None:
@@ -71,20 +122,82 @@ def rendered_text(value: Any, width: int = 100) -> str:
     return out.getvalue()
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole: a temporary file beside it, then a rename."""
+def write_output(path: Path, data: bytes, env: Env | None = None) -> None:
+    """Write `data` to the -o file `path`.
+
+    A regular file (or a new one) is written whole: a temporary file beside it, then a
+    rename, with the mode the old file had (a new one gets the umask's); nothing is left
+    behind on failure. A character device or a pipe (/dev/stdout, a FIFO) is written
+    through. A symbolic link, a folder or anything else is refused, and so is any file
+    kexie reads (the plan, its ledger, kexie.toml).
+    """
+    import stat
+
+    shown = visible_path(path)
+    if env is not None:
+        reads = env.inputs()
+        for what, read in reads.items():
+            if _same_file(path, read):
+                params = {"path": shown, "what": env.say(what)}
+                raise UsageProblem(PlanError("output_is_input", params))
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _unwritable(shown, exc) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            try:
+                with open(path, "wb") as out:
+                    out.write(data)
+            except OSError as exc:
+                raise _unwritable(shown, exc) from None
+            return
+        raise UsageProblem(PlanError("output_not_file", {"path": shown}))
+    _replace(path, data, info.st_mode & 0o7777 if info is not None else None, shown)
+
+
+def _replace(path: Path, data: bytes, mode: int | None, shown: str) -> None:
     import tempfile
 
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".kexie-", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
     except OSError as exc:
-        params = {"path": shown_path(path), "reason": exc.strerror or type(exc).__name__}
-        raise UsageProblem(PlanError("output_unwritable", params)) from None
+        raise _unwritable(shown, exc) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(shown, exc) from None
+        raise
+
+
+def _unwritable(shown: str, exc: OSError) -> UsageProblem:
+    from kexie_plan.ledger import os_reason
+
+    return UsageProblem(PlanError("output_unwritable", {"path": shown, "reason": os_reason(exc)}))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def visible_path(path: Path) -> str:
+    """Return a path as a message shows it: relative when inside the working folder, and
+    with any byte that is not UTF-8 shown as an escape."""
+    from kexie_plan.render.words import visible
+
+    return visible(shown_path(path))

@@ -101,5 +101,4 @@ def record(
     problems = RecordRules(loaded).problems(new)
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
-    recording.refuse_twice(loaded, book.totals, new)
     recording.write_and_report(env, book, new, new, dry_run, yes)

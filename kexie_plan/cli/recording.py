@@ -7,6 +7,7 @@ and exit 2, with the ledger's bytes unchanged.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from kexie_plan.loader import Book
     from kexie_plan.plan import Plan
     from kexie_plan.record import Record
-    from kexie_plan.totals import Totals
 
 
 def interactive() -> bool:
@@ -106,32 +106,35 @@ def declined(env: Env) -> typer.Exit:
     return typer.Exit(ExitStatus.DECLINED)
 
 
-def refuse_twice(plan: Plan, totals: Totals, new: Record) -> None:
-    """Refuse to hold an activity, or complete a milestone, that a standing record already
-    holds or completes (naming that record): it would count twice."""
-    if new.activity is not None:
-        held = totals.held_by(new.activity)
-        if held is not None:
-            params = {"id": new.activity, "date": held[1].isoformat(), "record": held[0]}
-            raise UsageProblem(PlanError("record.held_twice", params))
-    elif new.target is not None and new.done:
-        done = totals.completion(plan, new.target)
-        if done is not None:
-            params = {"id": new.target, "date": done[1].isoformat(), "record": done[0]}
-            raise UsageProblem(PlanError("record.done_twice", params))
-
-
 def write_and_report(
     env: Env, book: Book, new: Record, about: Record, dry_run: bool, yes: bool
 ) -> None:
     """Append the record (unless a dry run or declined), then print it and where `about`
-    (the record itself, or the record a reversal cancels) now stands."""
+    (the record itself, or the record a reversal cancels) now stands.
+
+    Whether the record may be written (an activity not yet held, a milestone not yet
+    done, a record not yet reverted) is decided from the ledger's bytes: once before
+    asking, and again under the ledger's lock, right before the write. Once the record
+    is on disk the run succeeds: if the confirmation cannot be printed (a closed or full
+    standard output), that is said on stderr and the exit code stays 0, so that nobody
+    records it again.
+    """
     from dataclasses import replace
 
     from kexie_plan.ledger import append_record
+    from kexie_plan.loader import conflict
     from kexie_plan.render.words import visible
 
     line = record_line(new)
+    ledger = ledger_for(book.plan_path)
+    shown = shown_path(ledger)
+
+    def guard() -> None:
+        found = conflict(book.plan, ledger, shown, new)
+        if found is not None:
+            raise UsageProblem(found)
+
+    guard()
     if dry_run:
         typer.echo(env.say("record.dry_run", line=visible(line.rstrip("\n"))))
         return
@@ -139,16 +142,23 @@ def write_and_report(
         typer.echo(visible(line.rstrip("\n")))
         if not agrees(env, "record.confirm"):
             raise declined(env)
-    ledger = ledger_for(book.plan_path)
-    line = append_record(ledger, new, shown_path(ledger))
-    typer.echo(env.say("record.written", line=visible(line.rstrip("\n"))))
+    line = append_record(ledger, new, shown, guard)
     written = replace(new, line=0)  # its line number is for warnings, not for sums
     if written.revert is not None:
         book.totals.note_reversal(written)
         book.totals.remove(about)
     book.totals.add(written)
-    for words in standing(env, book, about):
-        typer.echo(words)
+    lines = [env.say("record.written", line=visible(line.rstrip("\n")))]
+    lines += standing(env, book, about)
+    try:
+        for words in lines:
+            typer.echo(words)
+        sys.stdout.flush()
+    except OSError as exc:
+        # The record is written: say so where it can still be read, and succeed.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the old one
+        reason = exc.strerror or type(exc).__name__
+        sys.stderr.write(env.say("record.unconfirmed", id=new.id, reason=reason) + "\n")
 
 
 def standing(env: Env, book: Book, about: Record) -> list[str]:

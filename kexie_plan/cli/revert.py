@@ -47,9 +47,7 @@ def revert(
     book = env.book()
     wanted = record_id.strip()
     # ids are Crockford base32: case does not matter
-    target, earlier = records_naming(book, wanted)
-    if target is None:
-        target, earlier = records_naming(book, wanted.upper())
+    target = record_named(book, wanted) or record_named(book, wanted.upper())
     if target is None:
         # Only to suggest the closest id: the one time revert reads every line.
         ids = list(dict.fromkeys(r.id for r in book.records()))
@@ -58,9 +56,6 @@ def revert(
         raise UsageProblem(PlanError("unknown_ref", params))
     if target.revert is not None:
         raise UsageProblem(PlanError("revert_of_revert", {"id": target.id}))
-    if earlier is not None:
-        params = {"id": target.id, "by": earlier.id, "date": earlier.date.isoformat()}
-        raise UsageProblem(PlanError("revert.already", params))
     new = Record(
         id=new_record_id(),
         date=recording.reversal_date(env, book.plan, date_, target),
@@ -71,16 +66,12 @@ def revert(
     recording.write_and_report(env, book, new, target, dry_run, yes)
 
 
-def records_naming(book: Book, ident: str) -> tuple[Record | None, Record | None]:
-    """Return the record with this id (the last, if several) and the first reversal of it.
-
-    Searches the ledger for the id's bytes and parses only the lines that hold them.
-    """
-    found, reversal = None, None
+def record_named(book: Book, ident: str) -> Record | None:
+    """Return the record with this id (the last, if several), searching the ledger for the
+    id's bytes and parsing only the lines that hold them."""
+    found = None
     if ident:
         for item in book.records(containing=ident.encode("utf-8", "surrogatepass")):
             if item.id == ident:
                 found = item
-            elif item.revert == ident and reversal is None:
-                reversal = item
-    return found, reversal
+    return found

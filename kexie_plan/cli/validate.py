@@ -90,7 +90,14 @@ def validate(
         typer.echo(errors_as_json(errors, env.lang))
         raise typer.Exit(code)
     if output_format == "github":
-        for line in errors_as_github(errors, env.lang):
+        from kexie_plan.cli.output import fence
+
+        lines = errors_as_github(errors, env.lang)
+        annotations = [line for line in lines if line.startswith(("::error ", "::warning "))]
+        with fence.paused():  # these are meant to act: annotations on the pull request
+            for line in annotations:
+                typer.echo(line)
+        for line in lines[len(annotations) :]:
             typer.echo(line)
     else:
         for error in errors:
