@@ -225,7 +225,8 @@ def activity_windows(plan: Plan) -> list[PlanError]:
 
 
 _DASHES = "-~～—–至到"
-_NUMBER = r"([0-9]+)\s*(?:[" + _DASHES + r"]\s*([0-9]+)\s*)?"
+# A number of at most 9 digits (a longer run of digits is no goal, only text).
+_NUMBER = r"(?<![0-9])([0-9]{1,9})\s*(?:[" + _DASHES + r"]\s*([0-9]{1,9})\s*)?"
 
 
 def quoted_goals(target: Target) -> list[Goal]:

@@ -12,17 +12,28 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def looks_utf16(data: bytes) -> bool:
-    """Return whether `data` looks like UTF-16: a byte order mark, or text whose every other
-    byte is NUL (what ASCII and most Chinese punctuation look like in UTF-16)."""
+    """Return whether `data` looks like UTF-16: a byte order mark, or text in which one byte
+    of each pair is mostly NUL (ASCII and most punctuation in UTF-16) and which reads as
+    words in that byte order. A few stray NULs in UTF-8 text are not UTF-16."""
     if data.startswith(_UTF16_BOMS):
         return True
-    sample = data[:4096]
-    if len(sample) < 8:
+    sample = data[: 4096 - 4096 % 2]
+    sample = sample[: len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 8:
         return False
-    zeros = sample.count(0, 0)
-    odd_zeros = sum(1 for b in sample[1::2] if b == 0)
-    even_zeros = sum(1 for b in sample[0::2] if b == 0)
-    return zeros >= len(sample) // 4 and max(odd_zeros, even_zeros) >= 0.9 * zeros
+    odd_zeros = sample[1::2].count(0)
+    even_zeros = sample[0::2].count(0)
+    for order, zeros, other in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
+    ):
+        if zeros < 0.3 * pairs or other > 0.05 * zeros:
+            continue
+        text = sample.decode(order, errors="replace")
+        if sum(1 for char in text if char.isalnum()) >= 4:
+            return True
+    return False
 
 
 def guess_encoding(data: bytes) -> str:

@@ -789,6 +789,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "计划文件是符号链接；kexie 只读取仓库内的普通文件"
         "（请用文件替换该链接，或用 --plan 指定文件本身）",
     ),
+    "number_too_long": (
+        "{value!r} has more than 9 digits; a number here is at most 999999999",
+        "{value!r} 超过 9 位数；这里的数字最多为 999999999",
+    ),
+    "hidden_char": (
+        "holds the hidden character {char} at character {col} (a control character or a "
+        "bidi override, which can make the text read as something else); remove it",
+        "第 {col} 个字符是隐藏字符 {char}（控制字符或双向文本控制符，"
+        "可能使文字显示为别的内容）；请删除",
+    ),
 }
 
 _TYPE_WORDS = {"expected", "got"}

@@ -32,7 +32,24 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=64),
     Field(description="a lowercase slug, unique across the plan, e.g. haizhi-salon"),
 ]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# What a text field may not hold: C0 controls but newline and tab, DEL, C1 controls, and
+# the bidi overrides and isolates that can make a name read as something else.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_text(value: object) -> object:
+    """Refuse a text that holds a control character or a bidi override (located, named)."""
+    if isinstance(value, str):
+        found = _HIDDEN.search(value)
+        if found is not None:
+            char = f"U+{ord(found.group()):04X}"
+            raise PydanticCustomError(
+                "kexie_hidden_char", "hidden character", {"char": char, "col": found.start() + 1}
+            )
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_visible_text)]
 
 
 def parse_goal(value: object) -> Goal:
@@ -52,6 +69,7 @@ def parse_goal(value: object) -> Goal:
 
 _GOAL_PROBLEMS = {
     "goal_format": "goal is not N, N+ or N-M",
+    "number_too_long": "a number has more than 9 digits",
     "goal_zero": "goal must be above 0",
     "goal_order": "goal's lower bound is above its upper bound",
 }
@@ -213,7 +231,7 @@ class Plan(_Strict):
     title: Text
     published: Day | None = None
     period: Period | None = None
-    guidance: str | None = None
+    guidance: Annotated[str, BeforeValidator(_visible_text)] | None = None
     units: list[Unit] = []
     sections: list[Section] = []
     targets: list[Target] = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 GOAL_PATTERN = r"^\s*([0-9]+)\s*(?:(\+)|-\s*([0-9]+))?\s*$"
+MAX_DIGITS = 9  # every number in a plan or a ledger: at most 999,999,999
 _GOAL_RE = re.compile(GOAL_PATTERN)
 
 
@@ -45,10 +46,12 @@ class Goal:
 
 def goal_of(text: str) -> Goal | str:
     """Return the Goal that "N", "N+" or "N-M" spells, or the code of what is wrong with it
-    (goal_format, goal_zero, goal_order)."""
+    (goal_format, number_too_long, goal_zero, goal_order)."""
     match = _GOAL_RE.match(text)
     if not match:
         return "goal_format"
+    if any(len(group) > MAX_DIGITS for group in (match.group(1), match.group(3) or "")):
+        return "number_too_long"
     low = int(match.group(1))
     high: int | None
     if match.group(2):

@@ -11,12 +11,13 @@ or cli.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from kexie_plan import checks
 from kexie_plan.cache import key_of, read_cached, write_cached
 from kexie_plan.decoding import guess_encoding
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.plan import Plan, plan_data, plan_from_data
+from kexie_plan.plan import MAX_DIGITS, Plan, plan_data, plan_from_data
 
 MAX_PLAN_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -60,6 +61,10 @@ def token(value: object) -> str:
     return text
 
 
+class TooLong(str):
+    """A plain number with more digits than a plan allows: reported where it stands."""
+
+
 def resolve_plain(text: str) -> Any:
     """Return the value of a plain scalar under YAML 1.2's core schema, decimals only."""
     if text in _NULL:
@@ -69,6 +74,8 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT_RE.match(text):
+        if len(text.lstrip("-")) > MAX_DIGITS:
+            return TooLong(text)
         return int(text)
     if _FLOAT_RE.match(text):
         return float(text)
@@ -190,6 +197,9 @@ def compose(text: str, shown: str) -> Node:
                     refuse("tag", event, tag=_tag_as_written(event.tag))
                 plain = event.style in (None, "")
                 value = resolve_plain(event.value) if plain else event.value
+                if isinstance(value, TooLong):
+                    params = {"value": token(value), "limit": MAX_DIGITS}
+                    errors.append(PlanError("number_too_long", params, shown, *here(event)))
                 if plain and event.value == "<<" and stack and stack[-1][0].tag == "map":
                     refuse("merge_key", event)
                 attach(Node(value, *here(event)))
@@ -426,30 +436,117 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
     return PlanError("invalid", {"detail": err["msg"]}), False
 
 
+# The lists whose items can be set aside when one of them is invalid, so that the rest of
+# the plan is still checked: a typo in one target must not hide a duplicate id elsewhere.
+_ENTITY_LISTS = frozenset({"units", "sections", "measures", "targets", "activities"})
+MAX_PASSES = 8
+
+
 def plan_from_tree(root: Node, shown: str) -> Plan:
-    """Return the validated Plan for a composed document; raise located PlanErrors."""
+    """Return the validated Plan for a composed document; raise located PlanErrors.
+
+    Every problem of every kind is reported in one run: when pydantic finds items that
+    are not well formed, those items are set aside and the rest is validated again (and
+    then checked by the plan's rules), so that a typo'd key, a month 13 and a duplicate id
+    elsewhere are all named. Problems that only follow from setting an item aside (a
+    reference to it, the count of activities) are not reported.
+    """
     from pydantic import ValidationError
 
     from kexie_plan.model import Plan as PlanFile
 
     if not isinstance(root.value, dict):
         raise PlanErrors([PlanError("not_a_mapping", {}, shown, root.line, root.col)])
-    try:
-        model = PlanFile.model_validate(root.value)
-    except ValidationError as exc:
-        errors = []
-        for err in exc.errors(include_url=False):
-            error, at_key = pydantic_error(err)
-            loc = tuple(err["loc"])
-            if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
-                loc = (*loc[:-1], err.get("input"))
-            errors.append(error.at(shown, *locate(root, loc, at_key)))
-        raise PlanErrors(_sorted(errors)) from None
+    pruned = _Pruned(root.value)
+    errors: list[PlanError] = []
+    seen: set[tuple] = set()
+    model = None
+    for _ in range(MAX_PASSES):
+        try:
+            model = PlanFile.model_validate(pruned.value)
+            break
+        except ValidationError as exc:
+            stuck = True
+            for err in exc.errors(include_url=False):
+                error, at_key = pydantic_error(err)
+                loc = pruned.original(tuple(err["loc"]))
+                if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
+                    loc = (*loc[:-1], err.get("input"))
+                key = (error.code, loc)
+                if key not in seen:
+                    seen.add(key)
+                    errors.append(error.at(shown, *locate(root, loc, at_key)))
+                stuck = not pruned.set_aside(tuple(err["loc"])) and stuck
+            if stuck:
+                break
+    if model is None:
+        raise PlanErrors(_sorted(errors))
     plan = plan_from_data(model.model_dump(by_alias=True))
-    problems = checks.check_plan(plan)
-    if problems:
-        raise PlanErrors(_sorted([place(root, shown, p) for p in problems]))
+    for problem in checks.check_plan(plan):
+        if not pruned.follows_from_setting_aside(problem):
+            loc = pruned.original(problem.loc)
+            other = pruned.original(problem.other) if problem.other is not None else None
+            errors.append(place(root, shown, replace(problem, loc=loc, other=other)))
+    if errors:
+        raise PlanErrors(_sorted(errors))
     return plan
+
+
+class _Pruned:
+    """A copy of a plan's raw values from which ill-formed items have been set aside, with
+    the way back from an index in the copy to the index in the file."""
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        self.value = copy.deepcopy(value)
+        self.kept: dict[tuple, list[int]] = {}  # original path of a list -> original indices
+        self.ids_set_aside: set[str] = set()
+        self.lists_cut: set[str] = set()
+
+    def original(self, loc: tuple) -> tuple:
+        """Return `loc` (indices into the copy) with the file's own indices."""
+        out: list[Any] = []
+        for part in loc:
+            kept = self.kept.get(tuple(out))
+            out.append(kept[part] if isinstance(part, int) and kept and part < len(kept) else part)
+        return tuple(out)
+
+    def set_aside(self, loc: tuple) -> bool:
+        """Set aside the innermost entity (target, activity, measure …) that `loc` (indices
+        into the copy) is inside, or a stray key at the top; return whether anything was."""
+        for depth in range(len(loc) - 1, 0, -1):
+            if isinstance(loc[depth], int) and loc[depth - 1] in _ENTITY_LISTS:
+                container = self._get(loc[:depth])
+                if not isinstance(container, list) or loc[depth] >= len(container):
+                    return False
+                original = self.original(loc[:depth])
+                kept = self.kept.setdefault(original, list(range(len(container))))
+                item = container.pop(loc[depth])
+                kept.pop(loc[depth])
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    self.ids_set_aside.add(item["id"])
+                self.lists_cut.add(str(loc[depth - 1]))
+                return True
+        top = loc[0] if loc else None
+        required = ("schema", "year", "org", "title", *_ENTITY_LISTS)
+        if isinstance(top, str) and top in self.value and top not in required:
+            del self.value[top]  # an optional key, or one that is no key of a plan at all
+            return True
+        return False
+
+    def follows_from_setting_aside(self, problem: PlanError) -> bool:
+        """Return whether a check's problem only comes from items having been set aside."""
+        if problem.code == "unknown_ref" and problem.params.get("id") in self.ids_set_aside:
+            return True
+        return problem.code == "activities_count" and "activities" in self.lists_cut
+
+    def _get(self, loc: tuple) -> Any:
+        node: Any = self.value
+        for part in loc:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
 
 
 def place(root: Node, shown: str, problem: PlanError) -> PlanError:

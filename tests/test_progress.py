@@ -1,4 +1,5 @@
-"""progress: actual, expected, state and light by the status semantics of docs/format.md, table-driven with exact numbers.
+"""progress: actual, expected, state and light by the status semantics of docs/format.md,
+table-driven with exact numbers.
 
 The plan is written inline; records are built directly; every case gives its own as_of.
 Linear expectations in 2021 (365 days) count the days up to and including as_of:
