@@ -140,6 +140,19 @@ def dates_in_period(plan: Plan) -> list[PlanError]:
     """Return problems for a reversed period and for dates that lie outside it."""
     if plan.period is not None and plan.period.start > plan.period.end:
         return [_at("period_order", {}, ("period", "end"))]
+    if plan.period is not None:
+        # A yearly plan's period lies around its year (a school year, a year from July):
+        # within the year before and the year after. Dates near 0001 or 9999 would make
+        # every calendar computation fail.
+        lowest, highest = dt.date(plan.year - 1, 1, 1), dt.date(plan.year + 1, 12, 31)
+        found = []
+        for key in ("start", "end"):
+            day = getattr(plan.period, key)
+            if not lowest <= day <= highest:
+                params = {"date": day, "year": plan.year, "start": lowest, "end": highest}
+                found.append(_at("period_far", params, ("period", key)))
+        if found:
+            return found
     span = plan.span
     problems = []
 

@@ -47,12 +47,28 @@ class PlanErrors(Exception):
         self.errors = errors
 
 
+# The most of one argument a usage message quotes: a 100 KB argument is not echoed back.
+ARGUMENT_SHOWN = 200
+# Parameters that are kexie's own lists (the choices, the matching names), never clipped.
+OWN_PARAMS = frozenset({"allowed", "candidates"})
+
+
+def clipped(value: Any) -> Any:
+    """Return `value` as a message may quote it: text longer than ARGUMENT_SHOWN is cut,
+    with the count of characters left out."""
+    if isinstance(value, str) and len(value) > ARGUMENT_SHOWN:
+        return f"{value[:ARGUMENT_SHOWN]}…(+{len(value) - ARGUMENT_SHOWN})"
+    return value
+
+
 class UsageProblem(Exception):
-    """How kexie was called is wrong (an option, a REF, a missing file): one line, exit 2."""
+    """How kexie was called is wrong (an option, a REF, a missing file): one line, exit 2.
+    The arguments it quotes are clipped (`clipped`)."""
 
     def __init__(self, error: PlanError):
         super().__init__(error.code)
-        self.error = error
+        params = {k: v if k in OWN_PARAMS else clipped(v) for k, v in error.params.items()}
+        self.error = replace(error, params=params)
 
 
 class ExitStatus(IntEnum):

@@ -111,6 +111,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "里程碑不应有 {key!r}；请删除，或去掉 kind: milestone",
     ),
     "period_order": ("the period ends before it starts", "期间的结束日期早于开始日期"),
+    "period_far": (
+        "period date {date} is too far from the plan's year {year}:"
+        " a period lies between {start} and {end}",
+        "期间日期 {date} 离计划年份 {year} 太远：期间应在 {start} 至 {end} 之间",
+    ),
     "date_outside": (
         "date {date} is outside the plan's period {start} to {end}",
         "日期 {date} 不在计划期间 {start} 至 {end} 内",
@@ -206,6 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_date": (
         "{option} {value!r} is not a date (YYYY-MM-DD)",
         "{option} 的值 {value!r} 不是日期（YYYY-MM-DD）",
+    ),
+    "date_far": (
+        "{option} {value!r} is outside the years 1900 to 2999",
+        "{option} 的值 {value!r} 不在 1900 至 2999 年之间",
     ),
     "bad_choice": (
         "{option} {value!r} is not one of {allowed}",
@@ -532,8 +541,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目标、活动或措施（id 或名称的一部分）",
     ),
     "record.amount": (
-        "amount {value!r} is not a whole number above 0",
-        "数量 {value!r} 不是大于 0 的整数",
+        "amount {value!r} is not a whole number from 1 to 999999999",
+        "数量 {value!r} 不是 1 到 999999999 之间的整数",
     ),
     "record.amount_not_target": (
         "no amount for {kind} {id!r}: only counted targets take one",

@@ -20,6 +20,7 @@ Imports errors and model of ours; never planfile, render, cli or progress.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import errno
@@ -35,6 +36,7 @@ from typing import Any, BinaryIO
 
 from kexie_plan.decoding import guess_encoding, looks_utf16
 from kexie_plan.errors import PlanError, PlanErrors
+from kexie_plan.plan import MAX_DIGITS
 from kexie_plan.record import Record
 
 MAX_LINE_BYTES = 64 * 1024
@@ -198,7 +200,10 @@ class LedgerRead:
 
 # The fast path: `- {key: value, …}` with plain or double-quoted values, nothing else.
 _LINE_RE = re.compile(r"- \{(.*)\}\Z")
-_PAIR_RE = re.compile(r' *([a-z]+): +(?:"((?:[^"\\]|\\.)*)"|([^ ,"{}\[\]]*)) *(?:,|\Z)')
+# A key is plain (`id: x`, a space after the colon) or JSON's quoted (`"id": x`, `"id":x`).
+_PAIR_RE = re.compile(
+    r' *(?:([a-z]+): +|"([a-z]+)": *)(?:"((?:[^"\\]|\\.)*)"|([^ ,"{}\[\]]*)) *(?:,|\Z)'
+)
 _ESCAPE_RE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))")
 _YAML_ESCAPES = {
     "0": "\0",
@@ -241,7 +246,7 @@ _PLAIN_ID = r"(?!(?:null|Null|NULL),)" + ID_PATTERN
 # one of target, activity, measure and revert, so they are one alternation.
 _CANONICAL_RE = re.compile(
     r"- \{id: (" + _PLAIN_ID + r"|" + _QUOTED + r"), date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r", (target|activity|measure|revert): " + _VALUE + r"(?:, amount: ([1-9][0-9]{0,17}))?"
+    r", (target|activity|measure|revert): " + _VALUE + r"(?:, amount: ([1-9][0-9]{0,8}))?"
     r"(?:, done: (true))?"
     r"(?:, by: " + _VALUE + r")?(?:, note: " + _VALUE + r")?(?:, evidence: " + _VALUE + r")?"
     r"\}\Z"
@@ -276,7 +281,13 @@ def _unescape(body: str) -> str:
             raise _NotFast
         return named
 
-    return _ESCAPE_RE.sub(one, body)
+    text = _ESCAPE_RE.sub(one, body)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        # JSON writes a character beyond U+FFFF as a surrogate pair ("\ud83d\ude00"): one
+        # character. A lone surrogate stays, and the record check refuses it.
+        with contextlib.suppress(UnicodeDecodeError):
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    return text
 
 
 # A field as read: its value, the 1-based columns of value and key, and whether it was plain.
@@ -338,17 +349,19 @@ def _fast_fields(text: str) -> dict[str, Field]:
         pair = _PAIR_RE.match(inner, pos)
         if pair is None:
             raise _NotFast
-        key, quoted, plain = pair.groups()
+        plain_key, quoted_key, quoted, plain = pair.groups()
+        key = plain_key or quoted_key
         if key in fields:
             raise _NotFast  # a duplicate key: let the slow path name it
         # Columns are 1-based in the whole line, which starts with the 3 characters "- {".
+        key_col = pair.start(1) + 4 if plain_key else pair.start(2) + 3
         if quoted is not None:
             value = _unescape(quoted) if "\\" in quoted else quoted
-            fields[key] = (value, pair.start(2) + 3, pair.start(1) + 4, False)
+            fields[key] = (value, pair.start(3) + 3, key_col, False)
         else:
             if key in TEXT_KEYS and _PLAIN_TOKEN_RE.match(plain) is None:
                 raise _NotFast
-            fields[key] = (plain, pair.start(3) + 4, pair.start(1) + 4, True)
+            fields[key] = (plain, pair.start(4) + 4, key_col, True)
         pos = pair.end()
     return fields
 
@@ -443,6 +456,8 @@ def _record(fields: dict[str, Field], shown: str, number: int) -> Record | PlanE
         elif key == "amount":
             if not plain or not _INT_RE.match(raw):
                 return bad("expected", col, expected="integer", got=_kind_of(raw, plain))
+            if len(raw.lstrip("-")) > MAX_DIGITS:  # before int(): 5000 digits would raise
+                return bad("number_too_long", col, value=_token(raw))
             if int(raw) <= 0:
                 return bad("record_amount", col, value=_token(raw))
             values[key] = int(raw)

@@ -52,6 +52,15 @@ class Node:
     tag: str = field(default="scalar")
 
 
+def key_text(value: object) -> str:
+    """Return a mapping key as YAML spells it: `null` for ~ and null, `true` for yes."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return token(value)
+
+
 def token(value: object) -> str:
     """Return the offending token as shown in a message: short, never a whole block."""
     text = str(value)
@@ -296,7 +305,7 @@ def _finish_mapping(node: Node, children: list[Node], errors: list[PlanError], s
             errors.append(
                 PlanError(
                     "duplicate_key",
-                    {"key": token(key.value), "first_line": first_seen[marker].line},
+                    {"key": key_text(key.value), "first_line": first_seen[marker].line},
                     shown,
                     key.line,
                     key.col,

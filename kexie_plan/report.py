@@ -118,7 +118,7 @@ def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
         start, end = dt.date(plan.year, first, 1), month_end(plan.year, last)
     else:
         match = _MONTH_RE.match(period)
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
             return None
         year, month = int(match.group(1)), int(match.group(2))
         start, end = dt.date(year, month, 1), month_end(year, month)

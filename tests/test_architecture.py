@@ -30,7 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     "cache": set(),
     "decoding": set(),
     "platform_lock": set(),
-    "ledger": {"errors", "record", "decoding", "platform_lock"},
+    "ledger": {"errors", "plan", "record", "decoding", "platform_lock"},
     "planfile": {"errors", "plan", "model", "checks", "cache", "decoding"},
     "loader": {"errors", "plan", "record", "totals", "checks", "cache", "ledger", "planfile"},
     "gitrev": {"errors", "plan", "planfile", "plandiff", "render"},

@@ -155,9 +155,25 @@ TOO_LONG = len(
     f"note: {'长' * 22_000}}}\n".encode()
 )
 REFUSALS = [
-    (["record", "海智沙龙", "0"], "amount '0' is not a whole number above 0"),
-    (["record", "海智沙龙", "two"], "amount 'two' is not a whole number above 0"),
-    (["record", "海智沙龙", "1.5"], "amount '1.5' is not a whole number above 0"),
+    (["record", "海智沙龙", "0"], "amount '0' is not a whole number from 1 to 999999999"),
+    (["record", "海智沙龙", "two"], "amount 'two' is not a whole number from 1 to 999999999"),
+    (["record", "海智沙龙", "1.5"], "amount '1.5' is not a whole number from 1 to 999999999"),
+    (
+        ["record", "海智沙龙", "1000000000"],
+        "amount '1000000000' is not a whole number from 1 to 999999999",
+    ),
+    (
+        ["record", "海智沙龙", "٣"],
+        "amount '٣' is not a whole number from 1 to 999999999",
+    ),  # Arabic-Indic 3
+    (
+        ["record", "海智沙龙", "৩"],
+        "amount '৩' is not a whole number from 1 to 999999999",
+    ),  # Bengali 3
+    (
+        ["record", "海智沙龙", "9" * 5000],
+        "amount '" + "9" * 200 + "…(+4800)' is not a whole number from 1 to 999999999",
+    ),
     (
         ["record", "海智沙龙", "--date", "2020-12-31"],
         "date 2020-12-31 is outside the plan's period 2021-01-01 to 2021-12-31; "
@@ -166,6 +182,10 @@ REFUSALS = [
     (
         ["record", "海智沙龙", "--date", "2021-07-01"],
         "date 2021-07-01 is in the future (today is 2021-06-30)",
+    ),
+    (
+        ["record", "海智沙龙", "--date", "0001-01-01"],
+        "--date '0001-01-01' is outside the years 1900 to 2999",
     ),
     (
         ["record", "海智沙龙", "--date", "2021-13-01"],
@@ -277,7 +297,7 @@ def test_a_negative_amount_is_a_usage_error_too(ledger, monkeypatch, run) -> Non
 def test_refusals_speak_chinese_too(ledger, monkeypatch, run) -> None:
     monkeypatch.setenv("KEXIE_LANG", "zh")
     code, out, err = run("record", "海智沙龙", "0")
-    assert (code, out, err) == (2, "", "kexie: error: 数量 '0' 不是大于 0 的整数\n")
+    assert (code, out, err) == (2, "", "kexie: error: 数量 '0' 不是 1 到 999999999 之间的整数\n")
 
 
 def test_revert_accepts_a_lower_case_id(ledger, monkeypatch, run) -> None:
@@ -417,7 +437,7 @@ notes = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 )
 
 
-@given(note=notes, by=notes, amount=st.integers(1, 10**9))
+@given(note=notes, by=notes, amount=st.integers(1, 999_999_999))
 @settings(
     max_examples=60,
     deadline=None,

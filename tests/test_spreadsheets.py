@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
-
 from conftest import write_plan
+
 from kexie_plan.cli import app
 
 PLAN = """\

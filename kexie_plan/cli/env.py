@@ -108,12 +108,20 @@ def cache_folder() -> Path | None:
 
 def shown_path(path: Path) -> str:
     """Return the path as users should see it: relative to the current folder when inside
-    it, as given otherwise (never resolved through a link)."""
+    it, as given otherwise (never resolved through a link). Bytes of a file name that are
+    not UTF-8 are shown as \\xNN, so every output (JSON too) stays valid UTF-8."""
     path = Path(path)
     try:
-        return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
+        name = str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
     except ValueError:
-        return str(path)
+        name = str(path)
+    if name.isprintable() or not any("\ud800" <= char <= "\udfff" for char in name):
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")  # the bytes os.fsdecode kept
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogatepass")  # a broken UTF-16 name (Windows)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 @dataclass

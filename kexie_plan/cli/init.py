@@ -10,6 +10,7 @@ import typer
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
+from kexie_plan.cli.output import create_files
 from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
@@ -126,19 +127,8 @@ def init(
     if existing:
         shown = ", ".join(shown_path(folder / name) for name in existing)
         raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
-    written = []
-    try:
-        for name, body in files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "x", encoding="utf-8", newline="\n") as out:
-                out.write(body)
-            written.append(path)
-    except OSError as exc:
-        for path in written:  # all or nothing
-            path.unlink(missing_ok=True)
-        params = {"path": str(folder), "reason": exc.strerror or type(exc).__name__}
-        raise UsageProblem(PlanError("output_unwritable", params)) from None
+    written = [folder / name for name in files]
+    create_files(dict(zip(written, files.values(), strict=True)))
     from kexie_plan.render.words import visible
 
     for path in written:

@@ -11,6 +11,7 @@ import typer
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
+from kexie_plan.cli.output import create_files
 from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
@@ -101,11 +102,7 @@ def new_year(
     ]
     body = plan_yaml(data, notes, header)
     load_plan_text(body, str(target))  # a plan that does not validate is a bug here
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8", newline="\n") as out:
-        out.write(body)
-    with open(ledger, "x", encoding="utf-8", newline="\n") as out:
-        out.write(HEADER)
+    create_files({target: body, ledger: HEADER})
     for path in (target, ledger):
         typer.echo(text("init.wrote", ui, path=visible(shown_path(path))))
     typer.echo(text("new_year.review", ui, count=len(notes)))

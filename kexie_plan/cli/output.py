@@ -182,6 +182,29 @@ def _replace(path: Path, data: bytes, mode: int | None, shown: str) -> None:
         raise
 
 
+def create_files(files: dict[Path, str]) -> None:
+    """Create new text files (UTF-8, LF) and their folders, all or nothing: on a failure the
+    files and folders made so far are removed, and the message names the file that could
+    not be written. An existing file is never touched (the caller checked; "x" mode makes
+    sure)."""
+    made: list[Path] = []  # files and folders, in the order they were made
+    path = next(iter(files), Path("."))
+    try:
+        for path, body in files.items():
+            missing = [p for p in reversed(path.parents) if str(p) != "." and not p.exists()]
+            for folder in missing:
+                folder.mkdir()
+                made.append(folder)
+            with open(path, "x", encoding="utf-8", newline="\n") as out:
+                made.append(path)
+                out.write(body)
+    except OSError as exc:
+        for thing in reversed(made):
+            with contextlib.suppress(OSError):
+                thing.rmdir() if thing.is_dir() else thing.unlink()
+        raise _unwritable(visible_path(path), exc) from None
+
+
 def _unwritable(shown: str, exc: OSError) -> UsageProblem:
     from kexie_plan.ledger import os_reason
 

@@ -12,22 +12,29 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kexie_plan.errors import PlanError, UsageProblem
+from kexie_plan.plan import MAX_DIGITS
 
 if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.states import TargetState
 
 MAX_DAYS = 366
+# Every date argument lies in these years, as a plan's year does: far dates would make
+# calendar arithmetic fail.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def date_of(option: str, value: str, today: date, plan: Plan | None = None) -> date:
-    """Return the date an option names (YYYY-MM-DD)."""
+    """Return the date an option names (YYYY-MM-DD), in the years 1900 to 2999."""
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError(value)
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageProblem(PlanError("bad_date", {"option": option, "value": value})) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageProblem(PlanError("date_far", {"option": option, "value": value}))
+    return day
 
 
 def choice_of(option: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -122,8 +129,14 @@ def text_of(option: str, value: str | None) -> str | None:
 
 
 def amount_of(value: str) -> int:
-    """Return AMOUNT as a whole number above 0."""
+    """Return AMOUNT as a whole number from 1 to 999999999 (ASCII digits only: int() would
+    also take Arabic-Indic or full-width digits)."""
     cleaned = value.strip()
-    if not cleaned.isascii() or not cleaned.isdecimal() or int(cleaned) <= 0:
+    if (
+        not cleaned.isascii()
+        or not cleaned.isdecimal()
+        or len(cleaned.lstrip("0")) > MAX_DIGITS
+        or int(cleaned) <= 0
+    ):
         raise UsageProblem(PlanError("record.amount", {"value": value}))
     return int(cleaned)

@@ -230,6 +230,8 @@ def json_text(data: Any) -> str:
     for char in value:
         if char.isprintable() or char == "\n":
             out.append(char)
+        elif "\ud800" <= char <= "\udfff":  # a lone surrogate (bytes of a non-UTF-8 name)
+            out.append(f"\\u{ord(char):04x}")
         else:
             for unit in char.encode("utf-16-be").hex(" ", 2).split():
                 out.append(f"\\u{unit}")
