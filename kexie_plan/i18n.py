@@ -399,6 +399,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.activities": ("Major activities", "相关重大活动"),
     "show.records": ("Records", "记录"),
     "show.no_records": ("No records yet.", "暂无记录。"),
+    "show.earlier": (
+        "The latest records; {count} earlier ones are left out: kexie log {ref} lists them all.",
+        "以下为最近的记录；另有 {count} 条更早的记录未列出：kexie log {ref} 可列出全部。",
+    ),
     "show.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
     "show.reverts": ("reverts {id}", "撤销 {id}"),
     "show.done": ("done", "完成"),
@@ -691,6 +695,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_table_csv_only": (
         "--table is for --format csv only",
         "--table 只用于 --format csv",
+    ),
+    "xlsx_too_many_rows": (
+        "sheet {sheet} has more than {limit} rows, more than a workbook holds; use --format csv",
+        "工作表 {sheet} 超过 {limit} 行，超出工作簿的容量；请用 --format csv",
     ),
     "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     "report.period.Q1": ("first quarter of {year}", "{year}年第一季度"),

@@ -540,7 +540,8 @@ def iter_ledger(
     A missing ledger yields nothing. Memory stays bounded by the longest allowed line,
     however large the file. With `containing` (bytes without a newline), only lines that
     hold them are parsed and only their records are yielded, the same records a full
-    read gives (a bytes search skips the other lines; bad lines are left out). With
+    read gives (a bytes search skips the other lines; bad lines are left out; lines with a
+    backslash escape are parsed too, as they may spell the needle otherwise). With
     `start`, reading begins at that line boundary instead of the top. `reached` is kept up
     to date with how far the read got.
     """
@@ -654,7 +655,7 @@ def _lines(
             if containing is None:
                 yield PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number)
             pending, skipping, base = b"", True, base + len(pending)
-    if pending and (containing is None or containing in pending):
+    if pending and (containing is None or containing in pending or b"\\" in pending):
         result = _line(pending, shown, number + 1, complete=False)
         if result is not None:
             yield result
@@ -665,7 +666,7 @@ def _lines_containing(
 ) -> Iterator[Record | PlanError]:
     """Yield what the lines of data[:end] that hold `needle` hold; line 1 is number + 1."""
     counted = 0  # data[:counted] holds `number - (the first line's number - 1)` newlines
-    hit = data.find(needle, 0, end)
+    hit = _find(data, needle, 0, end)
     while hit >= 0:
         line_start = data.rfind(b"\n", 0, hit) + 1
         line_end = data.find(b"\n", hit, end + 1)
@@ -675,7 +676,15 @@ def _lines_containing(
             result = _line(data[line_start:line_end], shown, number + 1, complete=True)
             if result is not None:
                 yield result
-        hit = data.find(needle, line_end + 1, end)
+        hit = _find(data, needle, line_end + 1, end)
+
+
+def _find(data: bytes, needle: bytes, start: int, end: int) -> int:
+    """Return where the next line that may hold `needle` has a hit: the needle itself, or a
+    backslash (a quoted value may spell the needle with escapes, "\\x68aizhi")."""
+    hit = data.find(needle, start, end)
+    escape = data.find(b"\\", start, end if hit < 0 else hit)
+    return escape if escape >= 0 else hit
 
 
 _LONG_LINE = MAX_LINE_BYTES // 4  # a shorter line cannot pass the limit in UTF-8

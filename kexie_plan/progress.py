@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kexie_plan.plan import Activity, Adjustment, Goal, Plan, Target
@@ -166,8 +166,8 @@ class RecordLine:
     """A record as `show` lists it: the record, and the reversal that cancels it, if any."""
 
     record: Record
-    reverted_by: Record | None
-    reverts: Record | None  # for a reversal: the record it cancels
+    reverted_by: str | None  # the id of the reversal that cancels it
+    reverts: str | None  # for a reversal: the id of the record it cancels
 
 
 def percent_of(actual: int, low: int) -> int:
@@ -564,39 +564,75 @@ def planned_month(a: ActivityStatus) -> tuple[int, int]:
     return year, a.month
 
 
-def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:
-    """Return the target, activity and measure ids whose records concern `ref`."""
-    targets = {t.id for t in plan.targets if t.id == ref}
-    activities = {a.id for a in plan.activities if a.id == ref or (a.target in targets)}
-    measures = {m.id for m in plan.measures() if m.id == ref}
-    return targets, activities, measures
+def subjects_of(plan: Plan, kind: str, ident: str) -> frozenset[tuple[str, str]]:
+    """Return the (kind, id) pairs whose records concern the target, activity or measure
+    `ident`: a target's own, and those of the activities that count toward it."""
+    found = {(kind, ident)}
+    if kind == "target":
+        found |= {("activity", a.id) for a in plan.activities if a.target == ident}
+    return frozenset(found)
 
 
-def records_about(
-    plan: Plan, records: Iterable[Record], ref: str, as_of: dt.date
-) -> tuple[RecordLine, ...]:
-    """Return the records dated on or before as_of that concern `ref`, with the reversals
-    that cancel them (whatever their date: a reversal is retroactive).
+def subject(record: Record, totals: Totals) -> tuple[str, str] | None:
+    """Return (kind, id) of what the record is about; for a reversal, what the record it
+    cancels is about (None when no record has that id)."""
+    if record.revert is None:
+        return record.kind.value, record.ref
+    return totals.subject_of_reverted(record.revert)
 
-    For a target: its own records and those of the activities that count toward it.
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """The latest records about something, by date, and how many there are in all."""
+
+    lines: tuple[RecordLine, ...]  # by date, then ledger line; at most the limit asked for
+    count: int  # every record and reversal that concerns it
+
+    @property
+    def earlier(self) -> int:
+        """Return how many were left out (the earliest ones)."""
+        return self.count - len(self.lines)
+
+
+def latest_about(
+    plan: Plan,
+    totals: Totals,
+    records: Iterable[Record],
+    kind: str,
+    ident: str,
+    as_of: dt.date,
+    limit: int,
+) -> Latest:
+    """Return the latest `limit` records dated on or before as_of that concern `ident`,
+    with the reversals that cancel them (whatever their date: a reversal is retroactive).
+
+    The records stream past once; memory holds `limit` of them, however many there are.
     """
-    targets, activities, measures = _about(plan, ref)
-    records = records if isinstance(records, Sequence) else list(records)
-    chosen = [
-        r
-        for r in records
-        if r.date <= as_of
-        and (r.target in targets or r.activity in activities or r.measure in measures)
-    ]
-    chosen_ids = {r.id for r in chosen}
-    reversals: dict[str | None, Record] = {}
+    import heapq
+
+    wanted = subjects_of(plan, kind, ident)
+    kept: list[tuple[dt.date, int, RecordLine]] = []
+    count = 0
     for r in records:
-        if r.revert in chosen_ids:
-            reversals.setdefault(r.revert, r)
-    by_id = {r.id: r for r in chosen}
-    lines = [RecordLine(r, reversals.get(r.id), None) for r in chosen]
-    lines += [RecordLine(r, None, by_id[r.revert or ""]) for r in reversals.values()]
-    return tuple(sorted(lines, key=lambda line: (line.record.date, line.record.line)))
+        if r.revert is None:
+            if r.date > as_of or (r.kind.value, r.ref) not in wanted:
+                continue
+            line = RecordLine(r, totals.reverted_by(r.id), None)
+        else:
+            named = totals.named.get(r.revert)
+            if named is None or (named.kind, named.ref) not in wanted or named.date > as_of:
+                continue
+            if totals.reverted_by(r.revert) != r.id:
+                continue  # a second reversal of the same record (a merge): counted once
+            line = RecordLine(r, None, r.revert)
+        count += 1
+        item = (r.date, r.line, line)
+        if len(kept) < limit:
+            heapq.heappush(kept, item)
+        elif limit and item[:2] > kept[0][:2]:
+            heapq.heapreplace(kept, item)
+    lines = tuple(item[2] for item in sorted(kept, key=lambda item: item[:2]))
+    return Latest(lines, count)
 
 
 def target_history(
@@ -637,37 +673,23 @@ class LogRow:
 
 def log_rows(
     plan: Plan,
-    records: list[Record],
+    totals: Totals,
+    records: Iterable[Record],
     about: tuple[str, str] | None,
     by: str | None,
     since: dt.date,
     until: dt.date,
-) -> list[LogRow]:
-    """Return the records to list, by date then ledger order, each with what reverts it.
+) -> Iterator[LogRow]:
+    """Yield the records to list, in ledger order (the order they were recorded), each with
+    what reverts it. The records stream past once; nothing is held.
 
     `about` is (kind, id): a target's records include those of the activities that count
     toward it; the reversals of every chosen record are chosen too.
     """
-    reverted_by: dict[str, str] = {}
+    wanted = None if about is None else subjects_of(plan, *about)
     for r in records:
-        if r.revert is not None:
-            reverted_by.setdefault(r.revert, r.id)
-    chosen = records
-    if about is not None:
-        kind, ident = about
-        activities = {a.id for a in plan.activities if kind == "target" and a.target == ident}
-        if kind == "activity":
-            activities.add(ident)
-        picked = {
-            r.id
-            for r in records
-            if (kind == "target" and r.target == ident)
-            or (kind == "measure" and r.measure == ident)
-            or r.activity in activities
-        }
-        chosen = [r for r in records if r.id in picked or r.revert in picked]
-    if by is not None:
-        chosen = [r for r in chosen if r.by == by]
-    chosen = [r for r in chosen if since <= r.date <= until]
-    chosen = sorted(chosen, key=lambda r: (r.date, r.line))
-    return [LogRow(r, reverted_by.get(r.id)) for r in chosen]
+        if not since <= r.date <= until or (by is not None and r.by != by):
+            continue
+        if wanted is not None and subject(r, totals) not in wanted:
+            continue
+        yield LogRow(r, totals.reverted_by(r.id))

@@ -48,11 +48,19 @@ def _earliest(entries: list[Entry] | tuple[Entry, ...], day: dt.date | None) -> 
 
 @dataclass(slots=True)
 class Named:
-    """The first record with an id that a reversal names: what the reversal checks need."""
+    """The first record with an id that a reversal names: what the reversal checks need,
+    and what the record was about (so that a listing can place its reversal beside it
+    without holding every record)."""
 
     date: dt.date
     line: int
-    reversal: bool  # the named record is itself a reversal
+    kind: str  # target, activity, measure or revert (a RecordKind's value)
+    ref: str  # the id it is about
+
+    @property
+    def reversal(self) -> bool:
+        """Return whether the named record is itself a reversal."""
+        return self.kind == "revert"
 
 
 @dataclass
@@ -112,7 +120,7 @@ class Totals:
         """Note a record that a reversal names, if it is the first in the ledger with its id."""
         named = self.named.get(record.id)
         if named is None or record.line < named.line:
-            self.named[record.id] = Named(record.date, record.line, record.revert is not None)
+            self.named[record.id] = Named(record.date, record.line, record.kind.value, record.ref)
 
     def _count(self, record: Record, sign: int) -> None:
         day = record.date
@@ -142,6 +150,18 @@ class Totals:
     def cancelled(self) -> set[str]:
         """Return the ids that some reversal names."""
         return set(self.reversals)
+
+    def reverted_by(self, ident: str) -> str | None:
+        """Return the id of the reversal that cancels the record `ident` (the first in the
+        ledger, when a merge kept two), or None when it stands."""
+        entries = self.reversals.get(ident)
+        return None if not entries else min(entries, key=lambda e: e[2])[0]
+
+    def subject_of_reverted(self, ident: str) -> tuple[str, str] | None:
+        """Return (kind, id) of what the record `ident`, named by a reversal, is about; None
+        when no record has that id."""
+        named = self.named.get(ident)
+        return None if named is None else (named.kind, named.ref)
 
     def held_by(self, activity: str, day: dt.date | None = None) -> Entry | None:
         """Return the earliest standing record holding the activity, on or before `day`."""
@@ -199,7 +219,9 @@ class Totals:
             },
             "days_by": {b: sorted(d.isoformat() for d in days) for b, days in self.days_by.items()},
             "reversals": entries(self.reversals),
-            "named": {i: [n.date.isoformat(), n.line, n.reversal] for i, n in self.named.items()},
+            "named": {
+                i: [n.date.isoformat(), n.line, n.kind, n.ref] for i, n in self.named.items()
+            },
             "records": self.records,
             "latest": None if self.latest is None else self.latest.isoformat(),
         }
@@ -232,11 +254,18 @@ class Totals:
             days_by={str(b): {day(d) for d in days} for b, days in value["days_by"].items()},
             reversals=entries(value["reversals"]),
             named={
-                str(i): Named(day(d), int(n), bool(r)) for i, (d, n, r) in value["named"].items()
+                str(i): Named(day(d), int(n), _kind(k), str(r))
+                for i, (d, n, k, r) in value["named"].items()
             },
             records=int(value["records"]),
             latest=None if value["latest"] is None else day(value["latest"]),
         )
+
+
+def _kind(value: Any) -> str:
+    if value not in ("target", "activity", "measure", "revert"):
+        raise ValueError(value)
+    return str(value)
 
 
 def totals_of(records: list[Record]) -> Totals:

@@ -35,7 +35,8 @@ ALLOWED: dict[str, set[str]] = {
     "loader": {"errors", "plan", "record", "totals", "checks", "cache", "ledger", "planfile"},
     "gitrev": {"errors", "plan", "planfile", "plandiff", "render"},
     "render": {
-        "errors", "plan", "record", "states", "i18n", "progress", "report", "units", "plandiff",
+        "errors", "plan", "record", "states", "totals", "i18n", "progress", "report", "units",
+        "plandiff",
     },
 }  # fmt: skip
 

@@ -37,8 +37,8 @@ def ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(kexie):
     """Run kexie with `args`; return (exit code, stdout, stderr)."""
 
-    def run(*args: str) -> tuple[int, str, str]:
-        done = kexie(*args)
+    def run(*args: str, **env: str) -> tuple[int, str, str]:
+        done = kexie(*args, **env)
         return done.code, done.out, done.err
 
     return run
@@ -55,15 +55,13 @@ def test_the_table_marks_reverted_records_and_shows_markup_literally(
     assert (code, err) == (0, "")
     assert "\x1b" not in out
     assert lines(out) == [
-        "record  date        about                   amount  by             note                   state",  # noqa: E501
-        "─" * 100,
-        "A1      2021-03-20  春季海智沙龙                                   春季",
-        "B1      2021-04-02  国际学术交流论坛             2                                        reverted",  # noqa: E501
-        "C1      2021-04-03  国际学术交流论坛                                                      reverts B1",  # noqa: E501
-        "D1      2021-05-02  海智沙龙                     3  haizhi-office  [red]注意[/red]",
-        "                                                                   \\x1b[31m",
-        "E1      2021-06-01  强化政治引领,实施党建           pop-dept       完成",
-        "                    强会",
+        "record  date        about                      amount  by             note",
+        "─" * 94,
+        "A1      2021-03-20  春季海智沙龙                                      春季",
+        "B1      2021-04-02  国际学术交流论坛                2                 reverted",
+        "C1      2021-04-03  国际学术交流论坛                                  reverts B1",
+        "D1      2021-05-02  海智沙龙                        3  haizhi-office  [red]注意[/red] \\x1b[31m",  # noqa: E501
+        "E1      2021-06-01  强化政治引领,实施党建强会          pop-dept       完成",
     ]
 
 
@@ -146,3 +144,64 @@ def test_a_torn_line_warns_and_every_complete_record_is_listed(ledger, monkeypat
 def test_usage_errors(ledger, monkeypatch, run, args, message) -> None:
     code, out, err = run("log", *args)
     assert (code, out, err) == (2, "", f"kexie: error: {message}\n")
+
+
+# --- streaming: a pipe gets one line per record; a terminal gets folded lines, paged ------
+
+
+def test_in_a_pipe_each_record_is_one_line_in_ledger_order(ledger, monkeypatch, run) -> None:
+    monkeypatch.delenv("COLUMNS")
+    long_note = "很长的说明" * 40
+    with ledger.open("a", encoding="utf-8") as out:  # recorded last, dated first
+        out.write(f"- {{id: F1, date: 2021-01-05, target: haizhi-salons, note: {long_note}}}\n")
+    code, out, err = run("log")
+    assert (code, err) == (0, "")
+    rows = lines(out)[2:]
+    assert [row.split()[0] for row in rows] == ["A1", "B1", "C1", "D1", "E1", "F1"]
+    assert rows[-1].endswith(long_note)  # never folded nor cut
+
+
+def test_folded_to_a_narrow_terminal(ledger, monkeypatch, run) -> None:
+    code, out, err = run("log", "国际学术交流论坛", COLUMNS="40")
+    assert (code, err) == (0, "")
+    assert lines(out) == [  # too narrow for every column's least width: wider than 40
+        "record  date        about     amount  by  note",
+        "─" * 50,
+        "B1      2021-04-02  国际学术       2      reverted",
+        "                    交流论坛",
+        "C1      2021-04-03  国际学术              reverts",
+        "                    交流论坛              B1",
+    ]
+
+
+def test_a_terminal_pages_through_kexie_pager(ledger, monkeypatch, run, tmp_path) -> None:
+    """As git does: on a terminal the table goes through $KEXIE_PAGER (here a script that
+    keeps what it reads); --no-pager prints it."""
+    import sys
+
+    from kexie_plan.cli import output
+
+    kept = tmp_path / "paged.txt"
+    script = tmp_path / "pager.py"
+    script.write_text(
+        f"import sys; open({str(kept)!r}, 'wb').write(sys.stdin.buffer.read())\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(output.sys.stdout, "isatty", lambda: True, raising=False)
+    pager = f'"{sys.executable}" "{script}"'
+    code, out, err = run("log", "--by", "pop-dept", KEXIE_PAGER=pager)
+    assert (code, out, err) == (0, "", "")
+    assert "E1      2021-06-01" in kept.read_text(encoding="utf-8")
+    kept.unlink()
+    code, out, err = run("log", "--by", "pop-dept", "--no-pager", KEXIE_PAGER=pager)
+    assert (code, err) == (0, "") and "E1" in out and not kept.exists()
+    code, out, err = run("log", "--by", "pop-dept", KEXIE_PAGER="cat")  # cat: no pager
+    assert (code, err) == (0, "") and "E1" in out and not kept.exists()
+
+
+def test_json_streams_the_same_list(ledger, monkeypatch, run) -> None:
+    code, out, err = run("log", "--format", "json")
+    assert (code, err) == (0, "")
+    assert [item["id"] for item in json.loads(out)] == ["A1", "B1", "C1", "D1", "E1"]
+    code, out, err = run("log", "--since", "2021-12-01", "--format", "json")
+    assert (code, out, err) == (0, "[]\n", "")

@@ -23,8 +23,9 @@ from kexie_plan.progress import (
     count_state,
     default_as_of,
     expected_by,
+    latest_about,
+    log_rows,
     percent_of,
-    records_about,
     selected,
     status_report,
     target_history,
@@ -639,7 +640,7 @@ def test_activities_due_lists_overdue_then_the_next_30_days() -> None:
     assert [a.id for a in activities_due(report)] == ["act-mar", "act-jun", "act-free"]
 
 
-def test_records_about_a_target_include_its_activities_and_reversals() -> None:
+def test_latest_about_a_target_include_its_activities_and_reversals() -> None:
     records = [
         rec("salons", "2021-03-01", id="c1"),
         rec("act-mar", "2021-03-10", key="activity", id="c2"),
@@ -647,12 +648,80 @@ def test_records_about_a_target_include_its_activities_and_reversals() -> None:
         revert("c1", "2021-03-12"),
         rec("salons", "2021-08-01", id="c4"),
     ]
-    lines = records_about(PLAN, records, "salons", dt.date(2021, 6, 30))
-    assert [(line.record.id, bool(line.reverted_by), bool(line.reverts)) for line in lines] == [
-        ("c1", True, False),
-        ("c2", False, False),
-        (records[3].id, False, True),
+    totals = totals_of(records)
+    latest = latest_about(PLAN, totals, records, "target", "salons", dt.date(2021, 6, 30), 50)
+    assert [(line.record.id, line.reverted_by, line.reverts) for line in latest.lines] == [
+        ("c1", records[3].id, None),
+        ("c2", None, None),
+        (records[3].id, None, "c1"),
     ]
+    assert (latest.count, latest.earlier) == (3, 0)
+    # the latest two by date; the earliest is left out and counted
+    latest = latest_about(PLAN, totals, records, "target", "salons", dt.date(2021, 6, 30), 2)
+    assert [line.record.id for line in latest.lines] == ["c2", records[3].id]
+    assert (latest.count, latest.earlier) == (3, 1)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["salons", "exact", "act-mar", "revert"]), st.integers(0, 60)),
+        max_size=30,
+    ),
+    st.integers(0, 6),
+)
+def test_latest_about_and_log_rows_equal_a_plain_selection(picks, limit) -> None:
+    """Streamed once, in any order, the selection equals the one made with every record
+    at hand: the `limit` latest by date (then line), and log's in ledger order."""
+    records: list[Record] = []
+    for n, (what, days) in enumerate(picks):
+        day = dt.date(2021, 1, 1) + dt.timedelta(days=days)
+        if what == "revert":
+            standing = [r for r in records if r.revert is None]
+            if standing:
+                named = standing[days % len(standing)]
+                records.append(Record(f"r{n}", max(day, named.date), revert=named.id, line=n))
+            continue
+        key = "activity" if what == "act-mar" else "target"
+        records.append(Record(f"p{n}", day, line=n, **{key: what}))
+    totals = totals_of(records)
+    as_of = dt.date(2021, 2, 1)
+    by_id = {r.id: r for r in records if r.revert is None}
+
+    def about(r: Record) -> bool:
+        subject = by_id[r.revert] if r.revert is not None else r
+        return subject.target == "salons" or subject.activity == "act-mar"
+
+    first_reversal = {}
+    for r in records:
+        if r.revert is not None:
+            first_reversal.setdefault(r.revert, r.id)
+    expected = [
+        r
+        for r in records
+        if about(r)
+        and (
+            (r.revert is None and r.date <= as_of)
+            or (
+                r.revert is not None
+                and by_id[r.revert].date <= as_of
+                and first_reversal[r.revert] == r.id
+            )
+        )
+    ]
+    expected.sort(key=lambda r: (r.date, r.line))
+    latest = latest_about(PLAN, totals, iter(records), "target", "salons", as_of, limit)
+    assert [line.record for line in latest.lines] == expected[max(len(expected) - limit, 0) :]
+    assert latest.count == len(expected)
+    since, until = dt.date(2021, 1, 10), dt.date(2021, 2, 20)
+    rows = list(log_rows(PLAN, totals, iter(records), ("target", "salons"), None, since, until))
+    assert [row.record for row in rows] == [
+        r for r in records if about(r) and since <= r.date <= until
+    ]
+    assert [row.reverted_by for row in rows] == [first_reversal.get(r.id) for r in rows_of(rows)]
+
+
+def rows_of(rows: list) -> list[Record]:
+    return [row.record for row in rows]
 
 
 def test_target_history_month_by_month() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Annotated
 
@@ -33,17 +34,25 @@ def log(
         str, typer.Option("--format", help="table (default), json or csv.")
     ] = "table",
     output: opt.OutputOption = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="On a terminal, print everything at once.")
+    ] = False,
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """List the ledger's records by date; reverted records are marked, reversals listed.
+    """List the ledger's records in the order they were recorded; reverted records are
+    marked, reversals listed.
 
-    A target's records include those of the activities that count toward it.
+    A target's records include those of the activities that count toward it, and the
+    reversals of every record listed. On a terminal a long list goes through a pager
+    (less, or $KEXIE_PAGER / $PAGER; --no-pager prints it all); in a pipe every record
+    is one line. Records stream past: a million are listed in seconds.
 
     Example: kexie log 海智沙龙 --since 2021-04-01 --format csv
     """
     from kexie_plan.progress import log_rows
-    from kexie_plan.render.log import log_as_data, log_sheet, log_table
+    from kexie_plan.render.log import log_as_data, log_lines, log_sheet
+    from kexie_plan.render.words import json_stream
 
     env = Env.create(lang, plan)
     book = env.book()
@@ -52,17 +61,19 @@ def log(
     reporting = reporter_of(loaded, by)
     since_day = date.min if since is None else date_of("--since", since, env.today, loaded)
     until_day = date.max if until is None else date_of("--until", until, env.today, loaded)
-    records = list(book.records())
-    rows = log_rows(loaded, records, about, reporting, since_day, until_day)
+    rows = log_rows(loaded, book.totals, book.records(), about, reporting, since_day, until_day)
+    console = env.console()
+    terminal = console.is_terminal
+    width = console.width if terminal or os.environ.get("COLUMNS") else None
+    dim = ("\x1b[2m", "\x1b[0m") if terminal and console.color_system else ("", "")
     emit(
         env,
         output_format,
         {
-            "table": lambda: (
-                log_table(loaded, rows, records, env.lang) if rows else env.say("log.empty") + "\n"
-            ),
-            "json": lambda: log_as_data(rows),
+            "table": lambda: log_lines(loaded, book.totals, rows, env.lang, width, dim),
+            "json": lambda: json_stream(log_as_data(rows)),
             "csv": lambda: log_sheet(rows),
         },
         output,
+        paged=not no_pager,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,24 +25,28 @@ def emit(
     fmt: str,
     views: Mapping[str, Callable[[], Any]],
     output: Path | None = None,
+    paged: bool = False,
 ) -> None:
-    """Make the view for `fmt` (one of `views`' keys) and send it where it goes."""
-    from kexie_plan.render.sheet import Sheet, sheet_as_csv
+    """Make the view for `fmt` (one of `views`' keys) and send it where it goes; with
+    `paged`, text for a terminal goes through the pager (`pager_command`)."""
+    from kexie_plan.render.sheet import Sheet, sheet_chunks
     from kexie_plan.render.words import json_text
 
     choice_of("--format", fmt, tuple(views))
     value = views[fmt]()
     if isinstance(value, Sheet):
-        value = sheet_as_csv(value)
+        value = sheet_chunks(value)
     elif isinstance(value, dict | list):
         value = json_text(value) + "\n"
-    if isinstance(value, str):
-        value = value.encode("utf-8")
-    if isinstance(value, bytes):
-        if output is None:
-            write_stdout(value)
+    if isinstance(value, str | bytes | Iterator):
+        chunks = _encoded(value)
+        command = pager_command() if paged and output is None else None
+        if command is not None:
+            page(chunks, command)
+        elif output is None:
+            write_stdout(chunks)
         else:
-            write_output(output, value, env)
+            write_output(output, chunks, env)
         return
     if output is None:
         env.console().print(value)
@@ -100,14 +104,75 @@ class GithubFence:
 fence = GithubFence()
 
 
-def write_stdout(data: bytes) -> None:
-    """Write bytes to standard output as they are (no newline translation)."""
+def pager_command() -> list[str] | None:
+    """Return the pager to page long output through on a terminal, as git does: $KEXIE_PAGER,
+    else $PAGER, else `less` when there is one (empty or `cat`: none); None when standard
+    output is not a terminal."""
+    import shlex
+    import shutil
+
+    if not sys.stdout.isatty():
+        return None
+    chosen = os.environ.get("KEXIE_PAGER", os.environ.get("PAGER"))
+    if chosen is not None:
+        words = shlex.split(chosen, posix=os.name != "nt")
+        return None if not words or words == ["cat"] else words
+    less = shutil.which("less")
+    return [less] if less else None
+
+
+def page(chunks: Iterable[bytes], command: list[str]) -> None:
+    """Write the chunks through the pager `command` (less gets -FRX unless $LESS says
+    otherwise: it quits when the text fits one screen, keeps colours and the screen). The
+    reader quitting early is not an error."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        write_stdout(chunks)  # no such pager: print as if there were none
+        return
+    assert pager.stdin is not None
+    try:
+        for chunk in chunks:
+            pager.stdin.write(chunk)
+        pager.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the reader quit the pager
+    finally:
+        with contextlib.suppress(OSError):
+            pager.stdin.close()
+        while True:
+            try:
+                pager.wait()
+                break
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                continue
+
+
+def _encoded(value: str | bytes | Iterable[str | bytes]) -> Iterator[bytes]:
+    """Return the output as UTF-8 chunks: one for text or bytes, one per piece of a stream."""
+    if isinstance(value, str | bytes):
+        value = (value,)
+    for piece in value:
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+def write_stdout(data: bytes | Iterable[bytes]) -> None:
+    """Write bytes (or a stream of chunks, as they come) to standard output as they are (no
+    newline translation)."""
+    chunks = (data,) if isinstance(data, bytes) else data
     stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:  # a test's captured text stream
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        sys.stdout.flush()
-        stream.write(data)
+    sys.stdout.flush()
+    for chunk in chunks:
+        if stream is None:  # a test's captured text stream
+            sys.stdout.write(chunk.decode("utf-8"))
+        else:
+            stream.write(chunk)
+    if stream is not None:
         stream.flush()
 
 
@@ -122,7 +187,7 @@ def rendered_text(value: Any, width: int = 100) -> str:
     return out.getvalue()
 
 
-def write_output(path: Path, data: bytes, env: Env | None = None) -> None:
+def write_output(path: Path, data: bytes | Iterable[bytes], env: Env | None = None) -> None:
     """Write `data` to the -o file `path`.
 
     A regular file (or a new one) is written whole: a temporary file beside it, then a
@@ -150,7 +215,8 @@ def write_output(path: Path, data: bytes, env: Env | None = None) -> None:
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             try:
                 with open(path, "wb") as out:
-                    out.write(data)
+                    for chunk in (data,) if isinstance(data, bytes) else data:
+                        out.write(chunk)
             except OSError as exc:
                 raise _unwritable(shown, exc) from None
             return
@@ -158,7 +224,7 @@ def write_output(path: Path, data: bytes, env: Env | None = None) -> None:
     _replace(path, data, info.st_mode & 0o7777 if info is not None else None, shown)
 
 
-def _replace(path: Path, data: bytes, mode: int | None, shown: str) -> None:
+def _replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, shown: str) -> None:
     import tempfile
 
     folder = path.parent if str(path.parent) else Path(".")
@@ -168,7 +234,8 @@ def _replace(path: Path, data: bytes, mode: int | None, shown: str) -> None:
         raise _unwritable(shown, exc) from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                out.write(chunk)
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)

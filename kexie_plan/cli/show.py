@@ -11,6 +11,10 @@ from kexie_plan.cli.env import Env
 from kexie_plan.cli.options import AsOfOption, LangOption, PlanOption
 from kexie_plan.cli.parse import ref_of
 
+# The records `show` lists: the latest ones (kexie log REF lists them all). A target with
+# 400,000 records is shown in the time and memory of one with 50.
+SHOWN_RECORDS = 50
+
 
 @app.command()
 def show(
@@ -29,15 +33,17 @@ def show(
     """Show one target, activity or measure: its plan text, goal, records and progress.
 
     For a counted target, a month-by-month chart compares the cumulative actual with
-    the expected line (序时进度). Reverted records are shown struck through, with the
-    record that reverted them.
+    the expected line (序时进度). The latest 50 records are listed by date (kexie log REF
+    lists them all); reverted records are shown struck through, with the record that
+    reverted them.
 
     Example: kexie show 海智沙龙 --as-of 2021-06-30
     """
     from kexie_plan.progress import (
+        latest_about,
         measure_statuses,
-        records_about,
         status_report,
+        subjects_of,
         target_history,
     )
     from kexie_plan.render.show import activity_view, measure_view, target_view
@@ -48,7 +54,8 @@ def show(
     day, clamped = env.as_of(as_of, loaded)
     kind, ident = ref_of(loaded, ref)
     report = status_report(loaded, book.totals, day, clamped)
-    lines = records_about(loaded, book.records(), ident, day)
+    about = book.records_about(subjects_of(loaded, kind, ident))
+    lines = latest_about(loaded, book.totals, about, kind, ident, day, SHOWN_RECORDS)
     if kind == "target":
         status = next(t for t in report.targets if t.id == ident)
         history = target_history(loaded, book.totals, ident, day)

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.progress import (
         ActivityStatus,
+        Latest,
         MeasureStatus,
         MonthPoint,
-        RecordLine,
         StatusReport,
         TargetStatus,
     )
@@ -113,11 +113,14 @@ def history_chart(
     return grid
 
 
-def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table | Text:
-    """Return the records as a table; reversed records are struck through and say by what."""
+def records_table(plan: Plan, latest: Latest, lang: str, ref: str) -> Group | Text:
+    """Return the latest records as a table, and how many earlier ones were left out;
+    reversed records are struck through and say by what."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    lines = latest.lines
     if not lines:
         return Text(text("show.no_records", lang))
     activity_names = {a.id: a.name for a in plan.activities}
@@ -138,7 +141,7 @@ def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table
         note = Text()
         style = "strike dim" if line.reverted_by is not None else ""
         if line.reverts is not None:
-            note.append(text("show.reverts", lang, id=visible(line.reverts.id)) + " ")
+            note.append(text("show.reverts", lang, id=visible(line.reverts)) + " ")
         if r.activity is not None:
             note.append("↳ " + visible(activity_names.get(r.activity, r.activity)) + " ")
         if r.done:
@@ -148,18 +151,21 @@ def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table
         if r.evidence:
             note.append(" " + visible(r.evidence), style="dim")
         if line.reverted_by is not None:
-            note.append(" " + text("show.reverted_by", lang, id=visible(line.reverted_by.id)))
+            note.append(" " + text("show.reverted_by", lang, id=visible(line.reverted_by)))
         amount = "" if r.revert is not None or r.done or r.measure else str(r.amount or 1)
         cells = [r.date.isoformat(), visible(r.id), amount, visible(r.by or "")]
         table.add_row(*(Text(c, style=style) for c in cells), note)
-    return table
+    if not latest.earlier:
+        return Group(table)
+    more = Text(text("show.earlier", lang, count=latest.earlier, ref=visible(ref)), style="dim")
+    return Group(more, table)
 
 
 def target_view(
     plan: Plan,
     t: TargetStatus,
     history: tuple[MonthPoint, ...],
-    lines: tuple[RecordLine, ...],
+    lines: Latest,
     as_of: dt.date,
     lang: str,
     clamped: str | None = None,
@@ -192,7 +198,7 @@ def target_view(
     parts: list[object] = [_title(t.name, t.id, "target", lang), _facts(facts)]
     if t.goal is not None:
         parts += [Text(""), _heading("show.chart", lang), history_chart(history, t, lang)]
-    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang)]
+    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang, t.id)]
     return Group(*parts)
 
 
@@ -207,7 +213,7 @@ def unit_name(plan: Plan, ident: str) -> str:
 def activity_view(
     plan: Plan,
     a: ActivityStatus,
-    lines: tuple[RecordLine, ...],
+    lines: Latest,
     as_of: dt.date,
     lang: str,
     clamped: str | None = None,
@@ -237,7 +243,7 @@ def activity_view(
         _facts(facts),
         Text(""),
         _heading("show.records", lang),
-        records_table(plan, lines, lang),
+        records_table(plan, lines, lang, a.id),
     )
 
 
@@ -253,7 +259,7 @@ def measure_view(
     plan: Plan,
     measure_id: str,
     report: StatusReport,
-    lines: tuple[RecordLine, ...],
+    lines: Latest,
     lang: str,
     standing: MeasureStatus | None = None,
 ) -> Group:
@@ -307,5 +313,9 @@ def measure_view(
                 words += f" {a.held.isoformat()}"
             grid.add_row(Text(when_words(a, lang)), Text(visible(a.name)), light_text(light, words))
         parts += [Text(""), _heading("show.activities", lang), grid]
-    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang)]
+    parts += [
+        Text(""),
+        _heading("show.records", lang),
+        records_table(plan, lines, lang, measure_id),
+    ]
     return Group(*parts)

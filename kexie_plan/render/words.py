@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -217,6 +218,17 @@ def markdown_text(value: str) -> str:
     """Return user text safe inside a Markdown table cell: visible, escaped, one line."""
     shown = visible(value.replace("\r", " ").replace("\n", " "))
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in shown)
+
+
+def json_stream(items: Iterable[Any]) -> Iterator[str]:
+    """Yield the JSON text of a list of `items` (as json_text writes it, then a newline),
+    an item at a time: a million records are never held."""
+    first = True
+    for item in items:
+        body = json_text(item).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def json_text(data: Any) -> str:
