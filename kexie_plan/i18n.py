@@ -696,6 +696,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--table is for --format csv only",
         "--table 只用于 --format csv",
     ),
+    "report.more_notes": (
+        "… and {count} more notes: kexie log MEASURE lists them all.",
+        "……另有 {count} 条说明未列出：kexie log 措施 可列出全部。",
+    ),
+    "report.more_records": (
+        "… and {count} more records of the period, not listed here: kexie report --period"
+        " {period} --format csv --table records (or --format xlsx) lists them all.",
+        "……本期另有 {count} 条记录未在此列出：kexie report --period {period} --format csv"
+        " --table records（或 --format xlsx）可列出全部。",
+    ),
     "xlsx_too_many_rows": (
         "sheet {sheet} has more than {limit} rows, more than a workbook holds; use --format csv",
         "工作表 {sheet} 超过 {limit} 行，超出工作簿的容量；请用 --format csv",

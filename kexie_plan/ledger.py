@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import difflib
 import errno
+import json
 import os
 import re
 import stat
@@ -299,6 +300,74 @@ _AMOUNTS = {str(n): n for n in range(1, 100)}
 _intern = sys.intern
 
 
+_json_loads = json.JSONDecoder().decode
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_KEY_SET = frozenset(KEYS)
+_AMOUNT_LIMIT = 10**MAX_DIGITS
+
+
+def _json_record(text: str, number: int) -> Record | None:
+    """Return the record on a line written in JSON style (`- {"id": "p1", "date": …}`, what
+    other tools write), or None for anything that needs the located reader: json.loads
+    reads it at C speed, and any doubt (a duplicate key, a number that is not a positive
+    9-digit integer, a lone surrogate, an unknown key …) goes the slow way, which accepts
+    exactly the same lines and says where the others are wrong."""
+    if not text.isprintable():  # a raw control character: YAML refuses what JSON may take
+        return None
+    try:
+        data = _json_loads(text[2:])
+    except (ValueError, RecursionError):
+        return None
+    # A key written twice leaves one in the dict: then the count of `":` is higher.
+    if type(data) is not dict or not data.keys() <= _KEY_SET or text.count('":') != len(data):
+        return None
+    ident, day = data.get("id"), data.get("date")
+    if type(ident) is not str or type(day) is not str or _ID_RE.match(ident) is None:
+        return None
+    date = _DATES.get(day)
+    if date is None:
+        if _DATE_RE.match(day) is None:
+            return None
+        try:
+            date = dt.date.fromisoformat(day)
+        except ValueError:
+            return None
+    target, activity = data.get("target"), data.get("activity")
+    measure, revert = data.get("measure"), data.get("revert")
+    ref = target or activity or measure or revert
+    if type(ref) is not str or ((target, activity, measure, revert).count(None) != 3):
+        return None
+    amount, done = data.get("amount"), data.get("done")
+    if done is not None and done is not True:
+        return None
+    if amount is not None and (type(amount) is not int or not 0 < amount < _AMOUNT_LIMIT):
+        return None
+    by, note, evidence = data.get("by"), data.get("note"), data.get("evidence")
+    for value in (by, note, evidence):
+        if value is not None and type(value) is not str:
+            return None
+    # Only a \u escape can give a lone surrogate (the line itself is valid UTF-8).
+    if "\\u" in text and any(
+        value is not None and _SURROGATE_RE.search(value)
+        for value in (ident, ref, by, note, evidence)
+    ):
+        return None
+    return Record(
+        ident,
+        date,
+        target,
+        activity,
+        measure,
+        revert,
+        amount,
+        done is True,
+        by,
+        note,
+        evidence,
+        number,
+    )
+
+
 def _canonical(text: str, number: int) -> Record | None:
     """Return the record on a line in the writer's exact form, or None for any other line."""
     match = _CANONICAL_RE.match(text)
@@ -468,7 +537,7 @@ def _record(fields: dict[str, Field], shown: str, number: int) -> Record | PlanE
                 return bad("expected", col, expected="boolean", got=_kind_of(raw, plain))
             values[key] = True
         else:
-            if any("\ud800" <= char <= "\udfff" for char in raw):
+            if _SURROGATE_RE.search(raw):
                 return bad("ledger_surrogate", col, key=key)
             if key == "id" and not _ID_RE.match(raw):
                 return bad("record_id", col, value=_token(raw))
@@ -502,6 +571,8 @@ def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | 
     """Return the record on one ledger line (no newline), a located problem, or None for a
     blank or comment line."""
     record = _canonical(text, number)
+    if record is None and text.startswith('- {"'):
+        record = _json_record(text, number)
     if record is not None:
         return record
     try:
@@ -641,6 +712,8 @@ def _lines(
                     continue
                 # The common case first, inline: a line as format_record wrote it.
                 record = _canonical(line, number) if type(line) is str else None
+                if record is None and type(line) is str and line.startswith('- {"'):
+                    record = _json_record(line, number)
                 if record is not None:
                     yield record
                     continue

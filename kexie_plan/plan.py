@@ -184,6 +184,24 @@ class Plan:
             found = self._index["measures"] = tuple(m for s in self.sections for m in s.measures)
         return found
 
+    def target(self, ident: str) -> Target | None:
+        """Return the target with this id, if any."""
+        return self._by_id("targets", self.targets).get(ident)
+
+    def activity(self, ident: str) -> Activity | None:
+        """Return the activity with this id, if any."""
+        return self._by_id("activities", self.activities).get(ident)
+
+    def measure(self, ident: str) -> Measure | None:
+        """Return the measure with this id, if any."""
+        return self._by_id("measures_by_id", self.measures()).get(ident)
+
+    def _by_id(self, key: str, things: tuple[Any, ...]) -> dict[str, Any]:
+        found = self._index.get(key)
+        if found is None:
+            found = self._index[key] = {thing.id: thing for thing in things}
+        return found
+
     def section_of(self, measure: str | None) -> Section | None:
         """Return the section that holds the measure, if any."""
         for section in self.sections:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kexie_plan.plan import Goal, Plan
@@ -94,8 +94,22 @@ class PeriodReport:
     targets: tuple[TargetLine, ...]
     held: tuple[ActivityStatus, ...]  # activities held within the period
     slipped: tuple[ActivityStatus, ...]  # due by as_of and not held, or held late in it
-    notes: tuple[RecordEntry, ...]  # standing notes recorded against measures in the period
-    records: tuple[RecordEntry, ...]  # every record dated in the period, reversals included
+    # The standing notes recorded against measures in the period, and the records dated in
+    # it (reversals included): the first `listed` of each by date, and how many there are.
+    notes: tuple[RecordEntry, ...]
+    note_count: int
+    records: tuple[RecordEntry, ...]
+    record_count: int
+
+    @property
+    def more_notes(self) -> int:
+        """Return how many notes of the period the report leaves out."""
+        return self.note_count - len(self.notes)
+
+    @property
+    def more_records(self) -> int:
+        """Return how many records of the period the annex leaves out."""
+        return self.record_count - len(self.records)
 
     def summary_counts(self) -> tuple[tuple[str, int], ...]:
         """Return (group, count) for the summary sentence: completed, on_track, behind …"""
@@ -126,56 +140,64 @@ def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
-def _entries(
-    plan: Plan, totals: Totals, records: Iterable[Record], start: dt.date, as_of: dt.date
-) -> tuple[RecordEntry, ...]:
-    """Return the records dated from start to as_of, each with what it is about.
-
-    The records may stream past once, in any order: only the period's and those that
-    some reversal names are kept.
-    """
-    targets = {t.id: t for t in plan.targets}
-    activities = {a.id: a for a in plan.activities}
-    measures = {m.id: m for m in plan.measures()}
-    cancelled = totals.cancelled
-    named: dict[str, Record] = {}
-    chosen: list[Record] = []
-    for r in records:
-        if r.id in cancelled:
-            named.setdefault(r.id, r)
-        if start <= r.date <= as_of:
-            chosen.append(r)
-
-    def about(r: Record) -> tuple[str, str, str, str | None, int | None]:
-        if r.target is not None:
-            target = targets.get(r.target)
-            if target is None:
-                return "target", r.target, r.target, None, None
-            counted = target.kind == "count"
-            amount = r.counted if counted else None
-            return "target", r.target, target.name, target.unit, amount
-        if r.activity is not None:
-            activity = activities.get(r.activity)
-            if activity is None:
-                return "activity", r.activity, r.activity, None, None
-            linked = targets.get(activity.target or "")
-            counts = linked is not None and linked.kind == "count"
+def entry_of(plan: Plan, totals: Totals, r: Record) -> RecordEntry:
+    """Return a record as the annex lists it: what it is about, by name, and what it adds
+    to the target it counts toward; a reversal is about what the record it cancels was."""
+    kind, ref = r.kind.value, r.ref
+    if r.revert is not None:
+        kind, ref = totals.subject_of_reverted(r.revert) or ("revert", r.revert)
+    name, unit, amount = ref, None, None
+    if kind == "target":
+        target = plan.target(ref)
+        if target is not None:
+            name, unit = target.name, target.unit
+            amount = r.counted if target.kind == "count" else None
+    elif kind == "activity":
+        activity = plan.activity(ref)
+        if activity is not None:
+            name = activity.name
+            linked = plan.target(activity.target or "")
             unit = linked.unit if linked is not None else None
-            return "activity", r.activity, activity.name, unit, 1 if counts else None
-        if r.measure is not None:
-            measure = measures.get(r.measure)
-            return "measure", r.measure, measure.title if measure else r.measure, None, None
-        return "revert", r.revert or "", r.revert or "", None, None
+            amount = 1 if linked is not None and linked.kind == "count" else None
+    elif kind == "measure":
+        measure = plan.measure(ref)
+        name = measure.title if measure is not None else ref
+    if r.revert is not None:
+        kind, amount = "revert", None
+    return RecordEntry(r, kind, ref, name, unit, amount, r.id in totals.reversals)
 
-    entries = []
-    for r in sorted(chosen, key=lambda r: (r.date, r.line)):
-        kind, ref, name, unit, amount = about(r)
-        if kind == "revert":
-            undone = named.get(r.revert or "")
-            if undone is not None and undone.revert is None:
-                _, ref, name, unit, _ = about(undone)
-        entries.append(RecordEntry(r, kind, ref, name, unit, amount, r.id in cancelled))
-    return tuple(entries)
+
+def period_records(
+    plan: Plan, totals: Totals, records: Iterable[Record], start: dt.date, as_of: dt.date
+) -> Iterator[RecordEntry]:
+    """Yield the records dated from start to as_of, in ledger order (the order they were
+    recorded), each with what it is about. The records stream past once; nothing is held."""
+    for r in records:
+        if start <= r.date <= as_of:
+            yield entry_of(plan, totals, r)
+
+
+class _Earliest:
+    """The first `listed` entries by date (then ledger line) of those that stream past, and
+    how many there were: memory holds `listed` of them."""
+
+    def __init__(self, listed: int) -> None:
+        self.listed = listed
+        self.count = 0
+        self._heap: list[tuple[int, int, RecordEntry]] = []  # negated keys: a max-heap
+
+    def add(self, entry: RecordEntry) -> None:
+        import heapq
+
+        self.count += 1
+        item = (-entry.record.date.toordinal(), -entry.record.line, entry)
+        if len(self._heap) < self.listed:
+            heapq.heappush(self._heap, item)
+        elif self.listed and item[:2] > self._heap[0][:2]:
+            heapq.heapreplace(self._heap, item)
+
+    def entries(self) -> tuple[RecordEntry, ...]:
+        return tuple(item[2] for item in sorted(self._heap, key=lambda i: (-i[0], -i[1])))
 
 
 def _slipped(activity: ActivityStatus, start: dt.date, as_of: dt.date) -> bool:
@@ -198,12 +220,15 @@ def period_report(
     end: dt.date,
     as_of: dt.date,
     name: str,
+    listed: int = 1000,
 ) -> PeriodReport:
     """Return the report of the period start–end, taken at the earlier of end and as_of.
 
     A target's gain in the period is what the records give at the report's date less
     what they gave the day before the period began. `records` (the ledger's, streamed
-    once) give the annex and the notes.
+    once) give the annex and the notes: the first `listed` of each by date, and their
+    counts (a document of a million rows serves nobody; `period_records` streams them all
+    for a spreadsheet).
     """
     day = min(end, as_of)
     status = status_report(plan, totals, day)
@@ -231,7 +256,11 @@ def period_report(
                 history=history,
             )
         )
-    entries = _entries(plan, totals, records, start, day)
+    annex, notes = _Earliest(listed), _Earliest(listed)
+    for entry in period_records(plan, totals, records, start, day):
+        annex.add(entry)
+        if entry.kind == "measure" and not entry.cancelled:
+            notes.add(entry)
     held = tuple(
         sorted(
             (a for a in status.activities if a.held is not None and start <= a.held <= day),
@@ -239,7 +268,6 @@ def period_report(
         )
     )
     slipped = tuple(a for a in status.activities if _slipped(a, start, day))
-    notes = tuple(e for e in entries if e.kind == "measure" and not e.cancelled)
     return PeriodReport(
         period=name,
         start=start,
@@ -249,6 +277,8 @@ def period_report(
         targets=tuple(lines),
         held=held,
         slipped=slipped,
-        notes=notes,
-        records=entries,
+        notes=notes.entries(),
+        note_count=notes.count,
+        records=annex.entries(),
+        record_count=annex.count,
     )

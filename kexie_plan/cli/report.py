@@ -14,6 +14,7 @@ from kexie_plan.cli.parse import choice_of
 from kexie_plan.errors import PlanError, UsageProblem
 
 TABLES = ("targets", "activities", "records")
+ANNEX_ROWS = 1000  # the records (and measure notes) a Markdown or HTML report lists
 
 
 @app.command()
@@ -48,7 +49,9 @@ def report(
     target's goal, its gain in the period, the cumulative actual, 完成率, the expected
     value by the period's end (序时进度) and its state; goals adjusted during the year
     beside their original; the activities held in the period and those that slipped; the
-    notes recorded against measures; and an annex of every record of the period.
+    notes recorded against measures; and an annex of the period's records. Markdown and
+    HTML list the first 1000 records and notes by date and say how many more there are;
+    csv --table records and xlsx list every record, in the order they were recorded.
 
     --format html is one self-contained page (inline CSS and SVG charts) that prints on
     A4; xlsx is a workbook with sheets for targets, activities and records (needs -o);
@@ -58,7 +61,7 @@ def report(
     """
     from kexie_plan.render import report_html, report_markdown, report_rows
     from kexie_plan.render.sheet import sheets_as_xlsx
-    from kexie_plan.report import PERIODS, period_bounds, period_report
+    from kexie_plan.report import PERIODS, period_bounds, period_records, period_report
 
     env = Env.create(lang, plan)
     if table is not None:
@@ -77,11 +80,18 @@ def report(
         params = {"value": period, "start": bounds[0].isoformat(), "as_of": day.isoformat()}
         raise UsageProblem(PlanError("period_not_started", params))
     name = period.upper() if period.upper() in PERIODS else period
-    result = period_report(loaded, book.totals, book.records(), bounds[0], bounds[1], day, name)
+    start, end = bounds
+    # A document lists the first ANNEX_ROWS records and notes by date and counts the rest;
+    # a spreadsheet gets every record of the period, streamed (the ledger is read once
+    # either way).
+    document = output_format in ("markdown", "html")
+    records = book.records() if document else ()
+    result = period_report(loaded, book.totals, records, start, end, day, name, ANNEX_ROWS)
     ui = env.lang
 
     def sheets() -> list:
-        return report_rows.report_sheets(result, loaded, ui)
+        entries = period_records(loaded, book.totals, book.records(), start, min(end, day))
+        return report_rows.report_sheets(result, loaded, ui, entries)
 
     emit(
         env,

@@ -304,6 +304,9 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
                 f"{_h(entry.record.note or '')}</li>"
             )
         out.append("</ul>")
+        if report.more_notes:
+            words = text("report.more_notes", lang, count=report.more_notes)
+            out.append(f'<p class="more">{escape(words)}</p>')
     else:
         out.append(f"<p>{escape(text('report.none', lang))}</p>")
 
@@ -324,6 +327,8 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
                 tds.append(f"<td{css}>{_h(value)}</td>")
             out.append(f'<tr data-record="{escape(entry.record.id)}">{"".join(tds)}</tr>')
         out.append("</tbody></table>")
+        if report.more_records:
+            out.append(f'<p class="more">{escape(sheets.more_records(report, lang))}</p>')
     else:
         out.append(f"<p>{escape(text('report.none', lang))}</p>")
     out.append("</body></html>")

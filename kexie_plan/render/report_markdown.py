@@ -106,6 +106,8 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
         lines.append(f"- {entry.record.date.isoformat()} {markdown_text(entry.name)}: {note}")
     if not report.notes:
         lines.append(text("report.none", lang))
+    elif report.more_notes:
+        lines.append(text("report.more_notes", lang, count=report.more_notes))
 
     keys = ("date", "kind", "name", "amount", "unit", "note", "evidence", "reverted", "id")
     lines += ["", f"## {text('report.annex', lang)}", ""]
@@ -115,6 +117,8 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
         for entry in report.records:
             cells = sheets.record_cells(entry, lang)
             lines.append(_row([markdown_text(cell_text(cells[k])) for k in keys]))
+        if report.more_records:
+            lines += ["", sheets.more_records(report, lang)]
     else:
         lines.append(text("report.none", lang))
     return "\n".join(lines) + "\n"

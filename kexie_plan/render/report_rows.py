@@ -14,6 +14,8 @@ from kexie_plan.render.sheet import Cell, Sheet
 from kexie_plan.render.words import activity_words, plain_goal, state_words
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, RecordEntry, TargetLine
 
@@ -191,28 +193,45 @@ def record_cells(entry: RecordEntry, lang: str) -> dict[str, Cell]:
     }
 
 
-def records_sheet(report: PeriodReport, lang: str) -> Sheet:
-    """Return every record of the period: date, what, amount, unit, note, evidence …"""
-    rows = []
-    for entry in report.records:
-        cells = record_cells(entry, lang)
-        rows.append(tuple(cells[key] for key in RECORD_COLUMNS))
-    return _sheet("records", RECORD_COLUMNS, rows, lang, {"id": "record"})
+def more_records(report: PeriodReport, lang: str) -> str:
+    """Return the sentence that says how many records the annex leaves out, and where they
+    all are."""
+    params = {"count": report.more_records, "period": report.period}
+    return text("report.more_records", lang, **params)
+
+
+def records_sheet(entries: Iterable[RecordEntry], lang: str) -> Sheet:
+    """Return every record of the period, streamed in ledger order: date, what, amount,
+    unit, note, evidence …"""
+
+    def rows() -> Iterator[tuple]:
+        for entry in entries:
+            cells = record_cells(entry, lang)
+            yield tuple(cells[key] for key in RECORD_COLUMNS)
+
+    return _sheet("records", RECORD_COLUMNS, rows(), lang, {"id": "record"})
 
 
 def _sheet(
-    name: str, keys: tuple[str, ...], rows: list, lang: str, headers: dict[str, str] | None = None
+    name: str,
+    keys: tuple[str, ...],
+    rows: Iterable[tuple],
+    lang: str,
+    headers: dict[str, str] | None = None,
 ) -> Sheet:
     """Return a sheet named `sheet.NAME` whose headers are the words of `col.KEY` (or of
     another column's key, as `headers` maps them)."""
     words = tuple(text("col." + (headers or {}).get(key, key), lang) for key in keys)
-    return Sheet(text("sheet." + name, lang), words, tuple(rows))
+    return Sheet(text("sheet." + name, lang), words, rows)
 
 
-def report_sheets(report: PeriodReport, plan: Plan, lang: str) -> list[Sheet]:
-    """Return the report's three tables: targets, activities, records."""
+def report_sheets(
+    report: PeriodReport, plan: Plan, lang: str, entries: Iterable[RecordEntry]
+) -> list[Sheet]:
+    """Return the report's three tables: targets, activities, and the period's records
+    (`entries`, streamed)."""
     return [
         targets_sheet(report, plan, lang),
         activities_sheet(report, plan, lang),
-        records_sheet(report, lang),
+        records_sheet(entries, lang),
     ]
