@@ -160,7 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "text 中写的是 {quoted}{unit}，但 goal 写的是 {goal}",
     ),
     # words used inside messages
-    "hint": ("; did you mean {hint!r}?", "；是否应为 {hint!r}？"),
+    "did_you_mean": ("; did you mean {name!r}?", "；是否应为 {name!r}？"),
     "kind.measure": ("measure", "措施"),
     "kind.unit": ("unit", "单位"),
     "kind.target": ("target", "目标"),
@@ -753,9 +753,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.about": ("about", "事项"),
 }
 
-_TYPE_WORDS = {"expected", "got"}
-_KIND_WORDS = {"kind"}
-
 
 def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str:
     """Return 'zh' or 'en': the option, else KEXIE_LANG, else the locale (zh* is Chinese)."""
@@ -771,14 +768,10 @@ def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str
 
 
 def text(code: str, lang: str, **params: Any) -> str:
-    """Return the message `code` in `lang`, its parameters filled in."""
+    """Return the message `code` in `lang`, its parameters filled in as they are given.
+
+    Nothing is translated here: a caller that has a machine word (a kind, a type) passes
+    its words (see render.text.error_params)."""
     english, chinese = MESSAGES[code]
     template = chinese if lang == "zh" else english
-    filled = dict(params)
-    for key in _TYPE_WORDS & filled.keys():
-        filled[key] = text("type." + str(filled[key]), lang)
-    for key in _KIND_WORDS & filled.keys():
-        filled[key] = text("kind." + str(filled[key]), lang)
-    if "hint" in filled and code != "hint":
-        filled["hint"] = text("hint", lang, hint=filled["hint"]) if filled["hint"] else ""
-    return template.format(**filled)
+    return template.format(**params)
