@@ -162,8 +162,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # words used inside messages
     "did_you_mean": ("; did you mean {name!r}?", "；是否应为 {name!r}？"),
     "kind.measure": ("measure", "措施"),
-    "kind.unit": ("unit", "单位"),
-    "kind.target": ("target", "目标"),
     "type.text": ("text", "文本"),
     "type.integer": ("a whole number", "整数"),
     "type.number": ("a number", "数字"),
@@ -173,7 +171,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.mapping": ("a mapping", "映射"),
     "type.null": ("nothing", "空值"),
     # command output
-    "error": ("error", "error"),
     "internal_error": ("internal error: {detail}", "internal error: {detail}"),
     "debug_hint": (
         "this is a bug in kexie; run again with KEXIE_DEBUG=1 for the traceback",
@@ -194,11 +191,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} warning(s), and --strict fails on warnings",
         "有 {count} 条提示；--strict 模式下提示也视为失败",
     ),
-    "validate.all_ok": ("{files} file(s) ok", "{files} 个文件全部通过"),
-    "no_plan": (
-        "no plan found: give --plan PATH, set KEXIE_PLAN, or add kexie.toml",
-        "找不到计划：请用 --plan PATH、设置 KEXIE_PLAN 或添加 kexie.toml",
-    ),
     "bad_config": ("{path}: {problem}", "{path}：{problem}"),
     "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
     # status and show
@@ -211,7 +203,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r} is not one of {allowed}",
         "{option} 的值 {value!r} 不是 {allowed} 之一",
     ),
-    "warning": ("warning", "warning"),
     "warnings_more": (
         "… and {count} more warning(s); kexie validate lists every one",
         "……另有 {count} 条提示；用 kexie validate 可列出全部",
@@ -251,10 +242,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.responsible": ("unit", "负责单位"),
     "col.targets": ("targets", "目标"),
     "col.met": ("met", "完成"),
-    "col.on_track": ("on track", "正常"),
-    "col.behind": ("behind", "落后"),
-    "col.overdue": ("overdue", "逾期"),
-    "col.not_started": ("not started", "未开始"),
     "col.activities": ("activities", "活动"),
     "col.activities_held": ("held", "已办"),
     "col.activities_overdue": ("act. overdue", "活动逾期"),
@@ -276,7 +263,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
     "measure.not_started": ("not started", "未开始"),
     "measure.in_progress": ("in progress", "进行中"),
-    "measure.done": ("done", "已完成"),
     "measures.title": ("{title}: measures", "{title}：主要工作措施"),
     "measures.summary": (
         "{total} measures: {done} done, {in_progress} in progress, {not_started} not started",
@@ -377,13 +363,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.activity": ("Major activity", "重大活动"),
     "show.measure": ("Measure", "工作措施"),
     "show.text": ("plan text", "计划原文"),
-    "show.goal": ("goal", "目标值"),
     "show.due": ("due", "截止日期"),
-    "show.section": ("section", "所属部分"),
     "show.in_measure": ("measure", "所属措施"),
-    "show.owner": ("owner", "负责单位"),
-    "show.planned": ("planned", "计划时间"),
-    "show.counts_toward": ("counts toward", "计入目标"),
     "show.standing": ("standing", "当前情况"),
     "show.tasks": ("Tasks", "工作任务"),
     "show.targets": ("Targets", "相关目标"),
@@ -391,8 +372,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.records": ("Records", "记录"),
     "show.no_records": ("No records yet.", "暂无记录。"),
     "show.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
-    "show.reverts": ("reverts {id}", "撤销 {id}"),
-    "show.done": ("done", "完成"),
     "show.chart": (
         "Cumulative actual by month (█) against expected (│)",
         "逐月累计完成（█）与序时进度（│）",
@@ -407,7 +386,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the progress ledger: reading its lines
     "kind.activity": ("activity", "活动"),
-    "kind.record": ("record", "记录"),
     "kind.revert": ("reversal", "撤销"),
     "ledger_torn": (
         "the last line is incomplete (a write was cut short); complete it or delete it",
@@ -590,10 +568,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录 {id!r} 已被 {by} 撤销（{date}）",
     ),
     # kexie log
-    "log.about": ("about", "事项"),
     "log.done": ("done", "完成"),
     "log.reverts": ("reverts {id}", "撤销 {id}"),
-    "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
     # kexie diff and validate --against
     "show.adjusted": ("adjusted", "目标调整"),
@@ -715,7 +691,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.held": ("Held in the period", "本期举办"),
     "report.slipped": ("Slipped", "延误"),
     "report.held_late": ("held late, on {date}", "延期于 {date} 举办"),
-    "report.not_held": ("not held yet", "尚未举办"),
     "report.none": ("None.", "无。"),
     "report.notes": ("Notes on measures", "工作措施进展"),
     "report.annex": ("Annex: records of the period", "附：本期记录"),
@@ -725,9 +700,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart_expected": ("expected", "序时进度"),
     "report.this_period.held": ("held in the period", "本期举办"),
     "report.this_period.slipped": ("slipped", "延误"),
-    "sheet.targets": ("targets", "目标"),
     "sheet.activities": ("activities", "重大活动"),
-    "sheet.records": ("records", "记录"),
     "col.section": ("section", "所属部分"),
     "col.id": ("id", "编号"),
     "col.kind": ("kind", "类别"),

@@ -44,7 +44,7 @@ def _state(row: LogRow, lang: str) -> str:
     if row.record.revert is not None:
         return text("log.reverts", lang, id=row.record.revert)
     if row.reverted_by is not None:
-        return text("log.reverted", lang)  # the reversal's own row names the id
+        return text("col.reverted", lang)  # the reversal's own row names the id
     return ""
 
 
@@ -64,7 +64,7 @@ def log_table(plan: Plan, rows: list[LogRow], records: list[Record], lang: str) 
     has_state = any(_state(row, lang) for row in rows)
     table.add_column(text("col.record", lang), no_wrap=True)
     table.add_column(text("col.date", lang), no_wrap=True)
-    table.add_column(text("log.about", lang), overflow="fold", min_width=8, ratio=2)
+    table.add_column(text("col.about", lang), overflow="fold", min_width=8, ratio=2)
     table.add_column(text("col.amount", lang), justify="right", no_wrap=True)
     if has_by:
         table.add_column(text("col.by", lang), overflow="fold", max_width=16)

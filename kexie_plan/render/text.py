@@ -13,11 +13,7 @@ from typing import Any
 
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
-from kexie_plan.render.words import json_text, visible
-
-
-def _kind_words(kind: str, lang: str) -> str:
-    return text("kind." + kind, lang)
+from kexie_plan.render.words import json_text, kind_words, visible
 
 
 def _type_words(name: str, lang: str) -> str:
@@ -32,7 +28,7 @@ def _hint_words(hint: str, lang: str) -> str:
 # code. A PlanError keeps the word itself (kind="unit", expected="integer", hint="name":
 # the closest known name, or ""), the same in every language, for JSON, the ledger's
 # cache and tests; `error_params` says it in the reader's language: a kind by its noun
-# (kind.*), a YAML type by its words (type.*), a hint as "; did you mean 'name'?" (or
+# (KIND_WORDS), a YAML type by its words (type.*), a hint as "; did you mean 'name'?" (or
 # nothing). No other parameter is translated, and `text()` translates none.
 WORD_PARAMS: dict[str, tuple[str, ...]] = {
     "expected": ("expected", "got"),
@@ -44,7 +40,7 @@ WORD_PARAMS: dict[str, tuple[str, ...]] = {
     "record.amount_not_target": ("kind",),
 }
 WORDS_OF: dict[str, Callable[[str, str], str]] = {
-    "kind": _kind_words,
+    "kind": kind_words,
     "expected": _type_words,
     "got": _type_words,
     "hint": _hint_words,
