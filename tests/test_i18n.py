@@ -1,4 +1,5 @@
-"""The message catalogue (i18n.MESSAGES) and how parameters become words.
+"""The message catalogue (i18n.MESSAGES): every code used, one code per text, both
+languages with the same placeholders; and how parameters become words.
 
 `text()` fills in the parameters it is given and translates none of them; the machine
 words some error parameters hold (a kind, a YAML type, a hint) are said by the one place
@@ -7,18 +8,152 @@ that turns a PlanError into words (render.text.error_params), from its explicit 
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import string
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
+from kexie_plan import ledger, plandiff, planfile, report
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import MESSAGES, text
+from kexie_plan.progress import default_as_of
 from kexie_plan.render.text import WORD_PARAMS, WORDS_OF, error_message, error_params
+from kexie_plan.render.units import LOAD_HEADINGS, WHY_LIGHT
+from kexie_plan.render.words import KIND_WORDS
+from kexie_plan.states import ActivityState, MeasureState, TargetState
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kexie_plan"
+BUNDLED_PLAN = PACKAGE / "bundled" / "2021.yaml"
 
 
 def placeholders(template: str) -> set[str]:
     """Return the names of the {fields} a template fills in."""
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+def string_constants(path: Path) -> set[str]:
+    """Return every string constant in a source file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+# The string constants of each module of ours but the catalogue itself. A pydantic error of
+# model.py is spelled kexie_CODE (PydanticCustomError("kexie_goal_zero", …)).
+SOURCES = {
+    path.relative_to(PACKAGE).as_posix(): {c.removeprefix("kexie_") for c in string_constants(path)}
+    for path in sorted(PACKAGE.rglob("*.py"))
+    if path.name != "i18n.py"
+}
+SPELLED = set().union(*SOURCES.values())
+
+
+def type_names() -> set[str]:
+    """Return every YAML type name an `expected` error can hold: planfile's and ledger's."""
+    given = [None, True, 1, 1.5, dt.date(2021, 1, 1), [], {}, "x"]
+    names = set(planfile._EXPECTED.values()) | {planfile._type_name(v) for v in given}
+    raws = [("x", False), ("true", True), ("12", True), ("1.5", True), ("2021-01-01", True)]
+    return names | {ledger._kind_of(raw, plain) for raw, plain in raws}
+
+
+def clamp_reasons() -> set[str]:
+    """Return why as_of can be clamped into a plan's period: before it, after it."""
+    plan = planfile.load_plan(BUNDLED_PLAN)
+    days = (plan.span.start - dt.timedelta(days=1), plan.span.end + dt.timedelta(days=1))
+    return {default_as_of(plan, day)[1] for day in days}
+
+
+def column_keys() -> set[str]:
+    """Return the string constants of the views that head a column with `"col." + key`."""
+    return set().union(*(consts for consts in SOURCES.values() if "col." in consts))
+
+
+# The codes built from a value rather than spelled out, by prefix, with every value the
+# prefix is built from. A prefix here must still be built somewhere (the source spells
+# it), and each code under it must name a real value, or be spelled out where it is used.
+BUILT: dict[str, set[str]] = {
+    "state.": {s.value for s in TargetState},  # states.TargetState.words_key
+    "activity.": {s.value for s in ActivityState},  # states.ActivityState.words_key
+    "measure.": {s.value for s in MeasureState},  # states.MeasureState.words_key
+    "type.": type_names(),  # render.text: an `expected` error's types
+    "report.period.": set(report.PERIODS),  # render.report_rows.period_words
+    "diff.": set(plandiff.CHANGE_KINDS),  # render.diff: a change's words
+    "remind.why.": set(WHY_LIGHT),  # render.units.reminder_words
+    "status.as_of.": clamp_reasons(),  # render.words.as_of_words
+    "col.": column_keys(),  # the views' headings: "col." + key for a key of theirs
+}
+
+
+# --- the catalogue -------------------------------------------------------------------------
+
+
+# Parameters one language leaves out, on purpose: a planned day in Chinese is named as the
+# plan names it, without its year (6月18日, 10月22日–25日); English writes the ISO date.
+LEFT_OUT_IN_CHINESE = {
+    "when.month": {"year"},
+    "when.date": {"year"},
+    "when.window_same_month": {"year"},
+    "when.window": {"year", "last_year"},
+}
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_code_has_both_languages_with_the_same_placeholders(code: str) -> None:
+    english, chinese = MESSAGES[code]
+    assert english.strip() and chinese.strip()
+    left_out = LEFT_OUT_IN_CHINESE.get(code, set())
+    assert placeholders(english) - left_out == placeholders(chinese)
+    assert left_out <= placeholders(english)
+
+
+# Texts the same in both languages, on purpose.
+SAME_IN_BOTH = {
+    # the one line of a bug (exit 3) starts with the same token in every language, as
+    # `error:` and `warning:` do, for scripts and bug reports to find
+    "internal_error",
+    "status.done_on",  # a tick and a date: no words
+}
+
+
+def test_chinese_differs_from_english_unless_on_purpose() -> None:
+    same = {code for code, (english, chinese) in MESSAGES.items() if english == chinese}
+    assert same == SAME_IN_BOTH
+
+
+def test_one_code_per_text() -> None:
+    codes = defaultdict(list)
+    for code, texts in MESSAGES.items():
+        codes[texts].append(code)
+    assert [group for group in codes.values() if len(group) > 1] == []
+
+
+def test_every_prefix_that_builds_codes_is_still_built() -> None:
+    for prefix in BUILT:
+        assert prefix in SPELLED, f"nothing builds {prefix}… any more: drop it from BUILT"
+
+
+def test_every_code_is_used() -> None:
+    unused = []
+    for code in MESSAGES:
+        if code in SPELLED:
+            continue
+        built = [p for p in BUILT if code.startswith(p) and code.removeprefix(p) in BUILT[p]]
+        if not built:
+            unused.append(code)
+    assert unused == [], "no source spells or builds these codes"
+
+
+def test_every_value_a_code_is_built_from_has_words() -> None:
+    keys = [s.words_key(final) for s in TargetState for final in (False, True)]
+    keys += [s.words_key for s in ActivityState] + [s.words_key for s in MeasureState]
+    for prefix in ("type.", "report.period.", "diff.", "remind.why.", "status.as_of."):
+        keys += [prefix + value for value in BUILT[prefix]]
+    keys += [*KIND_WORDS.values(), *LOAD_HEADINGS.values()]
+    assert [key for key in keys if key not in MESSAGES] == []
 
 
 # --- parameters are filled in, never translated ------------------------------------------

@@ -125,7 +125,7 @@ def init(
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         shown = ", ".join(shown_path(folder / name) for name in existing)
-        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+        raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
     written = []
     try:
         for name, body in files.items():
