@@ -16,12 +16,20 @@ Parameters are filled in with str.format as they are given; nothing is translate
 An error keeps machine words in its parameters (kind="unit"); the one place that turns a
 PlanError into words, render.text.error_params, says them from its explicit table.
 
+Plurals. English says "1 record", "3 records": a count's word is written in the English
+text with both its forms as the field's format spec, `{count} {count:record|records}`,
+the first for a count of 1, the second for any other (a verb too: "{count:names|name}").
+Callers pass plain ints. Chinese has no plural: its texts use the count alone
+(`{count} 条记录`) and never such a spec. That one spec is all `text()` adds to
+str.format.
+
 Imports nothing of ours.
 """
 
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from typing import Any
 
@@ -354,7 +362,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- any run --------------------------------------------------------------------------------
     # The warnings it prints; a bug in kexie (exit 3).
     "warnings_more": (
-        "… and {count} more warning(s); kexie validate lists every one",
+        "… and {count} more {count:warning|warnings}; kexie validate lists every one",
         "……另有 {count} 条提示；用 kexie validate 可列出全部",
     ),
     "internal_error": ("internal error: {detail}", "internal error: {detail}"),
@@ -429,7 +437,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_held": ("not held yet", "尚未举办"),
     "record.done_on": ("done on {date}", "已于 {date} 完成"),
     "record.not_done": ("not done yet", "尚未完成"),
-    "record.measure_count": ("{count} record(s)", "共 {count} 条记录"),
+    "record.measure_count": ("{count} {count:record|records}", "共 {count} 条记录"),
     "revert.already": (
         "record {id!r} is already reverted by {by} ({date})",
         "记录 {id!r} 已被 {by} 撤销（{date}）",
@@ -444,11 +452,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "截至 {date}（计划期尚未开始）",
     ),
     "status.period": (
-        "{elapsed} of {total} days gone ({share}%)",
+        "{elapsed} of {total} {total:day|days} gone ({share}%)",
         "时间已过 {share}%（{elapsed}/{total} 天）",
     ),
     "status.goals": (
-        "{met} of {targets} targets met ({share}%)",
+        "{met} of {targets} {targets:target|targets} met ({share}%)",
         "目标完成 {met}/{targets} 项（{share}%）",
     ),
     "status.no_measure": ("Targets without a measure", "未关联措施的目标"),
@@ -458,7 +466,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "重大活动：已举办 {held}/{total} 项",
     ),
     "status.activities_due": (
-        "due in the next {days} days or overdue:",
+        "due in the next {days} {days:day|days} or overdue:",
         "{days} 天内到期或已逾期：",
     ),
     "status.done_on": ("✓ {date}", "✓ {date}"),
@@ -496,8 +504,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "activity.late": ("late", "延期"),
     "activities.title": ("{title}: major activities", "{title}：重大活动安排"),
     "activities.summary": (
-        "{total} activities: {held} held, {this_month} this month, {upcoming} upcoming, "
-        "{overdue} overdue",
+        "{total} {total:activity|activities}: {held} held, {this_month} this month, "
+        "{upcoming} upcoming, {overdue} overdue",
         "共 {total} 项：已举办 {held}，本月 {this_month}，待举办 {upcoming}，逾期未办 {overdue}",
     ),
     "activities.summary_not_held": (
@@ -516,11 +524,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure.in_progress": ("in progress", "进行中"),
     "measures.title": ("{title}: measures", "{title}：主要工作措施"),
     "measures.summary": (
-        "{total} measures: {done} done, {in_progress} in progress, {not_started} not started",
+        "{total} {total:measure|measures}: {done} done, {in_progress} in progress, "
+        "{not_started} not started",
         "共 {total} 项措施：已完成 {done}，进行中 {in_progress}，未开始 {not_started}",
     ),
     "measures.none": ("No measures match.", "没有符合条件的措施。"),
-    "measures.records": ("{count} record(s)", "{count} 条记录"),
+    "measures.records": ("{count} {count:record|records}", "{count} 条记录"),
     # --- units and remind -----------------------------------------------------------------------
     # kexie status --group owner, and kexie remind (remind.why.*: why an item is on the list).
     "no_units": (
@@ -536,8 +545,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "remind.title": ("{title}: reminders {as_of}", "{title}：工作提醒（{as_of}）"),
     "remind.nothing": (
-        "Nothing to chase: no unit has anything behind, overdue or due within {days} days, "
-        "and every responsible unit has recorded in the last {days} days.",
+        "Nothing to chase: no unit has anything behind, overdue or due within {days} "
+        "{days:day|days}, and every responsible unit has recorded in the last {days} "
+        "{days:day|days}.",
         "无需提醒：各单位没有落后、逾期或 {days} 天内到期的事项，负责单位近 {days} 天均有填报。",
     ),
     "remind.why.overdue": ("overdue", "已逾期"),
@@ -551,15 +561,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.planned": ("planned {when}", "计划 {when}"),
     "remind.co_owner": ("co-owner", "协办"),
     "remind.silent": (
-        "nothing recorded in the last {days} days (last record {date})",
+        "nothing recorded in the last {days} {days:day|days} (last record {date})",
         "近 {days} 天没有填报进度（最近一次 {date}）",
     ),
     "remind.silent_never": (
-        "nothing recorded in the last {days} days (none yet)",
+        "nothing recorded in the last {days} {days:day|days} (none yet)",
         "近 {days} 天没有填报进度（尚无填报）",
     ),
     "remind.unowned": (
-        "{count} more item(s) behind, overdue or due soon name no unit (see kexie status)",
+        "{count} more {count:item|items} behind, overdue or due soon {count:names|name} no unit "
+        "(see kexie status)",
         "另有 {count} 项落后、逾期或即将到期的事项未指定负责单位（见 kexie status）",
     ),
     # --- show -----------------------------------------------------------------------------------
@@ -603,13 +614,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报告期 {start} 至 {end} · 数据截至 {as_of}",
     ),
     "report.summary": (
-        "{targets} targets: {completed} completed, {on_track} on schedule, "
+        "{targets} {targets:target|targets}: {completed} completed, {on_track} on schedule, "
         "{behind} behind schedule, {overdue} overdue, {not_started} not started",
         "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
         "逾期 {overdue}，未开始 {not_started}",
     ),
     "report.summary_final": (
-        "{targets} targets: {completed} completed, {on_track} on schedule, "
+        "{targets} {targets:target|targets}: {completed} completed, {on_track} on schedule, "
         "{behind} behind schedule, {overdue} not achieved, {not_started} not started",
         "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
         "未完成 {overdue}，未开始 {not_started}",
@@ -660,7 +671,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No changes to sections, measures, targets or activities.",
         "部分、措施、目标和重大活动均无变化。",
     ),
-    "diff.title": ("{old} → {new}: {count} change(s)", "{old} → {new}：{count} 处变化"),
+    "diff.title": (
+        "{old} → {new}: {count} {count:change|changes}",
+        "{old} → {new}：{count} 处变化",
+    ),
     "diff.section_added": ("section added", "新增部分"),
     "diff.section_removed": ("section removed", "删除部分"),
     "diff.measure_added": ("measure added", "新增措施"),
@@ -679,17 +693,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # kexie validate.
     "validate.ok": ("{path}: ok ({summary})", "{path}：通过（{summary}）"),
     "validate.plan_summary": (
-        "{sections} sections, {measures} measures, {targets} targets, {activities} activities",
+        "{sections} {sections:section|sections}, {measures} {measures:measure|measures}, "
+        "{targets} {targets:target|targets}, {activities} {activities:activity|activities}",
         "{sections} 个部分，{measures} 项措施，{targets} 项目标，{activities} 项活动",
     ),
     "validate.failed": (
-        "{errors} error(s) in {files} file(s); {ok} file(s) ok",
+        "{errors} {errors:error|errors} in {files} {files:file|files}; {ok} {ok:file|files} ok",
         "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
     ),
-    "validate.ledger_summary": ("{records} records", "{records} 条记录"),
-    "validate.with_warnings": (", {count} warning(s)", "，{count} 条提示"),
+    "validate.ledger_summary": ("{records} {records:record|records}", "{records} 条记录"),
+    "validate.with_warnings": (", {count} {count:warning|warnings}", "，{count} 条提示"),
     "validate.strict_failed": (
-        "{count} warning(s), and --strict fails on warnings",
+        "{count} {count:warning|warnings}, and --strict fails on warnings",
         "有 {count} 条提示；--strict 模式下提示也视为失败",
     ),
     # --- init and new-year ----------------------------------------------------------------------
@@ -715,7 +730,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'# review'：请对照正式印发的文件逐项核对。",
     ),
     "new_year.review": (
-        "{count} goal(s) marked '# review': check each against the approved plan",
+        "{count} {count:goal|goals} marked '# review': check each against the approved plan",
         "{count} 个目标值标注了 '# review'：请对照正式印发的计划逐项核对",
     ),
     # --- headings and labels --------------------------------------------------------------------
@@ -790,11 +805,28 @@ def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str
     return "en"
 
 
+class _Formatter(string.Formatter):
+    """str.format, and {n:one|other}: the word for a count (see Plurals, above)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, other = format_spec.split("|")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{{…:{format_spec}}} needs a count, not {value!r}")
+        return one if value == 1 else other
+
+
+_FORMATTER = _Formatter()
+
+
 def text(code: str, lang: str, **params: Any) -> str:
     """Return the message `code` in `lang`, its parameters filled in as they are given.
 
     Nothing is translated here: a caller that has a machine word (a kind, a type) passes
-    its words (see render.text.error_params)."""
+    its words (see render.text.error_params). An English count picks its word's form."""
     english, chinese = MESSAGES[code]
     template = chinese if lang == "zh" else english
+    if "|" in template:
+        return _FORMATTER.vformat(template, (), params)
     return template.format(**params)

@@ -198,3 +198,46 @@ def test_every_message_with_a_word_parameter_is_in_the_table() -> None:
     for code, (english, _) in MESSAGES.items():
         if placeholders(english) & WORDS_OF.keys():
             assert code in WORD_PARAMS, code
+
+
+# --- plurals -------------------------------------------------------------------------------
+
+
+def plural_specs(template: str) -> list[str]:
+    """Return the format specs of a template that pick a count's word: one|other."""
+    return [spec for _, field, spec, _ in string.Formatter().parse(template) if field and spec]
+
+
+def test_english_says_one_record_and_two_records() -> None:
+    assert text("measures.records", "en", count=1) == "1 record"
+    assert text("measures.records", "en", count=0) == "0 records"
+    assert text("measures.records", "en", count=2) == "2 records"
+    assert text("validate.failed", "en", errors=1, files=1, ok=0) == "1 error in 1 file; 0 files ok"
+    assert (
+        text("validate.failed", "en", errors=3, files=2, ok=1) == "3 errors in 2 files; 1 file ok"
+    )
+    assert text("remind.unowned", "en", count=1).startswith(
+        "1 more item behind, overdue or due soon names"
+    )
+    assert text("remind.unowned", "en", count=2).startswith(
+        "2 more items behind, overdue or due soon name"
+    )
+    assert (
+        text("validate.failed", "zh", errors=1, files=1, ok=0)
+        == "1 个文件中有 1 处错误；0 个文件通过"
+    )
+
+
+def test_a_plural_needs_a_count() -> None:
+    with pytest.raises(TypeError):
+        text("measures.records", "en", count="1")
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_plurals_are_english_only_and_never_written_as_s_in_brackets(code: str) -> None:
+    english, chinese = MESSAGES[code]
+    assert "(s)" not in english
+    for spec in plural_specs(english):
+        if "|" in spec:
+            assert len(spec.split("|")) == 2 and all(spec.split("|")), spec
+    assert not [spec for spec in plural_specs(chinese) if "|" in spec]
