@@ -20,6 +20,7 @@ from kexie_plan import ledger, plandiff, planfile, report
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import MESSAGES, text
 from kexie_plan.progress import default_as_of
+from kexie_plan.record import RecordKind
 from kexie_plan.render.text import WORD_PARAMS, WORDS_OF, error_message, error_params
 from kexie_plan.render.units import LOAD_HEADINGS, WHY_LIGHT
 from kexie_plan.render.words import KIND_WORDS
@@ -177,6 +178,14 @@ def test_the_error_says_its_word_parameters_in_the_readers_language() -> None:
     assert error_message(typed, "zh") == "应为整数，实际是文本"
     # the error itself keeps the machine words
     assert error.params == {"kind": "unit", "id": "ofice", "hint": "office"}
+
+
+def test_every_kind_an_error_or_a_record_names_has_a_noun() -> None:
+    # checks and the cli name a section, a unit, a record, or a thing (target, activity,
+    # measure); a record's own kind may also be a reversal
+    kinds = {kind.value for kind in RecordKind} | {"section", "unit", "record"}
+    kinds |= {kind for kind, _, _ in planfile.load_plan(BUNDLED_PLAN).things()}
+    assert kinds <= KIND_WORDS.keys()
 
 
 def test_a_parameter_not_in_the_table_is_shown_as_it_is() -> None:
