@@ -88,7 +88,6 @@ USAGE_CODES = frozenset(
         "file_missing",
         "file_unreadable",
         "not_regular_file",
-        "no_plan",
         "bad_config",
         "bad_lang",
         # the ledger cannot be written (read-only, disk full) or a record is too long to write

@@ -111,4 +111,5 @@ class MeasureState(StrEnum):
 
     @property
     def words_key(self) -> str:
-        return "measure." + self.value
+        # done reads as a done target does (已完成): one key for the one text
+        return "state.done" if self is MeasureState.DONE else "measure." + self.value

@@ -40,7 +40,7 @@ UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
 # planfile.py, model.py (PydanticCustomError("kexie_goal_zero", …)) and the plan checks
 # in checks.CHECKS (checks.py also holds the ledger's record checks, which are not the
 # plan loader's). Some of those strings are not loader errors, or cannot be a case:
-NOT_LOADER_CODES = {"hint"}  # the name of a message parameter and of the word it fills in
+NOT_LOADER_CODES: set[str] = set()  # none since the hint's words are `did_you_mean`, not `hint`
 # Loader codes whose case cannot be a small committed file; test_planfile.py covers them.
 COVERED_ELSEWHERE = {
     "file_missing",

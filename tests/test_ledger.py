@@ -202,7 +202,11 @@ def test_a_record_in_json_style_reads_the_same_by_the_fast_and_the_located_reade
         assert parse_line(text, "L", 9) == _located(text)
         return
     expected = Record(**{**_fields(record), "line": 9})
-    assert _json_record(text, 9) == expected
+    fast = _json_record(text, 9)
+    if text.count('":') == len(data):  # else a value holds `":`: the key count is unsure
+        assert fast == expected
+    else:
+        assert fast is None
     assert parse_line(text, "L", 9) == expected
     assert _located(text) == expected
 

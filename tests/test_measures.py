@@ -169,7 +169,7 @@ def test_show_measure_lists_its_state_tasks_and_every_note(
     assert lines[:3] == [
         "党建工作  party  (Measure)",
         "section   学术交流",
-        "standing  ● done 2022-07-01 · 2 record(s) · as of 2022-07-05",
+        "standing  ● done 2022-07-01 · 2 records · as of 2022-07-05",
     ]
     assert "1. 开展党史学习教育。" in lines and "2. 完成全年学习计划。" in lines
     records = lines[lines.index("Records") + 1 :]

@@ -107,10 +107,10 @@ def test_validate_passes_with_three_warnings(merged: Path, monkeypatch) -> None:
         "the earlier record (line 5) counts; revert this one to silence this warning",
     ]
     assert len(warnings) == 4
-    assert "plans/2021.progress.yaml: ok (9 records, 4 warning(s))" in result.stdout
+    assert "plans/2021.progress.yaml: ok (9 records, 4 warnings)" in result.stdout
     strict = kexie(merged, monkeypatch, "validate", "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.endswith("4 warning(s), and --strict fails on warnings\n")
+    assert strict.stderr.endswith("4 warnings, and --strict fails on warnings\n")
     github = kexie(merged, monkeypatch, "validate", "--format", "github")
     assert github.exit_code == 0
     assert sum(line.startswith("::warning file=plans/2021.progress.yaml,line=") for line in

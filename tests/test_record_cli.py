@@ -125,7 +125,7 @@ def test_a_milestone_and_a_measure(home: Path, monkeypatch, run) -> None:
     ident = last_id(ledger)
     line = f"- {{id: {ident}, date: 2021-06-30, measure: party-building, note: 完成第一阶段}}"
     assert (code, err) == (0, "")
-    assert out == f"recorded: {line}\n强化政治引领,实施党建强会 (party-building): 1 record(s)\n"
+    assert out == f"recorded: {line}\n强化政治引领,实施党建强会 (party-building): 1 record\n"
 
 
 def test_dry_run_writes_nothing(home: Path, monkeypatch, run) -> None:
@@ -362,9 +362,9 @@ def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
     code, out, err = run("validate")
     assert (code, out) == (
         1,
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n",
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n",
     )
-    assert err == warning.replace("warning", "error") + "1 error(s) in 1 file(s); 1 file(s) ok\n"
+    assert err == warning.replace("warning", "error") + "1 error in 1 file; 1 file ok\n"
 
     code, out, err = run("record", "海智沙龙", "--date", "2021-06-02")
     assert (code, err) == (0, warning)
@@ -394,7 +394,7 @@ def test_validate_checks_the_ledger(ledger: Path, monkeypatch, run) -> None:
     code, out, err = run("validate")
     assert (code, err) == (0, "")
     assert out == (
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n"
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n"
         "plans/2021.progress.yaml: ok (3 records)\n"
     )
     with ledger.open("a", encoding="utf-8") as handle:
@@ -403,7 +403,7 @@ def test_validate_checks_the_ledger(ledger: Path, monkeypatch, run) -> None:
     code, out, err = run("validate", "plans/2021.progress.yaml")
     assert (code, out) == (
         1,
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n",
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n",
     )
     assert err == (
         "plans/2021.progress.yaml:7: error: no target has id 'haizhi-salon'; "
@@ -412,7 +412,7 @@ def test_validate_checks_the_ledger(ledger: Path, monkeypatch, run) -> None:
         "its record needs done: true\n"
         "plans/2021.progress.yaml:8: error: id '01F0000000EEEEEE' is already used "
         "(first on line 7)\n"
-        "3 error(s) in 1 file(s); 1 file(s) ok\n"
+        "3 errors in 1 file; 1 file ok\n"
     )
 
 
@@ -426,7 +426,7 @@ def test_validate_reads_the_ledger_of_an_invalid_plan(ledger: Path, monkeypatch,
         "plans/2021.yaml:14:52: error: goal '3~' is not N, N+ or N-M (e.g. 3-5, 20+, 100)\n"
         "plans/2021.progress.yaml:7: error: a record names exactly one of target, activity, "
         "measure or revert (here: -)\n"
-        "2 error(s) in 2 file(s); 0 file(s) ok\n"
+        "2 errors in 2 files; 0 files ok\n"
     )
 
 

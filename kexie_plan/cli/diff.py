@@ -51,7 +51,7 @@ def diff(
     given = list(plans or [])
     if git is not None:
         if len(given) > 1:
-            raise UsageProblem(PlanError("diff_needs_two", {}))
+            raise UsageProblem(PlanError("diff.needs_two", {}))
         path = given[0] if given else env.plan_path()
         new = load_plan(path, shown=shown_path(path))
         old = plan_at(git, path)
@@ -61,7 +61,7 @@ def diff(
         old_name, new_name = f"{git}:{shown_path(path)}", shown_path(path)
     else:
         if len(given) != 2:
-            raise UsageProblem(PlanError("diff_needs_two", {}))
+            raise UsageProblem(PlanError("diff.needs_two", {}))
         old = load_plan(given[0], shown=shown_path(given[0]))
         new = load_plan(given[1], shown=shown_path(given[1]))
         old_name, new_name = shown_path(given[0]), shown_path(given[1])

@@ -126,7 +126,7 @@ def init(
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         shown = ", ".join(shown_path(folder / name) for name in existing)
-        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+        raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
     written = [folder / name for name in files]
     create_files(dict(zip(written, files.values(), strict=True)))
     from kexie_plan.render.words import visible

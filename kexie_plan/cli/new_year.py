@@ -88,13 +88,13 @@ def new_year(
     if not 1900 <= year <= 2999:
         raise UsageProblem(PlanError("bad_year", {"value": year}))
     if year == plan.year:
-        raise UsageProblem(PlanError("same_year", {"value": year}))
+        raise UsageProblem(PlanError("new_year.same_year", {"value": year}))
     target = output if output is not None else source.parent / f"{year}.yaml"
     ledger = ledger_path_for(target)
     existing = [p for p in (target, ledger) if p.exists()]
     if existing:
         shown = ", ".join(shown_path(p) for p in existing)
-        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+        raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
     data, notes = next_year_plan(plan, year)
     header = [
         text("new_year.header", "en", year=year, old=plan.year),

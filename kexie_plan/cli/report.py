@@ -67,9 +67,9 @@ def report(
     if table is not None:
         choice_of("--table", table, TABLES)
         if output_format != "csv":
-            raise UsageProblem(PlanError("report_table_csv_only", {}))
+            raise UsageProblem(PlanError("report.table_csv_only", {}))
     if output_format == "xlsx" and output is None:
-        raise UsageProblem(PlanError("report_needs_output", {"format": output_format}))
+        raise UsageProblem(PlanError("report.needs_output", {"format": output_format}))
     book = env.book()
     loaded = book.plan
     day, _ = env.as_of(as_of, loaded)
@@ -78,7 +78,7 @@ def report(
         raise UsageProblem(PlanError("bad_period", {"value": period}))
     if day < bounds[0]:
         params = {"value": period, "start": bounds[0].isoformat(), "as_of": day.isoformat()}
-        raise UsageProblem(PlanError("period_not_started", params))
+        raise UsageProblem(PlanError("report.period_not_started", params))
     name = period.upper() if period.upper() in PERIODS else period
     start, end = bounds
     # A document lists the first ANNEX_ROWS records and notes by date and counts the rest;

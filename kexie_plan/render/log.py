@@ -68,7 +68,7 @@ def log_lines(
 
     names = _names(plan)
     done = text("log.done", lang)
-    reverted = text("log.reverted", lang)
+    reverted = text("col.reverted", lang)
 
     def cells(row: LogRow) -> list[str]:
         """Return the row's cells, unpadded: id, date, about, amount, by, note."""
@@ -94,7 +94,7 @@ def log_lines(
     if not sample:
         yield text("log.empty", lang) + "\n"
         return
-    keys = ("col.record", "col.date", "log.about", "col.amount", "col.by", "col.note")
+    keys = ("col.record", "col.date", "col.about", "col.amount", "col.by", "col.note")
     header = [text(key, lang) for key in keys]
     widths = [
         max(size(c) for c in column)

@@ -284,7 +284,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         out.append('<ul class="slipped">')
         for a in report.slipped:
             if a.held is None:
-                how = text("report.not_held", lang)
+                how = text("record.not_held", lang)
             else:
                 how = text("report.held_late", lang, date=a.held.isoformat())
             out.append(

@@ -93,7 +93,7 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
     lines += ["", f"### {text('report.slipped', lang)}", ""]
     for a in report.slipped:
         if a.held is None:
-            how = text("report.not_held", lang)
+            how = text("record.not_held", lang)
         else:
             how = text("report.held_late", lang, date=a.held.isoformat())
         lines.append(f"- {when_words(a, lang)} {markdown_text(a.name)} — {how}")

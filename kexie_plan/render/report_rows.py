@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
 from kexie_plan.render.sheet import Cell, Sheet
-from kexie_plan.render.words import activity_words, plain_goal, state_words
+from kexie_plan.render.words import activity_words, kind_words, plain_goal, state_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -118,7 +118,7 @@ def targets_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
     for line in report.targets:
         cells = target_cells(line, lang) | {"section": titles[line.status.section]}
         rows.append(tuple(cells[key] for key in TARGET_COLUMNS))
-    return _sheet("targets", TARGET_COLUMNS, rows, lang)
+    return _sheet("col.targets", TARGET_COLUMNS, rows, lang)
 
 
 ACTIVITY_COLUMNS = (
@@ -157,7 +157,7 @@ def activities_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
                 part,
             )
         )
-    return _sheet("activities", ACTIVITY_COLUMNS, rows, lang)
+    return _sheet("sheet.activities", ACTIVITY_COLUMNS, rows, lang)
 
 
 RECORD_COLUMNS = (
@@ -180,7 +180,7 @@ def record_cells(entry: RecordEntry, lang: str) -> dict[str, Cell]:
     r = entry.record
     return {
         "date": r.date,
-        "kind": text("kind." + entry.kind, lang),
+        "kind": kind_words(entry.kind, lang),
         "about": entry.ref,
         "name": entry.name,
         "amount": entry.amount,
@@ -209,20 +209,20 @@ def records_sheet(entries: Iterable[RecordEntry], lang: str) -> Sheet:
             cells = record_cells(entry, lang)
             yield tuple(cells[key] for key in RECORD_COLUMNS)
 
-    return _sheet("records", RECORD_COLUMNS, rows(), lang, {"id": "record"})
+    return _sheet("col.records", RECORD_COLUMNS, rows(), lang, {"id": "record"})
 
 
 def _sheet(
-    name: str,
+    name_code: str,
     keys: tuple[str, ...],
     rows: Iterable[tuple],
     lang: str,
     headers: dict[str, str] | None = None,
 ) -> Sheet:
-    """Return a sheet named `sheet.NAME` whose headers are the words of `col.KEY` (or of
-    another column's key, as `headers` maps them)."""
+    """Return a sheet named by the words of `name_code` whose headers are the words of
+    `col.KEY` (or of another column's key, as `headers` maps them)."""
     words = tuple(text("col." + (headers or {}).get(key, key), lang) for key in keys)
-    return Sheet(text("sheet." + name, lang), words, rows)
+    return Sheet(text(name_code, lang), words, rows)
 
 
 def report_sheets(

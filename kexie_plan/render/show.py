@@ -47,12 +47,12 @@ def _facts(rows: list[tuple[str, Text | str]]) -> Table:
     return grid
 
 
-def _title(name: str, ident: str, kind: str, lang: str) -> Text:
+def _title(name: str, ident: str, kind_code: str, lang: str) -> Text:
     from rich.text import Text
 
     out = Text(visible(name), style="bold")
     out.append(f"  {ident}", style="dim")
-    out.append(f"  ({text('show.' + kind, lang)})", style="dim")
+    out.append(f"  ({text(kind_code, lang)})", style="dim")
     return out
 
 
@@ -141,11 +141,11 @@ def records_table(plan: Plan, latest: Latest, lang: str, ref: str) -> Group | Te
         note = Text()
         style = "strike dim" if line.reverted_by is not None else ""
         if line.reverts is not None:
-            note.append(text("show.reverts", lang, id=visible(line.reverts)) + " ")
+            note.append(text("log.reverts", lang, id=visible(line.reverts)) + " ")
         if r.activity is not None:
             note.append("↳ " + visible(activity_names.get(r.activity, r.activity)) + " ")
         if r.done:
-            note.append(text("show.done", lang) + " ")
+            note.append(text("log.done", lang) + " ")
         if r.note:
             note.append(visible(r.note))
         if r.evidence:
@@ -179,7 +179,7 @@ def target_view(
     facts: list[tuple[str, Text | str]] = []
     if target.text:
         facts.append((text("show.text", lang), visible(target.text)))
-    facts.append((text("show.goal", lang), plain_goal(t.goal, t.unit, lang)))
+    facts.append((text("col.goal", lang), plain_goal(t.goal, t.unit, lang)))
     if target.adjustments:
         facts.append((text("col.original", lang), plain_goal(target.goal, target.unit, lang)))
         for adjustment in target.adjustments:
@@ -189,13 +189,13 @@ def target_view(
     if target.measure in measures:
         facts.append((text("show.in_measure", lang), visible(measures[target.measure].title)))
     if t.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, t.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, t.owner))))
     facts += co_owner_facts(plan, target.co_owners, lang)
     facts.append((text("show.due", lang), t.due.isoformat()))
     standing = target_standing(t, lang)
     standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
-    parts: list[object] = [_title(t.name, t.id, "target", lang), _facts(facts)]
+    parts: list[object] = [_title(t.name, t.id, "show.target", lang), _facts(facts)]
     if t.goal is not None:
         parts += [Text(""), _heading("show.chart", lang), history_chart(history, t, lang)]
     parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang, t.id)]
@@ -224,13 +224,13 @@ def activity_view(
 
     measures = {m.id: m for m in plan.measures()}
     targets = {t.id: t for t in plan.targets}
-    facts: list[tuple[str, Text | str]] = [(text("show.planned", lang), when_words(a, lang))]
+    facts: list[tuple[str, Text | str]] = [(text("col.planned", lang), when_words(a, lang))]
     if a.measure in measures:
         facts.append((text("show.in_measure", lang), visible(measures[a.measure].title)))
     if a.target in targets:
-        facts.append((text("show.counts_toward", lang), visible(targets[a.target].name)))
+        facts.append((text("col.counts_toward", lang), visible(targets[a.target].name)))
     if a.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, a.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, a.owner))))
     facts += co_owner_facts(plan, list(a.co_owners), lang)
     words = activity_words(a.state, lang)
     if a.held is not None:
@@ -239,7 +239,7 @@ def activity_view(
     standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
     return Group(
-        _title(a.name, a.id, "activity", lang),
+        _title(a.name, a.id, "show.activity", lang),
         _facts(facts),
         Text(""),
         _heading("show.records", lang),
@@ -270,9 +270,9 @@ def measure_view(
     from rich.text import Text
 
     section, measure = next((s, m) for s in plan.sections for m in s.measures if m.id == measure_id)
-    facts: list[tuple[str, Text | str]] = [(text("show.section", lang), visible(section.title))]
+    facts: list[tuple[str, Text | str]] = [(text("col.section", lang), visible(section.title))]
     if measure.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, measure.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, measure.owner))))
     facts += co_owner_facts(plan, measure.co_owners, lang)
     as_of = as_of_words(report.as_of, lang, report.clamped)
     if standing is not None:
@@ -284,7 +284,7 @@ def measure_view(
         facts.append((text("show.standing", lang), words))
     else:
         facts.append((text("show.standing", lang), as_of))
-    parts: list[object] = [_title(measure.title, measure.id, "measure", lang), _facts(facts)]
+    parts: list[object] = [_title(measure.title, measure.id, "show.measure", lang), _facts(facts)]
     if measure.tasks:
         tasks = Table.grid(padding=(0, 0, 0, 1))
         tasks.add_column(no_wrap=True, justify="right")
@@ -308,7 +308,7 @@ def measure_view(
         grid.add_column(no_wrap=True)
         for a in activities:
             light = {"held": "green", "overdue": "red"}.get(a.state, "grey")
-            words = text("activity." + a.state, lang)
+            words = activity_words(a.state, lang)
             if a.held is not None:
                 words += f" {a.held.isoformat()}"
             grid.add_row(Text(when_words(a, lang)), Text(visible(a.name)), light_text(light, words))

@@ -32,18 +32,20 @@ if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.units import Reminder, Reminders, UnitLoad
 
-# The columns of the owner roll-up, in order; each is a UnitLoad field.
-LOAD_COLUMNS = (
-    "targets",
-    "met",
-    "on_track",
-    "behind",
-    "overdue",
-    "not_started",
-    "activities",
-    "activities_held",
-    "activities_overdue",
-)
+# The columns of the owner roll-up, in order: each is a UnitLoad field, with the i18n
+# code of its heading. A count of targets in a state is headed by the state's own words.
+LOAD_HEADINGS = {
+    "targets": "col.targets",
+    "met": "col.met",
+    "on_track": "state.on_track",
+    "behind": "state.behind",
+    "overdue": "state.overdue",
+    "not_started": "measure.not_started",  # targets pending or open: 未开始, as a measure
+    "activities": "col.activities",
+    "activities_held": "col.activities_held",
+    "activities_overdue": "col.activities_overdue",
+}
+LOAD_COLUMNS = tuple(LOAD_HEADINGS)
 WHY_LIGHT = {"overdue": Light.RED, "behind": Light.YELLOW, "due_soon": Light.GREY}
 
 
@@ -64,7 +66,7 @@ def owners_table(
     grid = table()
     grid.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
     for key in LOAD_COLUMNS:
-        header = text("col." + key, lang)
+        header = text(LOAD_HEADINGS[key], lang)
         grid.add_column(header, justify="right", no_wrap=True)
     for load in loads:
         cells = [Text(_unit_label(load, lang))]
@@ -115,7 +117,7 @@ def owners_as_markdown(
     if not plan.units:
         lines += [text("no_units", lang), ""]
     headers = [text("col.responsible", lang)]
-    headers += [text("col." + k, lang) for k in LOAD_COLUMNS]
+    headers += [text(LOAD_HEADINGS[k], lang) for k in LOAD_COLUMNS]
     lines.append("| " + " | ".join(headers) + " |")
     lines.append("|---" + "|--:" * len(LOAD_COLUMNS) + "|")
     for load in loads:

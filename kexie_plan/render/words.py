@@ -141,6 +141,25 @@ def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
     return f"{goal.min}–{goal.max} {unit}".strip()
 
 
+# The noun for each kind of thing a message names or a record is about (a `kind`
+# parameter, a record's kind). Target, unit and record are the very words of a column
+# heading, so they have one key each, under col.
+KIND_WORDS = {
+    "section": "kind.section",
+    "measure": "kind.measure",
+    "target": "col.target",
+    "activity": "kind.activity",
+    "unit": "col.unit",
+    "record": "col.record",
+    "revert": "kind.revert",
+}
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """Return the noun for a kind of thing: 部分, 措施, 目标, 活动, 单位, 记录, 撤销."""
+    return text(KIND_WORDS[kind], lang)
+
+
 def state_words(state: TargetState | str, lang: str, final: bool = False) -> str:
     """Return a target state's words; overdue reads "not achieved" (未完成) when the
     verdict is `final` (as of the period's end or later)."""
