@@ -39,7 +39,9 @@ def read_cached(folder: Path | None, name: str) -> Any | None:
         return None
     path = Path(folder) / name
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        # No link is followed, and opening a FIFO does not wait for a writer.
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     try:
