@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kexie_plan.errors import PlanError, UsageProblem
-from kexie_plan.plan import MAX_DIGITS
 
 if TYPE_CHECKING:
     from kexie_plan.plan import Plan
@@ -131,6 +130,8 @@ def text_of(option: str, value: str | None) -> str | None:
 def amount_of(value: str) -> int:
     """Return AMOUNT as a whole number from 1 to 999999999 (ASCII digits only: int() would
     also take Arabic-Indic or full-width digits)."""
+    from kexie_plan.plan import MAX_DIGITS  # not at import: `kexie --help` needs no plan
+
     cleaned = value.strip()
     if (
         not cleaned.isascii()
