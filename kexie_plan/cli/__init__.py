@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
+    config,
     diff,
     init,
     log,
