@@ -81,6 +81,9 @@ def test_init_writes_no_personal_setting(tmp_path: Path, kexie, monkeypatch) -> 
 def test_lang_and_usage(plan_dir: Path, kexie) -> None:
     assert kexie("config", "set", "lang", "zh").code == 0
     assert kexie("config", "get", "lang").out == "zh\n"
+    assert kexie("config", "set", "lang", "wrong").err.startswith("kexie: error: VALUE")
+    refused = "kexie: error: 计划中没有名为 'nothing' 的目标、活动或措施\n"
+    assert kexie("record", "nothing").err == refused  # the person's lang: Chinese
     done = kexie("config", "set", "lang", "fr", lang="en")
     assert (done.code, done.err) == (2, "kexie: error: VALUE 'fr' is not one of zh, en\n")
     done = kexie("config", "set", lang="en")

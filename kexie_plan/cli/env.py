@@ -66,15 +66,20 @@ def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None
 
 
 def lang_of(option: str | None) -> str:
-    """Return the UI language: the option, else $KEXIE_LANG, else kexie.toml, else the
-    locale; a usage problem for a value that is neither zh nor en."""
+    """Return the UI language: the option, else $KEXIE_LANG, else the person's own setting
+    (kexie config), else kexie.toml, else the locale; a usage problem for a value that is
+    neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     if option is None:
         option = current.get("lang")
     if option is None and not os.environ.get("KEXIE_LANG"):
-        found = read_config()
-        option = found[1].get("lang") if found is not None else None
+        from kexie_plan.cli.userconfig import read_user_config
+
+        option = read_user_config().get("lang")  # the person's own, before the repository's
+        if option is None:
+            found = read_config()
+            option = found[1].get("lang") if found is not None else None
     lang = choose_lang(option)
     current["lang"] = lang
     return lang
