@@ -412,6 +412,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     # --- any run --------------------------------------------------------------------------------
     # The warnings it prints; a bug in kexie (exit 3).
+    "plan.bundled": (
+        "note: no plan here (no kexie.toml, no plans/*.yaml): showing the example that comes "
+        "with kexie, 无锡市科协's 2021 plan; kexie init starts your own",
+        "提示：此处没有计划（没有 kexie.toml，也没有 plans/*.yaml）：显示 kexie 自带的示例，"
+        "即无锡市科协2021年工作意见；用 kexie init 创建自己的计划",
+    ),
     "warnings_more": (
         "… and {count} more {count:warning|warnings}; kexie validate lists every one",
         "……另有 {count} 条提示；用 kexie validate 可列出全部",

@@ -1,6 +1,7 @@
 """render: the status table (golden files), its JSON, CSV and Markdown, and the bar.
 
-The table is printed into `Console(file=io.StringIO(), width=…, color_system=None)` and
+The table is printed into `render.words.console(file=io.StringIO(), width=…)` (as kexie
+prints: no trailing spaces) and
 compared whole with `tests/golden/status_<lang>_<width>.txt`. To accept a deliberate
 change, run `KEXIE_UPDATE_GOLDEN=1 python -m pytest tests/test_status_render.py` and
 review the diff of the golden files.
@@ -30,7 +31,7 @@ from kexie_plan.render.status import (
     status_as_markdown,
     status_sheet,
 )
-from kexie_plan.render.words import json_text, markdown_text, progress_bar
+from kexie_plan.render.words import console, json_text, markdown_text, progress_bar
 from kexie_plan.totals import totals_of
 
 
@@ -113,9 +114,9 @@ AS_OF = dt.date(2021, 6, 30)
 
 
 def printed(renderable: object, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(renderable)
-    return console.file.getvalue()
+    out = io.StringIO()
+    console(file=out, width=width, color_system=None).print(renderable)  # as kexie prints
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("width", [80, 120])

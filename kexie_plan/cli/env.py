@@ -138,6 +138,7 @@ class Env:
     plan_option: Path | None = None
     cache_dir: Path | None = field(default_factory=cache_folder)
     _console: Console | None = None
+    _said_bundled: bool = False
 
     @classmethod
     def create(cls, lang: str | None = None, plan: Path | None = None) -> Env:
@@ -226,6 +227,7 @@ class Env:
         from kexie_plan.planfile import load_plan
 
         path = self.plan_path()
+        self._say_if_bundled(path)
         return load_plan(path, self.cache_dir, shown_path(path))
 
     def book(self, full: bool = False, warn: bool = True) -> Book:
@@ -235,6 +237,7 @@ class Env:
         from kexie_plan.loader import load_book
 
         path = self.plan_path()
+        self._say_if_bundled(path)
         book = load_book(
             path,
             cache_dir=self.cache_dir,
@@ -247,6 +250,13 @@ class Env:
         if warn:
             self.warn(book.problems, book.problem_count)
         return book
+
+    def _say_if_bundled(self, path: Path) -> None:
+        """Say once, on stderr, that no plan was found here and the bundled example is
+        shown (a clerk must not take the 2021 example for their own plan)."""
+        if path == BUNDLED_PLAN and self.plan_option is None and not self._said_bundled:
+            self._said_bundled = True
+            sys.stderr.write(self.say("plan.bundled") + "\n")
 
     def warn(self, problems: list[PlanError], count: int | None = None) -> None:
         """Print problems as warnings on stderr, at most MAX_WARNINGS of them."""
@@ -271,7 +281,7 @@ class Env:
     def console(self) -> Console:
         """Return the console tables are printed with: no markup, no highlighting."""
         if self._console is None:
-            from rich.console import Console
+            from kexie_plan.render.words import console
 
-            self._console = Console(highlight=False, emoji=False, markup=False)
+            self._console = console()
         return self._console

@@ -180,10 +180,10 @@ def rendered_text(value: Any, width: int = 100) -> str:
     """Return a Rich renderable as plain text, `width` columns wide."""
     import io
 
-    from rich.console import Console
+    from kexie_plan.render.words import console
 
     out = io.StringIO()
-    Console(file=out, width=width, highlight=False, emoji=False, markup=False).print(value)
+    console(file=out, width=width).print(value)
     return out.getvalue()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from kexie_plan.i18n import text
 from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -56,6 +58,79 @@ def light_text(light: Light | str, words: str) -> Text:
     out = Text(LIGHT_GLYPH[light], style=LIGHT_STYLE[light])
     out.append(" " + words)
     return out
+
+
+_LAST_CODE = re.compile(r"\x1b\[[0-9;]*m\Z")
+
+
+def trimmed(rendered: str) -> str:
+    """Return rendered text with no line ending in spaces: Rich pads every table cell to
+    its column's width, the last one too, and styles the spaces between; the terminal
+    codes of a line's trailing run (a reset) are kept, its spaces dropped."""
+    lines = rendered.split("\n")
+    for n, line in enumerate(lines):
+        end, codes = len(line), []
+        while end:
+            if line[end - 1] == " ":
+                end -= 1
+                continue
+            code = _LAST_CODE.search(line, 0, end) if line[end - 1] == "m" else None
+            if code is None:
+                break
+            codes.append(code.group(0))
+            end = code.start()
+        if end < len(line):
+            lines[n] = line[:end] + "".join(reversed(codes))
+    return "\n".join(lines)
+
+
+# Chinese line breaking (避头尾): these never start a line, those never end one.
+NO_LINE_START = frozenset("。，、；：？！）】》」』〉”’…—·％%!),.:;?]}")
+NO_LINE_END = frozenset("（【《「『〈“‘([{")
+
+
+def kinsoku(divide: Any) -> Any:
+    """Return Rich's line divider with Chinese line breaking: a break that would start a
+    line with closing punctuation (。，、）…), or end one with an opening bracket, moves
+    back by a character, as long as the line keeps something."""
+
+    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+        out: list[int] = []
+        start = 0
+        while True:
+            breaks = divide(text[start:], width, fold)
+            if not breaks:
+                return out
+            offset = start + breaks[0]
+            moved = offset
+            while (
+                moved > start + 1
+                and moved < len(text)
+                and (text[moved] in NO_LINE_START or text[moved - 1] in NO_LINE_END)
+            ):
+                moved -= 1
+            start = moved if moved > start + 1 else offset
+            out.append(start)
+
+    divide_line.kinsoku = True  # type: ignore[attr-defined]
+    return divide_line
+
+
+def console(**options: Any) -> Console:
+    """Return a Rich console in kexie's one setup: no markup, no highlighting, no emoji
+    codes, no line ending in spaces (in a pipe or a file, trailing spaces are noise for
+    diff and grep), and Chinese line breaking (`kinsoku`)."""
+    import rich.text
+    from rich.console import Console as RichConsole
+
+    if not getattr(rich.text.divide_line, "kinsoku", False):
+        rich.text.divide_line = kinsoku(rich.text.divide_line)
+
+    class TrimmedConsole(RichConsole):
+        def _render_buffer(self, buffer: Any) -> str:
+            return trimmed(super()._render_buffer(buffer))
+
+    return TrimmedConsole(highlight=False, emoji=False, markup=False, **options)
 
 
 def table(**options: Any) -> Table:
