@@ -26,6 +26,9 @@ FORBIDDEN = {
     "stream_checks": {"planfile", "ledger", "render", "cli", "progress"},
     "totals": {"planfile", "ledger", "render", "cli", "progress", "checks"},
     "totals_cache": {"planfile", "render", "cli", "progress", "checks"},
+    # kexie draft: reading a document (I/O) and parsing its lines (pure) stay apart
+    "documents": {"model", "planfile", "ledger", "render", "cli", "checks", "progress", "draft"},
+    "draft": {"planfile", "ledger", "render", "cli", "checks", "progress", "documents", "i18n"},
 }
 
 
