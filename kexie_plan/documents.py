@@ -32,7 +32,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024  # a text or HTML file; and the text taken from
 MAX_DOCX_BYTES = 16 * 1024 * 1024  # a .docx file on disk (pictures make it larger)
 MAX_ZIP_ENTRIES = 1000  # a plain Word document has about 15
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024  # all entries, uncompressed
-MAX_CONTROL_SHARE = 100  # more than one character in this many a control character: binary
+MAX_CONTROL_SHARE = 100  # over 8 control characters, and over one in this many: binary
 CHUNK = 64 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls of old
@@ -135,7 +135,7 @@ def decode_text(data: bytes, shown: str) -> tuple[str, str]:
             line = body.count(b"\n", 0, exc.start) + 1
             raise _refuse("draft.encoding", shown, line, encoding="UTF-8, GB18030") from None
     controls = _CONTROL.findall(text)
-    if "\x00" in text or len(controls) * MAX_CONTROL_SHARE > max(len(text), 1):
+    if "\x00" in text or (len(controls) > 8 and len(controls) * MAX_CONTROL_SHARE > len(text)):
         raise _refuse("draft.control_chars", shown, count=len(controls))
     return text, encoding
 
