@@ -1,0 +1,850 @@
+"""Read the lines of a work-plan document (工作意见, 工作要点) into a draft plan.
+
+The genre is fixed: a title naming the year, 一、指导思想, 二、工作目标 (the numbers),
+三、主要工作措施 with (一)(二)… sections of 一是/二是… (or 1. 2.) measures, and
+四、重大活动安排. Fixed-form patterns only, no language model: regular expressions over
+those markers, then a few rules for the goals' clauses, each written down below.
+
+What comes out is a `Draft`: every entry with the line it came from and, for every
+guess, a `Note` (a message code and its parameters) that the renderer writes as a
+`# review:` comment. Nothing is invented: what the document does not say is left out
+and said so. Pure: no I/O, no clock; imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# --- what a draft is -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark for the reviewer: an i18n code (draft.note.*) and its parameters."""
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @staticmethod
+    def of(code: str, **params: object) -> Note:
+        return Note(code, tuple(params.items()))
+
+
+@dataclass
+class Found:
+    """A value found in (or derived from) the document, with its line and notes."""
+
+    value: object
+    line: int | None
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class DraftMeasure:
+    id: str
+    title: str
+    tasks: list[str]
+    line: int
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class DraftSection:
+    id: str
+    title: str
+    measures: list[DraftMeasure]
+    line: int
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class DraftTarget:
+    id: str
+    name: str
+    line: int
+    kind: str = "count"  # or "milestone"
+    text: str | None = None
+    unit: str | None = None
+    goal: str | None = None  # "N", "N+", "N-M"
+    measure: str | None = None
+    notes: list[Note] = field(default_factory=list)  # on the target as a whole
+    name_notes: list[Note] = field(default_factory=list)
+    measure_notes: list[Note] = field(default_factory=list)
+    position: int = 0  # offset in the goals' text, for source order and context
+
+
+@dataclass
+class DraftActivity:
+    id: str
+    name: str
+    line: int
+    month: int | None = None
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A line the draft could not use although it looks like plan content."""
+
+    line: int
+    code: str  # draft.why.*
+    snippet: str
+
+
+@dataclass
+class Draft:
+    title: Found | None = None
+    year: Found | None = None
+    org: Found | None = None
+    published: Found | None = None
+    guidance: Found | None = None
+    sections: list[DraftSection] = field(default_factory=list)
+    targets: list[DraftTarget] = field(default_factory=list)
+    activities_declared: Found | None = None
+    activities: list[DraftActivity] = field(default_factory=list)  # with a month
+    unlisted: list[DraftActivity] = field(default_factory=list)  # listed without a month
+    unplaced: list[Unplaced] = field(default_factory=list)
+    chrome: int = 0  # lines of site furniture skipped (浏览次数, 关闭窗口 …)
+
+    def measures(self) -> list[DraftMeasure]:
+        return [m for s in self.sections for m in s.measures]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the document held no plan: no sections and no targets."""
+        return not self.sections and not self.targets
+
+    @property
+    def declared_fits(self) -> bool:
+        """True when the declared count equals the activities listed with a month: only
+        then may the plan say activities_declared (validate compares the two)."""
+        found = self.activities_declared
+        return found is not None and found.value == len(self.activities)
+
+
+# --- the genre's markers -------------------------------------------------------------
+
+_NUMERALS = "一二三四五六七八九十"
+_CHAPTER = re.compile(rf"([{_NUMERALS}]{{1,3}})[、.．]\s*(.+)")
+_SECTION = re.compile(rf"[(（]([{_NUMERALS}]{{1,3}})[)）]\s*(.+)")
+_ORDINAL_MEASURE = re.compile(rf"([{_NUMERALS}]{{1,3}})是[，,：:]?\s*(.+)")
+_NUMBERED = re.compile(r"([0-9]{1,2})\s*[.．、](?![0-9])\s*(.+)")
+_BRACKET_NUMBERED = re.compile(r"[(（]([0-9]{1,2})[)）]\s*(.+)")
+
+_ROLE_PATTERNS = [  # a chapter's title (after 一、) says what it holds
+    ("activities", re.compile(r"重大活动|活动安排|重点活动")),
+    ("guidance", re.compile(r"^(?:指导思想|总体要求|总体思路|指导思想和(?:总体)?目标)$")),
+    ("goals", re.compile(r"^(?:主要|工作|总体|年度|主要工作)?目标(?:任务)?$")),
+    ("measures", re.compile(r"措施|举措|^(?:主要|重点)?(?:工作)?任务$|重点工作|主要工作|工作重点")),
+]
+
+# Lines of a web page around the document: skipped.
+_CHROME = re.compile(
+    r"^(?:时间|发布时间|发布日期|日期|来源|信息来源|浏览次数|点击数|阅读次数|作者|责任编辑|字号"
+    r"|当前位置|您当前的位置|分享到|打印|关闭|上一篇|下一篇|版权所有|地址|电话|邮编|网站标识码)"
+    r"\s*[:：]"
+    r"|^(?:本篇文章共有|当前为第|关闭窗口|打印本页|【打印】|【关闭】|返回顶部|首页|网站地图|联系我们)"
+    r"|ICP备|^Copyright|^©"
+)
+_CHROME_TAIL = re.compile(r"\s*(?:时间|发布时间|发布日期|来源|浏览次数|字号)\s*[:：].*$")
+_PUBLISHED = re.compile(
+    r"(?:时间|发布时间|发布日期|日期)\s*[:：]\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]"
+    r"\s*([0-9]{1,2})"
+)
+_GENRE = r"(?:工作意见|工作要点|工作计划|工作安排|工作思路|工作重点)"
+_TITLE = re.compile(rf"^(.{{0,30}}?)([0-9]{{4}})\s*年度?(.{{0,12}}?{_GENRE})$")
+_NOTICE_TITLE = re.compile(rf"《([^《》]{{0,30}}[0-9]{{4}}\s*年度?[^《》]{{0,12}}{_GENRE})》")
+_YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_DECLARED = re.compile(
+    r"安排\s*([0-9]+)\s*项|([0-9]+)\s*项\s*(?:[(（]类[)）])?\s*(?:重大|重点)活动"
+)
+_MONTH = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
+
+ASSOCIATION = "科学技术协会"
+PLACEHOLDER = "待填写"  # "to be filled in": what the plan needs and the document did not say
+
+# --- sentences -----------------------------------------------------------------------
+
+_CLOSERS = "”’」』）)》】"
+_SENTENCE_END = re.compile(rf"[。！？][{_CLOSERS}]*")
+_OPEN = "“‘「『（(《【"
+_CLOSE = "”’」』）)》】"
+
+
+def sentences(text: str) -> list[str]:
+    """Return the text's sentences, each ending with its 。 (or ！ ？ and any closing
+    quote or bracket after it); a last piece without one is a sentence too. Joined, they
+    are the text. A semicolon does not end a sentence: plans/2021.yaml keeps 「…转变;实行…」
+    in one task."""
+    out = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        out.append(text[start:])
+    return [s for s in out if s]
+
+
+def split_top(text: str, separators: str) -> list[tuple[int, str]]:
+    """Return the pieces of `text` between separators that stand outside quotes and
+    brackets, each with its offset; an ASCII comma between digits (1,000) is no separator."""
+    pieces = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            between_digits = 0 < i < len(text) - 1 and (text[i - 1] + text[i + 1]).isdigit()
+            if char == "," and between_digits:
+                continue
+            pieces.append((start, text[start:i]))
+            start = i + 1
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+# --- goals ---------------------------------------------------------------------------
+
+# 量词 that count a target, longest first so that 人次 wins over 人.
+UNITS = (
+    "万人次", "人次", "场次", "万人", "万份", "万册", "个", "场", "家", "所", "名", "期",
+    "项", "次", "人", "篇", "批", "座", "部", "支", "处", "间", "件", "本", "种", "门",
+    "份", "条", "套", "台", "位", "户", "册", "堂", "节", "届", "类", "块",
+)  # fmt: skip
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_DASH = "-~～—–至到"
+_GOAL = re.compile(
+    rf"(?<![0-9.．第])([0-9]+)(?:\s*[{_DASH}]\s*([0-9]+))?\s*(余|多)?\s*({_UNIT})"
+    r"(\s*(?:及以上|以上))?"
+)
+_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|至少|超过|多于|逾)\s*$")
+# Leading verbs and adverbs that are not part of what a goal counts (建成…学校2所).
+_LEAD_WORDS_SPELLED = (
+    "重点", "力争", "争取", "积极", "大力", "全年", "年内", "全市", "累计", "确保", "努力",
+    "着力", "进一步", "扶持", "建成", "建设", "创建", "举办", "办好", "开展", "组织", "培育",
+    "成立", "新增", "新建", "认定", "命名", "打造", "推荐", "评选", "评审", "发展", "吸纳",
+    "引进", "培训", "实现", "完成", "争创", "申报", "推动", "推进", "支持", "资助", "立项",
+    "走访", "慰问", "表彰", "组建", "设立", "新设", "建立", "发布", "出版", "编印", "印发",
+    "征集", "遴选", "选树", "召开", "承办", "主办", "参与", "参加", "举行", "实施", "命名为",
+)  # fmt: skip
+_LEAD_WORDS = sorted(_LEAD_WORDS_SPELLED, key=len, reverse=True)
+_TRAIL_WORDS_SPELLED = (
+    "等", "共", "达到", "达", "总数", "数量", "累计", "新增", "不少于", "不低于", "至少", "超过",
+    "多于", "逾", "合计", "总计",
+)  # fmt: skip
+_TRAIL_WORDS = sorted(_TRAIL_WORDS_SPELLED, key=len, reverse=True)
+# A number in a goal clause that is no goal and needs no reviewer: years (2021-2025年,
+# 2021生物医药…), ordinals (第四届), anniversaries (100周年), dates, a decimal part.
+_KNOWN_NON_GOAL = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|(?<=第)[0-9]+|[0-9]+(?=\s*(?:周年|年|月|日|号|届|次会议))"
+)
+_DIGITS = re.compile(r"[0-9]+")
+_WORD_NUMBER = re.compile(rf"(?<![第{_NUMERALS}两百千万])([二三四五六七八九十两百千]+)\s*({_UNIT})")
+_CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+_MILESTONES = [  # (pattern over a whole clause, group holding the name)
+    re.compile(r"^完成(.+?)(?:的编制工作|编制工作|工作)?$"),
+    re.compile(r"^(?:出台|制定|印发|修订|编制|科学谋划|谋划)(.*《[^《》]+》.*)$"),
+    re.compile(r"^启动(.+筹备)(?:工作)?$"),
+    re.compile(r"^建成(?!.*[0-9])(.+)$"),
+    re.compile(r"^推动(.+?)(?:适时|顺利|如期|成功)?(?:举办|召开|举行)$"),
+]
+_ONE_BOOK = re.compile(r"^[^《》]*(《[^《》]+》)[^《》]*$")
+
+
+@dataclass
+class _Goal:
+    start: int  # in the clause
+    end: int
+    low: int
+    high: int | None
+    unit: str
+
+
+def _goals_in(clause: str) -> list[_Goal]:
+    """Return the counted goals a clause quotes: N, N+ (以上, 余, 多, 不少于 …), N-M.
+
+    不少于, 至少, 不低于, 超过, 多于 and 逾 before the number make it N+ as 以上 after it
+    does (超过20个 is read as 20+, like the plans write it, not as 21+).
+    """
+    found = []
+    for match in _GOAL.finditer(clause):
+        if _inside_quotes(clause, match.start()):  # “3个一”工程, 《…10个…》: a name
+            continue
+        low = int(match.group(1))
+        high: int | None = int(match.group(2)) if match.group(2) else low
+        at_least = _AT_LEAST_BEFORE.search(clause, 0, match.start())
+        if match.group(3) or match.group(5) or at_least:
+            high = None
+        if low <= 0 or (high is not None and high < low):
+            continue
+        found.append(_Goal(match.start(), match.end(), low, high, match.group(4)))
+    return found
+
+
+def _strip_lead(text: str) -> tuple[str, int]:
+    """Return `text` without its leading verbs and adverbs, and how many were removed."""
+    removed = 0
+    while removed < 5:
+        word = next((w for w in _LEAD_WORDS if text.startswith(w)), None)
+        if word is None:
+            break
+        text = text[len(word) :]
+        removed += 1
+    return text, removed
+
+
+def _strip_trail(text: str) -> str:
+    """Return `text` without the words that stand between a name and its number (等, 达到)."""
+    while True:
+        word = next((w for w in _TRAIL_WORDS if text.endswith(w)), None)
+        if word is None:
+            return text
+        text = text[: -len(word)]
+
+
+def _goal_name(part: str, goal: _Goal) -> str | None:
+    """Return what the goal counts, verbatim from `part`; None when the number is not a
+    goal (围绕16个产业发展: words other than verbs stand before it and more words after).
+
+    Number last (建成省…学校2所以上, 科普示范家庭100个): the words before it, less the
+    leading verbs and adverbs (建成, 重点扶持, 培育成立, 新增) and the words just before
+    the number (等, 达到, 不少于). Number first (举办3-5场高层次学术活动): the words after
+    it, when nothing but verbs stands before it.
+    """
+    before = _AT_LEAST_BEFORE.sub("", part[: goal.start]).strip()
+    before = _LEAD_TIME.sub("", before)
+    after = part[goal.end :].strip()
+    after = after[1:] if after.startswith("的") else after
+    if after in _AFTER_FILLERS:
+        after = ""
+    lead, _ = _strip_lead(before)
+    if after:
+        if lead:
+            return None
+        name = _strip_trail(after)
+    else:
+        name = _strip_trail(lead).strip()
+    return name if _CJK.search(name) else None
+
+
+_AFTER_FILLERS = {"等", "左右", "以上", "及以上"}
+_LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*年度?|全年|年内|今年)")
+
+
+# --- the parse -----------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based index into the lines given
+    text: str  # stripped
+
+
+def _clean(lines: Sequence[str]) -> list[_Line]:
+    return [_Line(i, line.strip()) for i, line in enumerate(lines, 1) if line.strip()]
+
+
+def _role(title: str) -> str:
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(title):
+            return role
+    return "other"
+
+
+def _head(text: str) -> tuple[str, str]:
+    """Return a heading's title (up to its first 。, which is dropped) and what follows."""
+    first = sentences(text)[0] if text else ""
+    if first.endswith("。"):
+        return first[:-1], text[len(first) :]
+    return text, ""
+
+
+def parse(lines: Sequence[str], year_hint: int | None = None) -> Draft:
+    """Return the draft plan that the document's lines hold.
+
+    `year_hint` (from an output file named YYYY.yaml) is used only when neither the
+    title nor the text names a year.
+    """
+    draft = Draft()
+    body = _clean(lines)
+    chapters: list[tuple[str, str, _Line | None, list[_Line]]] = [("preamble", "", None, [])]
+    for line in body:
+        if _CHROME.search(line.text):
+            if chapters[-1][0] == "preamble" and _PUBLISHED.search(line.text):
+                chapters[-1][3].append(line)  # read for `published`, then skipped
+            draft.chrome += 1
+            continue
+        chapter = _CHAPTER.fullmatch(line.text)
+        if chapter and not _ORDINAL_MEASURE.fullmatch(line.text):
+            title, rest = _head(chapter.group(2))
+            chapters.append((_role(title), title, line, []))
+            if rest:
+                chapters[-1][3].append(_Line(line.number, rest))
+            continue
+        chapters[-1][3].append(line)
+
+    _metadata(draft, chapters[0][3], body, year_hint)
+    goal_lines: list[_Line] = []
+    structure: list[tuple[str, _Line | None, list[_Line]]] = []
+    for role, title, heading, content in chapters:
+        if role == "preamble":
+            # A document with no 一、二、 chapters: its (一) sections are in the preamble.
+            start = next(
+                (i for i, line in enumerate(content) if _SECTION.fullmatch(line.text)), None
+            )
+            if start is not None:
+                structure.append((title, None, content[start:]))
+        elif role == "guidance":
+            text = "\n".join(line.text for line in content)
+            if text:
+                draft.guidance = Found(text + "\n", content[0].number)
+        elif role == "goals":
+            goal_lines.extend(content)
+        elif role == "measures":
+            structure.append((title, heading, content))
+        elif role == "activities":
+            _activities(draft, content)
+        else:
+            structure.append((title, heading, content))
+    _sections(draft, structure)
+    _targets(draft, goal_lines)
+    _link_measures(draft, goal_lines)
+    return draft
+
+
+def _metadata(draft: Draft, preamble: list[_Line], body: list[_Line], hint: int | None) -> None:
+    """Find title, year, org and published in the lines before the first chapter."""
+    candidates = []
+    for line in preamble:
+        text = _CHROME_TAIL.sub("", line.text)
+        notice = _NOTICE_TITLE.search(text)
+        if notice:
+            text = notice.group(1)
+        match = _TITLE.match(text)
+        if match:
+            candidates.append((len(match.group(1)), -line.number, text, match, line))
+    if candidates:
+        _, _, title, match, line = max(candidates)
+        draft.title = Found(title, line.number)
+        draft.year = Found(int(match.group(2)), line.number)
+        _org(draft, match.group(1), line.number)
+    else:
+        draft.title = Found(PLACEHOLDER, None, [Note.of("draft.note.missing")])
+        draft.unplaced.append(Unplaced(0, "draft.why.no_title", ""))
+    if draft.year is None:
+        years = Counter(int(m.group(1)) for line in body for m in _YEAR_WORD.finditer(line.text))
+        if years:
+            year, count = years.most_common(1)[0]
+            draft.year = Found(year, None, [Note.of("draft.note.year_counted", count=count)])
+        elif hint is not None:
+            draft.year = Found(hint, None, [Note.of("draft.note.year_from_output")])
+    if draft.org is None:
+        draft.org = Found(PLACEHOLDER, None, [Note.of("draft.note.missing")])
+        draft.unplaced.append(Unplaced(0, "draft.why.no_org", ""))
+    for line in preamble:
+        published = _PUBLISHED.search(line.text)
+        if published:
+            try:
+                day = dt.date(*(int(part) for part in published.groups()))
+            except ValueError:
+                continue
+            draft.published = Found(day, line.number)
+            break
+
+
+def _org(draft: Draft, prefix: str, line: int) -> None:
+    """Set the org from the title's words before the year (无锡市科协 → 无锡市科学技术协会)."""
+    prefix = prefix.strip()
+    if not _CJK.search(prefix):
+        return
+    if prefix.endswith("科协"):
+        org = prefix[: -len("科协")] + ASSOCIATION
+        draft.org = Found(org, line, [Note.of("draft.note.org_expanded", found=prefix)])
+    else:
+        draft.org = Found(prefix, line, [Note.of("draft.note.org_from_title")])
+
+
+# --- sections and measures -----------------------------------------------------------
+
+
+def _measure_start(text: str) -> str | None:
+    """Return the measure's text after its marker (一是, 1., 1、, (1)); None if none."""
+    for pattern in (_ORDINAL_MEASURE, _NUMBERED, _BRACKET_NUMBERED):
+        match = pattern.fullmatch(text)
+        if match:
+            return match.group(2)
+    return None
+
+
+def _sections(draft: Draft, chapters: list[tuple[str, _Line | None, list[_Line]]]) -> None:
+    """Build sections from (一)(二)… headings and measures from 一是/1./1、 paragraphs.
+
+    A chapter without (一) headings (三、主要工作措施 straight into 一是…; or 工作要点's
+    一、强化政治引领 …, a chapter of no known kind) is taken as one section, titled as the
+    chapter is, when it holds any measure or prose.
+    """
+    for title, heading, content in chapters:
+        has_sections = any(_SECTION.fullmatch(line.text) for line in content)
+        section: DraftSection | None = None
+        measure: DraftMeasure | None = None
+        if not has_sections:
+            if not any(_measure_start(line.text) or _prose(line.text) for line in content):
+                if heading is not None and content:
+                    draft.unplaced.append(Unplaced(heading.number, "draft.why.chapter", title))
+                continue
+            section = _new_section(draft, title or PLACEHOLDER, heading.number if heading else 0)
+            section.notes.append(Note.of("draft.note.chapter_as_section"))
+        for line in content:
+            head = _SECTION.fullmatch(line.text)
+            if head:
+                section_title, rest = _head(head.group(2))
+                section = _new_section(draft, section_title, line.number)
+                measure = None
+                if rest:
+                    measure = _new_measure(section, section_title, rest, line.number)
+                    measure.notes.append(Note.of("draft.note.section_text"))
+                continue
+            text = _measure_start(line.text)
+            if section is None:
+                draft.unplaced.append(Unplaced(line.number, "draft.why.stray", line.text))
+                continue
+            if text is not None:
+                title_text, rest = _head(text)
+                measure = _new_measure(section, title_text, rest, line.number)
+            elif measure is not None and _prose(line.text):
+                measure.tasks.extend(sentences(line.text))
+            elif _prose(line.text):
+                title_text, rest = _head(line.text)
+                measure = _new_measure(section, title_text, rest, line.number)
+                measure.notes.append(Note.of("draft.note.unnumbered"))
+            else:
+                draft.unplaced.append(Unplaced(line.number, "draft.why.stray", line.text))
+
+
+def _prose(text: str) -> bool:
+    """True for a line that reads as the plan's prose, not a signature or a page footer."""
+    return bool(re.search(r"[。，,；;]", text)) or len(text) >= 20
+
+
+def _new_section(draft: Draft, title: str, line: int) -> DraftSection:
+    section = DraftSection(f"section-{len(draft.sections) + 1}", title.strip(), [], line)
+    if not section.title:  # （一）。 : a heading with no words
+        section.title = PLACEHOLDER
+        section.notes.append(Note.of("draft.note.missing"))
+    draft.sections.append(section)
+    return section
+
+
+def _new_measure(section: DraftSection, title: str, rest: str, line: int) -> DraftMeasure:
+    number = section.id.split("-")[1]
+    ident = f"measure-{number}-{len(section.measures) + 1}"
+    measure = DraftMeasure(ident, title.strip(), sentences(rest), line)
+    if not measure.title:  # 一是。…
+        measure.title = PLACEHOLDER
+        measure.notes.append(Note.of("draft.note.missing"))
+    section.measures.append(measure)
+    return measure
+
+
+# --- targets -------------------------------------------------------------------------
+
+
+def _targets(draft: Draft, lines: list[_Line]) -> None:
+    """Read counted goals and milestones from the clauses of 二、工作目标."""
+    offset = 0
+    for line in lines:
+        text = line.text
+        marker = _measure_start(text)
+        if marker is not None:  # 1. 举办… : the number is the list's, not a goal
+            text = marker
+        skip = len(line.text) - len(text)
+        for sentence_start, sentence in split_top(text, "。；;！？"):
+            for clause_start, clause in split_top(sentence, "，,："):
+                position = offset + skip + sentence_start + clause_start
+                _clause(draft, line, clause.strip(), position)
+        offset += len(line.text) + 1
+
+
+def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
+    if not clause:
+        return
+    goals = _goals_in(clause)
+    used: list[tuple[int, int]] = []
+    if goals:
+        for part_start, part, part_goals, shared in _goal_parts(clause, goals):
+            if len(part_goals) != 1:
+                draft.unplaced.append(Unplaced(line.number, "draft.why.goal_split", part))
+                continue
+            goal = part_goals[0]
+            local = _Goal(
+                goal.start - part_start, goal.end - part_start, goal.low, goal.high, goal.unit
+            )
+            name = _goal_name(part, local)
+            if name is None:
+                continue
+            used.append((goal.start, goal.end))
+            target = DraftTarget(
+                id="",
+                name=name,
+                line=line.number,
+                unit=goal.unit,
+                goal=_goal_text(goal),
+                position=position + part_start,
+            )
+            target.text = part.strip()
+            if _AT_LEAST_BEFORE.search(clause, 0, goal.start):
+                # validate reads 不少于8家 as exactly 8 (only 以上 after the number counts):
+                # keep the goal, leave the words out, quote them for the reviewer.
+                target.notes.append(Note.of("draft.note.text_left_out", text=target.text))
+                target.text = None
+            if shared:
+                target.name_notes.append(Note.of("draft.note.shared_verb"))
+            _add_target(draft, target)
+    else:
+        milestone = _milestone(clause)
+        if milestone is not None:
+            target = DraftTarget(
+                id="", name=milestone, line=line.number, kind="milestone", position=position
+            )
+            target.text = clause
+            target.notes.append(Note.of("draft.note.milestone"))
+            _add_target(draft, target)
+            return
+    _leftover_numbers(draft, line, clause, used)
+
+
+def _add_target(draft: Draft, target: DraftTarget) -> None:
+    target.id = f"target-{len(draft.targets) + 1}"
+    draft.targets.append(target)
+
+
+def _goal_text(goal: _Goal) -> str:
+    if goal.high is None:
+        return f"{goal.low}+"
+    if goal.high == goal.low:
+        return str(goal.low)
+    return f"{goal.low}-{goal.high}"
+
+
+def _goal_parts(clause: str, goals: list[_Goal]) -> list[tuple[int, str, list[_Goal], bool]]:
+    """Return the clause cut into parts of one goal each at its top-level 、 (and at 和,
+    及, 以及 right after a goal): 新增高校科协1个、企业科协20家 → two parts. A part without
+    a goal joins the next one (建成A、B学校2所), or the one before when it ends the clause.
+    The flag says the part follows another goal's part (it shares that one's verb)."""
+    pieces = split_top(clause, "、")
+    # 和/及 between two goals: 高校科协1个和企业科协20家
+    cut: list[tuple[int, str]] = []
+    for start, piece in pieces:
+        inner = [g for g in goals if start <= g.start < start + len(piece)]
+        last = start
+        for goal in inner[:-1]:
+            joint = re.match(r"\s*(?:以及|和|及|与)", clause[goal.end :])
+            if joint:
+                cut.append((last, clause[last : goal.end]))
+                last = goal.end + joint.end()
+        cut.append((last, clause[last : start + len(piece)]))
+    merged: list[tuple[int, str, list[_Goal]]] = []
+    carry: tuple[int, str] | None = None
+    for start, piece in cut:
+        inner = [g for g in goals if start <= g.start < start + len(piece)]
+        if carry is not None:
+            start, piece = carry[0], clause[carry[0] : start + len(piece)]
+            carry = None
+        if inner:
+            merged.append((start, piece, inner))
+        else:
+            carry = (start, piece)
+    if carry is not None and merged:
+        start, _, inner = merged[-1]
+        merged[-1] = (start, clause[start:], inner)
+    return [(start, piece, inner, i > 0) for i, (start, piece, inner) in enumerate(merged)]
+
+
+def _milestone(clause: str) -> str | None:
+    """Return the deliverable a one-off clause names (完成…工作, 出台《…》 …), or None."""
+    lead, _ = _strip_lead_adverbs(clause)
+    for pattern in _MILESTONES:
+        match = pattern.match(lead)
+        if match:
+            name = match.group(1).strip()
+            book = _ONE_BOOK.match(name)
+            if book and pattern is _MILESTONES[1]:
+                name = book.group(1)
+            return name if _CJK.search(name) else None
+    return None
+
+
+_ADVERBS = ("力争", "争取", "确保", "年内", "全面", "积极", "重点", "努力")
+
+
+def _strip_lead_adverbs(text: str) -> tuple[str, int]:
+    removed = 0
+    while removed < 3:
+        for word in _ADVERBS:
+            if text.startswith(word):
+                text = text[len(word) :]
+                removed += 1
+                break
+        else:
+            break
+    return text, removed
+
+
+def _leftover_numbers(draft: Draft, line: _Line, clause: str, used: list[tuple[int, int]]) -> None:
+    """Report numbers in a goal clause that became no target and are no year, ordinal,
+    anniversary or date, nor part of a name in quotation marks or 《》: the reviewer
+    decides (围绕16个产业…, 1.5万人次, 三场)."""
+    known = [m.span() for m in _KNOWN_NON_GOAL.finditer(clause)]
+    for match in _DIGITS.finditer(clause):
+        spans = used + known
+        if any(a <= match.start() and match.end() <= b for a, b in spans):
+            continue
+        if _inside_quotes(clause, match.start()):
+            continue
+        draft.unplaced.append(Unplaced(line.number, "draft.why.number", clause))
+        return
+    for match in _WORD_NUMBER.finditer(clause):
+        if not _inside_quotes(clause, match.start()):
+            draft.unplaced.append(Unplaced(line.number, "draft.why.words_number", clause))
+            return
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    depth = 0
+    for char in text[:at]:
+        if char in "“《":
+            depth += 1
+        elif char in "”》":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+# --- measure links -------------------------------------------------------------------
+
+_WORD_RUN = re.compile(r"[\u3400-\u9fffA-Za-z]+")
+CONTEXT_WEIGHT = 0.25
+
+
+def bigrams(text: str) -> set[str]:
+    """Return the character bigrams of the text's runs of letters (no punctuation, no
+    digits, never across them)."""
+    found: set[str] = set()
+    for run in _WORD_RUN.findall(text):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
+
+
+def _link_measures(draft: Draft, goal_lines: list[_Line]) -> None:
+    """Link each target to the measure whose words it shares most.
+
+    Score: the sum, over the character bigrams the target's name and text share with the
+    measure's title and tasks, of each bigram's inverse document frequency across the
+    measures (log(measures / measures holding it): 科技 and 科协, in most, weigh little),
+    plus a quarter of the same for the rest of the target's sentence (强化科协自身组织建设,
+    新增高校科协1个 … leans toward organization). The best measure wins; ties go to the
+    earlier one. Pure-Python, no segmenter: Chinese word segmentation (jieba) would add
+    a 20 MB dictionary for what bigrams already find.
+    """
+    measures = draft.measures()
+    if not measures:
+        return
+    grams = {m.id: bigrams(m.title + "".join(m.tasks)) for m in measures}
+    frequency: Counter[str] = Counter(b for g in grams.values() for b in g)
+    weight = {b: math.log(len(measures) / n) for b, n in frequency.items()}
+    text = "\n".join(line.text for line in goal_lines)
+    for target in draft.targets:
+        own = bigrams(target.name + (target.text or ""))
+        context = bigrams(_sentence_at(text, target.position)) - own
+        scored = []
+        for index, measure in enumerate(measures):
+            shared = own & grams[measure.id]
+            score = sum(weight[b] for b in shared)
+            score += CONTEXT_WEIGHT * sum(weight[b] for b in context & grams[measure.id])
+            scored.append((-round(score, 6), index, measure.id, score))
+        scored.sort()
+        best = scored[0]
+        if best[3] <= 0:
+            target.measure_notes.append(Note.of("draft.note.measure_none"))
+            continue
+        target.measure = best[2]
+        runner = scored[1] if len(scored) > 1 else None
+        target.measure_notes.append(
+            Note.of(
+                "draft.note.measure_guess",
+                title=_short(measures[best[1]].title),
+                score=f"{best[3]:.1f}",
+                runner=runner[2] if runner else "-",
+                runner_score=f"{runner[3]:.1f}" if runner else "0",
+            )
+        )
+
+
+def _short(title: str, limit: int = 16) -> str:
+    return title if len(title) <= limit else title[:limit] + "…"
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """Return the sentence (up to 。；;) of `text` that holds `position`."""
+    for start, sentence in split_top(text, "。；;\n"):
+        if start <= position <= start + len(sentence):
+            return sentence
+    return ""
+
+
+# --- activities ----------------------------------------------------------------------
+
+
+def _activities(draft: Draft, content: list[_Line]) -> None:
+    """Read 拟安排N项 and any listed activities (1. 名称（5月）, or table rows) of 四、."""
+    for line in content:
+        declared = _DECLARED.search(line.text)
+        if declared and draft.activities_declared is None:
+            count = int(declared.group(1) or declared.group(2))
+            draft.activities_declared = Found(count, line.number)
+            continue
+        item = _activity_item(line.text)
+        if item is None:
+            continue
+        name, month = item
+        activity = DraftActivity("", name, line.number, month)
+        if month is None:
+            activity.id = f"activity-{len(draft.activities) + len(draft.unlisted) + 1}"
+            draft.unlisted.append(activity)
+        else:
+            activity.id = f"activity-{len(draft.activities) + len(draft.unlisted) + 1}"
+            draft.activities.append(activity)
+
+
+def _activity_item(text: str) -> tuple[str, int | None] | None:
+    """Return the name and month (when the line gives exactly one) of a listed activity."""
+    if "\t" in text:  # a table row: 序号, 活动名称, 时间, …
+        cells = [cell.strip() for cell in text.split("\t")]
+        if not cells or not re.fullmatch(r"[0-9]{1,3}[.．、]?", cells[0]):
+            return None
+        rest = [cell for cell in cells[1:] if cell]
+        names = [cell for cell in rest if _CJK.search(cell) and not _MONTH.fullmatch(cell)]
+        if not names:
+            return None
+        return names[0], _one_month(" ".join(rest[1:]) if len(rest) > 1 else "")
+    body = _measure_start(text)
+    if body is None:
+        return None
+    name = re.split(r"[(（，,。；;:：]", body, maxsplit=1)[0].strip()
+    if not _CJK.search(name):
+        return None
+    return name, _one_month(body[len(name) :])
+
+
+def _one_month(text: str) -> int | None:
+    months = {int(m.group(1)) for m in _MONTH.finditer(text)}
+    months = {m for m in months if 1 <= m <= 12}
+    return months.pop() if len(months) == 1 else None
