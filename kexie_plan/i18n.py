@@ -829,7 +829,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no organisation before the year in the title; org set to 待填写",
         "标题中年份前没有单位名称；org 暂填“待填写”",
     ),
-    "draft.why.no_year": ("no year found anywhere", "全文未找到年份"),
     "draft.why.number": (
         "a number kexie did not read as a goal",
         "数字未能识别为目标",

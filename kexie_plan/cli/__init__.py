@@ -18,6 +18,7 @@ from kexie_plan import __version__
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
     diff,
+    draft,
     init,
     log,
     measures,
