@@ -13,6 +13,7 @@ and said so. Pure: no I/O, no clock; imports nothing of ours.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -109,6 +110,10 @@ class Draft:
     unlisted: list[DraftActivity] = field(default_factory=list)  # listed without a month
     unplaced: list[Unplaced] = field(default_factory=list)
     chrome: int = 0  # lines of site furniture skipped (浏览次数, 关闭窗口 …)
+    # (what, limit) when the document holds more entries than any year's plan: then the
+    # draft stops there and is no plan (MAX_SECTIONS …)
+    overflow: tuple[str, int] | None = None
+    task_count: int = 0
 
     def measures(self) -> list[DraftMeasure]:
         return [m for s in self.sections for m in s.measures]
@@ -124,6 +129,32 @@ class Draft:
         then may the plan say activities_declared (validate compares the two)."""
         found = self.activities_declared
         return found is not None and found.value == len(self.activities)
+
+
+# --- bounds ------------------------------------------------------------------------
+
+# A year's plan has about 5 sections, 20 measures, 100 tasks, 20 targets and 20 major
+# activities. A document with far more is no plan of the genre (or is hostile): the
+# parse stops at these, so that its time and the draft's size stay bounded.
+MAX_SECTIONS = 200
+MAX_MEASURES = 2000
+MAX_TASKS = 20_000
+MAX_TARGETS = 500
+MAX_ACTIVITIES = 500
+MAX_GOALS_PER_CLAUSE = 30  # more numbers than this in one clause: listed, not read
+
+
+class _Overflow(Exception):
+    def __init__(self, what: str, limit: int):
+        super().__init__(what)
+        self.what = what
+        self.limit = limit
+
+
+def _room(entries: Sequence[object] | int, limit: int, what: str) -> None:
+    """Stop the parse when one more entry would pass `limit`."""
+    if (entries if isinstance(entries, int) else len(entries)) >= limit:
+        raise _Overflow(what, limit)
 
 
 # --- the genre's markers -------------------------------------------------------------
@@ -150,7 +181,7 @@ _CHROME = re.compile(
     r"|^(?:本篇文章共有|当前为第|关闭窗口|打印本页|【打印】|【关闭】|返回顶部|首页|网站地图|联系我们)"
     r"|ICP备|^Copyright|^©"
 )
-_CHROME_TAIL = re.compile(r"\s*(?:时间|发布时间|发布日期|来源|浏览次数|字号)\s*[:：].*$")
+_CHROME_TAIL = re.compile(r"(?:时间|发布时间|发布日期|来源|浏览次数|字号) ?[:：].*$")
 _PUBLISHED = re.compile(
     r"(?:时间|发布时间|发布日期|日期)\s*[:：]\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]"
     r"\s*([0-9]{1,2})"
@@ -160,9 +191,9 @@ _TITLE = re.compile(rf"^(.{{0,30}}?)([0-9]{{4}})\s*年度?(.{{0,12}}?{_GENRE})$"
 _NOTICE_TITLE = re.compile(rf"《([^《》]{{0,30}}[0-9]{{4}}\s*年度?[^《》]{{0,12}}{_GENRE})》")
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _DECLARED = re.compile(
-    r"安排\s*([0-9]+)\s*项|([0-9]+)\s*项\s*(?:[(（]类[)）])?\s*(?:重大|重点)活动"
+    r"安排 ?([0-9]++) ?项|(?<![0-9])([0-9]++) ?项 ?(?:[(（]类[)）])? ?(?:重大|重点)活动"
 )
-_MONTH = re.compile(r"(?<![0-9])([0-9]{1,2})\s*月")
+_MONTH = re.compile(r"(?<![0-9])([0-9]{1,2}) ?月")
 
 ASSOCIATION = "科学技术协会"
 PLACEHOLDER = "待填写"  # "to be filled in": what the plan needs and the document did not say
@@ -221,11 +252,12 @@ UNITS = (
 )  # fmt: skip
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _DASH = "-~～—–至到"
+# At most one space inside a goal, and no backtracking into a number: a digit before a
+# long run of spaces must not cost the run's length squared.
 _GOAL = re.compile(
-    rf"(?<![0-9.．第])([0-9]+)(?:\s*[{_DASH}]\s*([0-9]+))?\s*(余|多)?\s*({_UNIT})"
-    r"(\s*(?:及以上|以上))?"
+    rf"(?<![0-9.．第])([0-9]++)(?: ?[{_DASH}] ?([0-9]++))? ?(余|多)? ?({_UNIT})( ?(?:及以上|以上))?"
 )
-_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|至少|超过|多于|逾)\s*$")
+_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|至少|超过|多于|逾) ?$")
 # Leading verbs and adverbs that are not part of what a goal counts (建成…学校2所).
 _LEAD_WORDS_SPELLED = (
     "重点", "力争", "争取", "积极", "大力", "全年", "年内", "全市", "累计", "确保", "努力",
@@ -244,10 +276,11 @@ _TRAIL_WORDS = sorted(_TRAIL_WORDS_SPELLED, key=len, reverse=True)
 # A number in a goal clause that is no goal and needs no reviewer: years (2021-2025年,
 # 2021生物医药…), ordinals (第四届), anniversaries (100周年), dates, a decimal part.
 _KNOWN_NON_GOAL = re.compile(
-    r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|(?<=第)[0-9]+|[0-9]+(?=\s*(?:周年|年|月|日|号|届|次会议))"
+    r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])|(?<=第)[0-9]++"
+    r"|(?<![0-9])[0-9]++(?= ?(?:周年|年|月|日|号|届|次会议))"
 )
 _DIGITS = re.compile(r"[0-9]+")
-_WORD_NUMBER = re.compile(rf"(?<![第{_NUMERALS}两百千万])([二三四五六七八九十两百千]+)\s*({_UNIT})")
+_WORD_NUMBER = re.compile(rf"(?<![第{_NUMERALS}两百千万])([二三四五六七八九十两百千]++) ?({_UNIT})")
 _CJK = re.compile(r"[\u3400-\u9fffA-Za-z]")
 
 _MILESTONES = [  # (pattern over a whole clause, group holding the name)
@@ -269,7 +302,7 @@ class _Goal:
     unit: str
 
 
-def _goals_in(clause: str) -> list[_Goal]:
+def _goals_in(clause: str, depths: list[int]) -> list[_Goal]:
     """Return the counted goals a clause quotes: N, N+ (以上, 余, 多, 不少于 …), N-M.
 
     不少于, 至少, 不低于, 超过, 多于 and 逾 before the number make it N+ as 以上 after it
@@ -277,17 +310,25 @@ def _goals_in(clause: str) -> list[_Goal]:
     """
     found = []
     for match in _GOAL.finditer(clause):
-        if _inside_quotes(clause, match.start()):  # “3个一”工程, 《…10个…》: a name
+        if depths[match.start()]:  # “3个一”工程, 《…10个…》: part of a name
             continue
         low = int(match.group(1))
         high: int | None = int(match.group(2)) if match.group(2) else low
-        at_least = _AT_LEAST_BEFORE.search(clause, 0, match.start())
+        at_least = _at_least_before(clause, match.start())
         if match.group(3) or match.group(5) or at_least:
             high = None
         if low <= 0 or (high is not None and high < low):
             continue
         found.append(_Goal(match.start(), match.end(), low, high, match.group(4)))
+        if len(found) > MAX_GOALS_PER_CLAUSE:
+            break
     return found
+
+
+def _at_least_before(clause: str, at: int) -> bool:
+    """True when 不少于, 至少 … stands right before offset `at` (looking back a few
+    characters only, so that a long clause costs no more per number)."""
+    return _AT_LEAST_BEFORE.search(clause, max(0, at - 8), at) is not None
 
 
 def _strip_lead(text: str) -> tuple[str, int]:
@@ -304,11 +345,12 @@ def _strip_lead(text: str) -> tuple[str, int]:
 
 def _strip_trail(text: str) -> str:
     """Return `text` without the words that stand between a name and its number (等, 达到)."""
-    while True:
+    for _ in range(5):
         word = next((w for w in _TRAIL_WORDS if text.endswith(w)), None)
         if word is None:
-            return text
+            break
         text = text[: -len(word)]
+    return text
 
 
 def _goal_name(part: str, goal: _Goal) -> str | None:
@@ -337,7 +379,7 @@ def _goal_name(part: str, goal: _Goal) -> str | None:
 
 
 _AFTER_FILLERS = {"等", "左右", "以上", "及以上"}
-_LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}\s*年度?|全年|年内|今年)")
+_LEAD_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2} ?年度?|全年|年内|今年)")
 
 
 # --- the parse -----------------------------------------------------------------------
@@ -393,6 +435,15 @@ def parse(lines: Sequence[str], year_hint: int | None = None) -> Draft:
         chapters[-1][3].append(line)
 
     _metadata(draft, chapters[0][3], body, year_hint)
+    try:
+        _body(draft, chapters)
+    except _Overflow as exc:
+        draft.overflow = (exc.what, exc.limit)
+    return draft
+
+
+def _body(draft: Draft, chapters: list[tuple[str, str, _Line | None, list[_Line]]]) -> None:
+    """Read each chapter by its kind: guidance, goals, measures, activities."""
     goal_lines: list[_Line] = []
     structure: list[tuple[str, _Line | None, list[_Line]]] = []
     for role, title, heading, content in chapters:
@@ -418,14 +469,13 @@ def parse(lines: Sequence[str], year_hint: int | None = None) -> Draft:
     _sections(draft, structure)
     _targets(draft, goal_lines)
     _link_measures(draft, goal_lines)
-    return draft
 
 
 def _metadata(draft: Draft, preamble: list[_Line], body: list[_Line], hint: int | None) -> None:
     """Find title, year, org and published in the lines before the first chapter."""
     candidates = []
     for line in preamble:
-        text = _CHROME_TAIL.sub("", line.text)
+        text = _CHROME_TAIL.sub("", line.text).rstrip()
         notice = _NOTICE_TITLE.search(text)
         if notice:
             text = notice.group(1)
@@ -510,7 +560,7 @@ def _sections(draft: Draft, chapters: list[tuple[str, _Line | None, list[_Line]]
                 section = _new_section(draft, section_title, line.number)
                 measure = None
                 if rest:
-                    measure = _new_measure(section, section_title, rest, line.number)
+                    measure = _new_measure(draft, section, section_title, rest, line.number)
                     measure.notes.append(Note.of("draft.note.section_text"))
                 continue
             text = _measure_start(line.text)
@@ -519,15 +569,22 @@ def _sections(draft: Draft, chapters: list[tuple[str, _Line | None, list[_Line]]
                 continue
             if text is not None:
                 title_text, rest = _head(text)
-                measure = _new_measure(section, title_text, rest, line.number)
+                measure = _new_measure(draft, section, title_text, rest, line.number)
             elif measure is not None and _prose(line.text):
-                measure.tasks.extend(sentences(line.text))
+                _add_tasks(draft, measure, line.text)
             elif _prose(line.text):
                 title_text, rest = _head(line.text)
-                measure = _new_measure(section, title_text, rest, line.number)
+                measure = _new_measure(draft, section, title_text, rest, line.number)
                 measure.notes.append(Note.of("draft.note.unnumbered"))
             else:
                 draft.unplaced.append(Unplaced(line.number, "draft.why.stray", line.text))
+
+
+def _add_tasks(draft: Draft, measure: DraftMeasure, text: str) -> None:
+    tasks = sentences(text)
+    _room(draft.task_count + len(tasks) - 1, MAX_TASKS, "tasks")
+    draft.task_count += len(tasks)
+    measure.tasks.extend(tasks)
 
 
 def _prose(text: str) -> bool:
@@ -536,6 +593,7 @@ def _prose(text: str) -> bool:
 
 
 def _new_section(draft: Draft, title: str, line: int) -> DraftSection:
+    _room(draft.sections, MAX_SECTIONS, "sections")
     section = DraftSection(f"section-{len(draft.sections) + 1}", title.strip(), [], line)
     if not section.title:  # （一）。 : a heading with no words
         section.title = PLACEHOLDER
@@ -544,10 +602,14 @@ def _new_section(draft: Draft, title: str, line: int) -> DraftSection:
     return section
 
 
-def _new_measure(section: DraftSection, title: str, rest: str, line: int) -> DraftMeasure:
+def _new_measure(
+    draft: Draft, section: DraftSection, title: str, rest: str, line: int
+) -> DraftMeasure:
+    _room(draft.measures(), MAX_MEASURES, "measures")
     number = section.id.split("-")[1]
     ident = f"measure-{number}-{len(section.measures) + 1}"
-    measure = DraftMeasure(ident, title.strip(), sentences(rest), line)
+    measure = DraftMeasure(ident, title.strip(), [], line)
+    _add_tasks(draft, measure, rest)
     if not measure.title:  # 一是。…
         measure.title = PLACEHOLDER
         measure.notes.append(Note.of("draft.note.missing"))
@@ -577,7 +639,11 @@ def _targets(draft: Draft, lines: list[_Line]) -> None:
 def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
     if not clause:
         return
-    goals = _goals_in(clause)
+    depths = quote_depths(clause)
+    goals = _goals_in(clause, depths)
+    if len(goals) > MAX_GOALS_PER_CLAUSE:
+        draft.unplaced.append(Unplaced(line.number, "draft.why.crowded", clause))
+        return
     used: list[tuple[int, int]] = []
     if goals:
         for part_start, part, part_goals, shared in _goal_parts(clause, goals):
@@ -601,10 +667,13 @@ def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
                 position=position + part_start,
             )
             target.text = part.strip()
-            if _AT_LEAST_BEFORE.search(clause, 0, goal.start):
-                # validate reads 不少于8家 as exactly 8 (only 以上 after the number counts):
-                # keep the goal, leave the words out, quote them for the reviewer.
-                target.notes.append(Note.of("draft.note.text_left_out", text=target.text))
+            quoted = [q for q in quoted_goals(target.text, goal.unit) if q != target.goal]
+            if quoted:
+                # validate would read the words as another goal: 不少于8家 as exactly 8
+                # (only 以上 after the number counts), or a second number of the unit.
+                # Keep the goal, leave the words out, quote them for the reviewer.
+                note = Note.of("draft.note.text_left_out", text=target.text, quoted=quoted[0])
+                target.notes.append(note)
                 target.text = None
             if shared:
                 target.name_notes.append(Note.of("draft.note.shared_verb"))
@@ -619,10 +688,32 @@ def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
             target.notes.append(Note.of("draft.note.milestone"))
             _add_target(draft, target)
             return
-    _leftover_numbers(draft, line, clause, used)
+    _leftover_numbers(draft, line, clause, used, depths)
+
+
+# What `kexie validate` (checks.quoted_goals) reads as a goal in a target's words: a
+# number or range followed by the unit, then 以上/多/余 for N+. Mirrored here because
+# this module may not import checks; tests/test_draft.py holds the two to the same
+# answers.
+_QUOTED_NUMBER = r"([0-9]+)\s*(?:[-~～—–至到]\s*([0-9]+)\s*)?"
+
+
+def quoted_goals(text: str, unit: str) -> list[str]:
+    """Return the goals ("N", "N+", "N-M") that validate reads in `text` for `unit`."""
+    pattern = re.compile(_QUOTED_NUMBER + re.escape(unit) + r"\s*(以上|及以上|多|余)?")
+    found = []
+    for match in pattern.finditer(text):
+        low = int(match.group(1))
+        high = int(match.group(2)) if match.group(2) else low
+        if match.group(3):
+            found.append(f"{low}+")
+        else:
+            found.append(str(low) if high == low else f"{low}-{high}")
+    return found
 
 
 def _add_target(draft: Draft, target: DraftTarget) -> None:
+    _room(draft.targets, MAX_TARGETS, "targets")
     target.id = f"target-{len(draft.targets) + 1}"
     draft.targets.append(target)
 
@@ -639,34 +730,58 @@ def _goal_parts(clause: str, goals: list[_Goal]) -> list[tuple[int, str, list[_G
     """Return the clause cut into parts of one goal each at its top-level 、 (and at 和,
     及, 以及 right after a goal): 新增高校科协1个、企业科协20家 → two parts. A part without
     a goal joins the next one (建成A、B学校2所), or the one before when it ends the clause.
-    The flag says the part follows another goal's part (it shares that one's verb)."""
-    pieces = split_top(clause, "、")
-    # 和/及 between two goals: 高校科协1个和企业科协20家
-    cut: list[tuple[int, str]] = []
-    for start, piece in pieces:
-        inner = [g for g in goals if start <= g.start < start + len(piece)]
+    The flag says the part follows another goal's part (it shares that one's verb).
+    Linear in the clause: goals and pieces are both in order."""
+    if len(goals) == 1:
+        return [(0, clause, goals, False)]
+    cuts: list[tuple[int, int]] = []
+    for start, end, inner in _with_goals(_spans(split_top(clause, "、")), goals):
         last = start
-        for goal in inner[:-1]:
-            joint = re.match(r"\s*(?:以及|和|及|与)", clause[goal.end :])
+        for goal in inner[:-1]:  # 和/及 between two goals: 高校科协1个和企业科协20家
+            joint = _JOINT.match(clause, goal.end)
             if joint:
-                cut.append((last, clause[last : goal.end]))
-                last = goal.end + joint.end()
-        cut.append((last, clause[last : start + len(piece)]))
-    merged: list[tuple[int, str, list[_Goal]]] = []
-    carry: tuple[int, str] | None = None
-    for start, piece in cut:
-        inner = [g for g in goals if start <= g.start < start + len(piece)]
-        if carry is not None:
-            start, piece = carry[0], clause[carry[0] : start + len(piece)]
-            carry = None
+                cuts.append((last, goal.end))
+                last = joint.end()
+        cuts.append((last, end))
+    parts: list[list] = []
+    pending: int | None = None  # where a run of parts without a goal started
+    for start, end, inner in _with_goals(cuts, goals):
+        if pending is not None:
+            start, pending = pending, None
         if inner:
-            merged.append((start, piece, inner))
+            parts.append([start, end, inner])
         else:
-            carry = (start, piece)
-    if carry is not None and merged:
-        start, _, inner = merged[-1]
-        merged[-1] = (start, clause[start:], inner)
-    return [(start, piece, inner, i > 0) for i, (start, piece, inner) in enumerate(merged)]
+            pending = start
+    if pending is not None and parts:
+        parts[-1][1] = len(clause)
+    return [(s, clause[s:e], inner, i > 0) for i, (s, e, inner) in enumerate(parts)]
+
+
+_JOINT = re.compile(r"\s*(?:以及|和|及|与)")
+_NONE: list[_Goal] = []  # shared, never changed
+
+
+def _spans(pieces: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    return [(start, start + len(piece)) for start, piece in pieces]
+
+
+def _with_goals(
+    spans: list[tuple[int, int]], goals: list[_Goal]
+) -> list[tuple[int, int, list[_Goal]]]:
+    """Return each span (in order) with the goals (in order) that start inside it."""
+    out: list[tuple[int, int, list[_Goal]]] = []
+    g = 0
+    for start, end in spans:
+        if g == len(goals) or goals[g].start >= end:
+            out.append((start, end, _NONE))
+            continue
+        inner = []
+        while g < len(goals) and goals[g].start < end:
+            if goals[g].start >= start:
+                inner.append(goals[g])
+            g += 1
+        out.append((start, end, inner))
+    return out
 
 
 def _milestone(clause: str) -> str | None:
@@ -699,33 +814,52 @@ def _strip_lead_adverbs(text: str) -> tuple[str, int]:
     return text, removed
 
 
-def _leftover_numbers(draft: Draft, line: _Line, clause: str, used: list[tuple[int, int]]) -> None:
+def _leftover_numbers(
+    draft: Draft, line: _Line, clause: str, used: list[tuple[int, int]], depths: list[int]
+) -> None:
     """Report numbers in a goal clause that became no target and are no year, ordinal,
     anniversary or date, nor part of a name in quotation marks or 《》: the reviewer
     decides (围绕16个产业…, 1.5万人次, 三场)."""
-    known = [m.span() for m in _KNOWN_NON_GOAL.finditer(clause)]
+    covered = _union(used + [m.span() for m in _KNOWN_NON_GOAL.finditer(clause)])
+    starts = [start for start, _ in covered]
     for match in _DIGITS.finditer(clause):
-        spans = used + known
-        if any(a <= match.start() and match.end() <= b for a, b in spans):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at >= 0 and covered[at][1] >= match.end():
             continue
-        if _inside_quotes(clause, match.start()):
+        if depths[match.start()]:
             continue
         draft.unplaced.append(Unplaced(line.number, "draft.why.number", clause))
         return
     for match in _WORD_NUMBER.finditer(clause):
-        if not _inside_quotes(clause, match.start()):
+        if not depths[match.start()]:
             draft.unplaced.append(Unplaced(line.number, "draft.why.words_number", clause))
             return
 
 
-def _inside_quotes(text: str, at: int) -> bool:
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans merged into disjoint ones, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def quote_depths(text: str) -> list[int]:
+    """Return, for each offset of `text` (and its end), how many quotation marks and 《
+    are open there."""
+    depths = [0] * (len(text) + 1)
     depth = 0
-    for char in text[:at]:
+    for i, char in enumerate(text):
+        depths[i] = depth
         if char in "“《":
             depth += 1
         elif char in "”》":
             depth = max(0, depth - 1)
-    return depth > 0
+    depths[len(text)] = depth
+    return depths
 
 
 # --- measure links -------------------------------------------------------------------
@@ -761,9 +895,12 @@ def _link_measures(draft: Draft, goal_lines: list[_Line]) -> None:
     frequency: Counter[str] = Counter(b for g in grams.values() for b in g)
     weight = {b: math.log(len(measures) / n) for b, n in frequency.items()}
     text = "\n".join(line.text for line in goal_lines)
+    goal_sentences = split_top(text, "。；;\n")
+    starts = [start for start, _ in goal_sentences]
     for target in draft.targets:
         own = bigrams(target.name + (target.text or ""))
-        context = bigrams(_sentence_at(text, target.position)) - own
+        _, sentence = goal_sentences[max(0, bisect.bisect_right(starts, target.position) - 1)]
+        context = bigrams(sentence) - own
         scored = []
         for index, measure in enumerate(measures):
             shared = own & grams[measure.id]
@@ -792,14 +929,6 @@ def _short(title: str, limit: int = 16) -> str:
     return title if len(title) <= limit else title[:limit] + "…"
 
 
-def _sentence_at(text: str, position: int) -> str:
-    """Return the sentence (up to 。；;) of `text` that holds `position`."""
-    for start, sentence in split_top(text, "。；;\n"):
-        if start <= position <= start + len(sentence):
-            return sentence
-    return ""
-
-
 # --- activities ----------------------------------------------------------------------
 
 
@@ -815,6 +944,7 @@ def _activities(draft: Draft, content: list[_Line]) -> None:
         if item is None:
             continue
         name, month = item
+        _room(len(draft.activities) + len(draft.unlisted), MAX_ACTIVITIES, "activities")
         activity = DraftActivity("", name, line.number, month)
         if month is None:
             activity.id = f"activity-{len(draft.activities) + len(draft.unlisted) + 1}"

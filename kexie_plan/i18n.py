@@ -765,6 +765,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在，未写入（加 --force 可覆盖）",
     ),
     "draft.cannot_write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "draft.too_many": (
+        "the document holds more than {limit} {what}; a year's plan has far fewer: not drafted",
+        "文件中的{what}超过 {limit} 个，远多于一年的计划：未生成草稿",
+    ),
+    "draft.what.sections": ("sections", "部分"),
+    "draft.what.measures": ("measures", "措施"),
+    "draft.what.tasks": ("tasks", "任务"),
+    "draft.what.targets": ("targets", "目标"),
+    "draft.what.activities": ("activities", "活动"),
+    "draft.plan_too_large": (
+        "the draft would be {size} bytes; kexie reads plans of at most {limit} bytes",
+        "草稿将有 {size} 字节；kexie 只读取不超过 {limit} 字节的计划文件",
+    ),
     "draft.no_year": (
         "no year in the document's title or text; name the output plans/YYYY.yaml",
         "文件标题和正文中都没有年份；请将输出文件命名为 plans/YYYY.yaml",
@@ -841,6 +854,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "two goals kexie could not tell apart",
         "两个目标无法拆分",
     ),
+    "draft.why.crowded": (
+        "too many numbers in one clause to read",
+        "一个分句中数字过多，未读取",
+    ),
     "draft.why.stray": ("text outside any measure", "不属于任何措施的文字"),
     "draft.why.chapter": (
         "a chapter with neither measures nor prose",
@@ -904,9 +921,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一次性任务，作为里程碑",
     ),
     "draft.note.text_left_out": (
-        "text left out: the document says {text}, and kexie validate reads a number "
-        "without 以上 after it as exact",
-        "未写 text：原文为“{text}”，而 kexie validate 把后面没有“以上”的数字当作确数",
+        "text left out: the document says {text}, where kexie validate would read the "
+        "goal {quoted} (it reads 以上 after a number, not 不少于 before it)",
+        "未写 text：原文为“{text}”，kexie validate 会从中读出目标值 {quoted}"
+        "（它只认数字后的“以上”，不认数字前的“不少于”）",
     ),
     "draft.note.measure_guess": (
         "measure guessed by shared words: {title} (score {score}; next {runner}, {runner_score})",

@@ -400,3 +400,75 @@ def test_missing_file_or_directory_is_usage(tmp_path: Path, name: str) -> None:
     assert code == 2
     message = "file not found" if name != "." else "not a regular file"
     assert line == f"{path}: error: {message}"
+
+
+# --- documents too big to be a year's plan ------------------------------------------
+
+TITLE = "无锡市科协2023年工作要点\n"
+NEAR_LIMIT = MAX_TEXT_BYTES // 3 - 1000  # characters of Chinese that fit in the limit
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        (
+            TITLE + "二、工作目标\n" + "举办3场论坛，" * (NEAR_LIMIT // 7),
+            2,
+            "more than 500 targets",
+        ),
+        (
+            TITLE
+            + "三、主要工作措施\n（一）科普\n"
+            + "一是加强科普。推动建设。\n" * (NEAR_LIMIT // 13),
+            2,
+            "more than 2000 measures",
+        ),
+        (
+            TITLE + "三、主要工作措施\n" + "（一）科普\n" * (NEAR_LIMIT // 6),
+            2,
+            "more than 200 sections",
+        ),
+        (
+            TITLE + "三、主要工作措施\n（一）科普\n一是好。" + "。" * NEAR_LIMIT,
+            2,
+            "more than 20000 tasks",
+        ),
+        (
+            TITLE + "四、重大活动安排\n" + "1.活动（5月）\n" * (NEAR_LIMIT // 8),
+            2,
+            "more than 500 activities",
+        ),
+        (  # one goal in a clause of 2 MiB: the plan would be too large to read back
+            TITLE + "二、工作目标\n举办" + "学术" * (NEAR_LIMIT // 2) + "论坛3场。\n",
+            2,
+            "the draft would be ",
+        ),
+        (  # 100k numbers in one clause: not read, and nothing else is a plan
+            TITLE + "二、工作目标\n举办" + "1场论坛、" * (NEAR_LIMIT // 5) + "。\n",
+            1,
+            "no plan found",
+        ),
+        (TITLE + "二、工作目标\n新增" + "等" * NEAR_LIMIT + "3个。\n", 2, "the draft would be "),
+        (TITLE + "二、工作目标\n" + "“" * NEAR_LIMIT + "3个\n", 1, "no plan found"),
+    ],
+    ids=[
+        "targets",
+        "measures",
+        "sections",
+        "tasks",
+        "activities",
+        "long-clause",
+        "crowded-clause",
+        "long-name",
+        "open-quotes",
+    ],
+)
+def test_a_document_far_larger_than_a_plan_is_refused_quickly(
+    tmp_path: Path, text: str, code: int, words: str
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size <= MAX_TEXT_BYTES
+    exit_code, line = refused(path)
+    assert exit_code == code
+    assert line.startswith(f"{path}: error: ") and words in line, line

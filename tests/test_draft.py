@@ -799,7 +799,7 @@ def test_whatever_the_document_says_stays_text_in_the_yaml(
     from kexie_plan.draft import Draft, DraftMeasure, DraftSection, DraftTarget, Found, Note
     from kexie_plan.render.draft import Source, draft_yaml
 
-    note = Note.of("draft.note.text_left_out", text=words)
+    note = Note.of("draft.note.text_left_out", text=words, quoted="3")
     measure = DraftMeasure("measure-1-1", title, [task, task], 3, [note])
     draft = Draft(
         title=Found(title, 1),
@@ -860,3 +860,28 @@ def test_every_draft_validates(lines: list[str]) -> None:
         return
     source = Source("doc", "text", "UTF-8", list(range(1, len(lines) + 1)), "line")
     load_plan_text(draft_yaml(draft, source, "zh"))
+
+
+WORDS_WITH_GOALS = st.lists(
+    st.sampled_from(["1", "2", "0", "-", "～", "至", " ", "个", "场", "人次", "以上", "多", "余"]),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@given(WORDS_WITH_GOALS, st.sampled_from(["个", "场", "人次"]))
+def test_the_draft_reads_a_goal_in_words_as_validate_does(text: str, unit: str) -> None:
+    from kexie_plan.checks import quoted_goals as validate_reads
+    from kexie_plan.draft import quoted_goals
+
+    target = Target(id="t", name="t", text=text, unit=unit)
+    assert quoted_goals(text, unit) == [str(goal) for goal in validate_reads(target)]
+
+
+def test_a_second_number_of_the_unit_in_the_words_leaves_them_out(tmp_path: Path) -> None:
+    result, plan = drafted(tmp_path, HEAD + "举办12场论坛1.5场。\n")
+    (target,) = plan.targets
+    assert (target.name, str(target.goal), target.text) == ("论坛1.5场", "12", None)
+    assert "review: text left out: the document says 举办12场论坛1.5场, where kexie " in (
+        result.stdout
+    )

@@ -66,7 +66,7 @@ def draft(
     """
     from kexie_plan.documents import read_document
     from kexie_plan.draft import parse
-    from kexie_plan.planfile import load_plan_text
+    from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan_text
     from kexie_plan.render import error_line
     from kexie_plan.render.draft import Source, draft_yaml, summary_lines
 
@@ -83,12 +83,20 @@ def draft(
     if output is not None and re.fullmatch(r"[0-9]{4}\.yaml", output.name):
         hint = int(output.name[:4])
     plan = parse(read.lines, year_hint=hint)
+    if plan.overflow is not None:
+        what, limit = plan.overflow
+        params = {"what": text(f"draft.what.{what}", ui), "limit": limit}
+        _fail(PlanError("draft.too_many", params, shown), ui, EXIT_USAGE)
     if plan.is_empty:
         _fail(PlanError("draft.no_plan", {}, shown), ui, EXIT_INVALID)
     if plan.year is None:
         _fail(PlanError("draft.no_year", {}, shown), ui, EXIT_INVALID)
     source = Source(shown, read.format, read.encoding, read.places, read.place_word)
     body = draft_yaml(plan, source, ui)
+    size = len(body.encode("utf-8"))
+    if size > MAX_PLAN_BYTES:  # kexie validate would refuse to read it
+        params = {"size": size, "limit": MAX_PLAN_BYTES}
+        _fail(PlanError("draft.plan_too_large", params, shown), ui, EXIT_USAGE)
     for line in summary_lines(plan, source, ui, target):
         sys.stderr.write(line + "\n")
     try:
