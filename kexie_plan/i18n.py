@@ -802,8 +802,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{milestones} 个里程碑、{activities} 项重大活动",
     ),
     "draft.declared": (
-        "the document declares {count} major activities (line {line}) and lists {listed}",
-        "文件声明重大活动 {count} 项（第 {line} 行），列出 {listed} 项",
+        "the document declares {count} major activities ({place}) and lists {listed}",
+        "文件声明重大活动 {count} 项（{place}），列出 {listed} 项",
     ),
     "draft.guessed": (
         "guessed, each marked '# review:' in the draft ({count}):",

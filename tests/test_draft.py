@@ -730,6 +730,9 @@ def test_document_text_is_shown_escaped_and_kept_as_text(tmp_path: Path) -> None
     assert plan.measures()[0].tasks == ["任务 #1: yes。"]
     assert "  line 5: text outside any measure: 无锡\\u202e市" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    # on stdout too: the YAML spells them as escapes, and reads back as they were
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert '        title: "标题\\x1b[31m红"\n' in result.stdout
 
 
 def test_chinese_summary(tmp_path: Path) -> None:

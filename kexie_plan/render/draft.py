@@ -10,6 +10,7 @@ render.text; returns strings, never prints.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,10 +51,34 @@ def scalar(value: object) -> str:
         raise TypeError(f"not a scalar: {value!r}")
     if isinstance(value, int | dt.date):
         return str(value) if isinstance(value, int) else value.isoformat()
+    if any(unicodedata.category(char) in _ACTING for char in value):
+        return _escaped(value)
     dumped = yaml.safe_dump([value], allow_unicode=True, width=2**30)
     if dumped.count("\n") != 1 or any(c in dumped for c in _BREAKS):  # spell breaks escaped
         dumped = yaml.safe_dump([value], allow_unicode=True, width=2**30, default_style='"')
     return dumped[2:].rstrip("\n")
+
+
+# Characters that act on a terminal or reorder what it shows (controls, bidi overrides,
+# zero-width and line separators, unassigned): written as YAML escapes, never raw.
+_ACTING = {"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"}
+
+
+def _escaped(value: str) -> str:
+    """Return `value` as a double-quoted YAML scalar with every acting character escaped."""
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif unicodedata.category(char) not in _ACTING:
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
 
 
 def _literal(value: str) -> bool:
@@ -247,10 +272,10 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
         )
     )
     if draft.activities_declared is not None:
-        place = source.places[draft.activities_declared.line - 1]
+        place = _place(source, draft.activities_declared.line or 0, lang)
         listed = len(draft.activities) + len(draft.unlisted)
         count = draft.activities_declared.value
-        out.append(text("draft.declared", lang, count=count, line=place, listed=listed))
+        out.append(text("draft.declared", lang, count=count, place=place, listed=listed))
     guesses = Counter(note.code for note in _all_notes(draft))
     if guesses:
         out.append(text("draft.guessed", lang, count=sum(guesses.values())))
@@ -264,7 +289,7 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
             if not item.line:
                 out.append(text("draft.unplaced_nowhere", lang, why=why))
                 continue
-            place = text(f"draft.place.{source.place_word}", lang, n=source.places[item.line - 1])
+            place = _place(source, item.line, lang)
             snippet = item.snippet if len(item.snippet) <= SNIPPET else item.snippet[:SNIPPET] + "…"
             out.append(
                 text("draft.unplaced_line", lang, place=place, why=why, snippet=visible(snippet))
@@ -278,3 +303,8 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
         year = draft.year.value if draft.year is not None else "YYYY"
         out.append(text("draft.next_stdout", lang, year=year))
     return out
+
+
+def _place(source: Source, line: int, lang: str) -> str:
+    """Return `line 12` / `第 12 行` (`paragraph 12` / `第 12 段` in a .docx)."""
+    return text(f"draft.place.{source.place_word}", lang, n=source.places[line - 1])
