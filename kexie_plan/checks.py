@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Goal, Plan, Record, Target
+from kexie_plan.plan import Goal, Plan, Target
+from kexie_plan.record import Record
+from kexie_plan.totals import Entry, Totals, totals_of
 
 Loc = tuple[Any, ...]
 
@@ -93,11 +95,6 @@ def references(plan: Plan) -> list[PlanError]:
         ref("measure", activity.measure, measures, ("activities", a, "measure"))
         ref("target", activity.target, list(targets), ("activities", a, "target"))
         owners(activity.owner, activity.co_owners, ("activities", a))
-        linked = targets.get(activity.target or "")
-        if linked is not None and linked.kind == "milestone":
-            problems.append(
-                _at("activity_milestone", {"id": linked.id}, ("activities", a, "target"))
-            )
     return problems
 
 
@@ -143,6 +140,19 @@ def dates_in_period(plan: Plan) -> list[PlanError]:
     """Return problems for a reversed period and for dates that lie outside it."""
     if plan.period is not None and plan.period.start > plan.period.end:
         return [_at("period_order", {}, ("period", "end"))]
+    if plan.period is not None:
+        # A yearly plan's period lies around its year (a school year, a year from July):
+        # within the year before and the year after. Dates near 0001 or 9999 would make
+        # every calendar computation fail.
+        lowest, highest = dt.date(plan.year - 1, 1, 1), dt.date(plan.year + 1, 12, 31)
+        found = []
+        for key in ("start", "end"):
+            day = getattr(plan.period, key)
+            if not lowest <= day <= highest:
+                params = {"date": day, "year": plan.year, "start": lowest, "end": highest}
+                found.append(_at("period_far", params, ("period", key)))
+        if found:
+            return found
     span = plan.span
     problems = []
 
@@ -228,7 +238,8 @@ def activity_windows(plan: Plan) -> list[PlanError]:
 
 
 _DASHES = "-~～—–至到"
-_NUMBER = r"([0-9]+)\s*(?:[" + _DASHES + r"]\s*([0-9]+)\s*)?"
+# A number of at most 9 digits (a longer run of digits is no goal, only text).
+_NUMBER = r"(?<![0-9])([0-9]{1,9})\s*(?:[" + _DASHES + r"]\s*([0-9]{1,9})\s*)?"
 
 
 def quoted_goals(target: Target) -> list[Goal]:
@@ -303,155 +314,196 @@ def check_plan(plan: Plan) -> list[PlanError]:
     return [problem for check in CHECKS for problem in check(plan)]
 
 
-# --- the ledger's records against the plan (SPEC.md §3) ------------------------------
-# Each check is `(plan, records) -> list[PlanError]`. A problem carries the record's
-# ledger line in `line`; the caller, which knows the ledger's path, places it.
+# --- the ledger's records against the plan -----------------------------------------------
+# A problem carries the record's ledger line in `line`; the caller, which knows the
+# ledger's path, places it. Each rule is written once: `RecordRules` checks each record
+# by itself as the loader streams it; `ledger_problems` checks what records say about
+# each other from the one accumulator, `Totals`, whatever way it was fed (a list, a
+# stream, a cache and the lines since). Problems are errors, except what a union merge of
+# two clones leaves when both said the same thing (`warning=True`; it counts once).
 
-RecordCheck = Callable[[Plan, Sequence[Record]], list[PlanError]]
-
-
-def _on(record: Record, code: str, **params: Any) -> PlanError:
-    """Return an unplaced PlanError on the record's ledger line."""
-    return PlanError(code, params, line=record.line or None)
-
-
-def _record_kind(record: Record) -> str:
-    if record.target is not None:
-        return "target"
-    if record.activity is not None:
-        return "activity"
-    if record.measure is not None:
-        return "measure"
-    return "revert"
-
-
-def record_references(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record whose target, activity or measure is not in the plan."""
-    known = {
-        "target": [t.id for t in plan.targets],
-        "activity": [a.id for a in plan.activities],
-        "measure": [m.id for m in plan.measures()],
-    }
-    sets = {kind: set(ids) for kind, ids in known.items()}
-    problems = []
-    for r in records:
-        kind = _record_kind(r)
-        if kind != "revert" and r.ref not in sets[kind]:
-            hint = _closest(r.ref, known[kind])
-            problems.append(_on(r, "unknown_ref", kind=kind, id=r.ref, hint=hint))
-    return problems
+# The checks in the order a record's problems are listed.
+RECORD_CHECKS = (
+    "references",
+    "kinds",
+    "dates",
+    "units",
+    "unique_ids",
+    "reversals",
+    "held_once",
+    "done_once",
+)
+_ORDER = {name: index for index, name in enumerate(RECORD_CHECKS)}
+HINT_LIMIT = 10_000  # an unknown reverted id gets a "did you mean" in ledgers up to this size
 
 
-def record_kinds(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return problems for an amount on anything but a counted target, and for a missing or
-    misplaced `done` (milestones need it; counted targets, activities and reversals refuse it)."""
-    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
-    problems = []
-    for r in records:
-        kind = _record_kind(r)
-        milestone = kind == "target" and r.target in milestones
+def _on(line: int, code: str, warning: bool = False, **params: Any) -> PlanError:
+    """Return an unplaced PlanError on a ledger line."""
+    return PlanError(code, params, line=line or None, warning=warning)
+
+
+def ordered(problems: Iterable[PlanError]) -> list[PlanError]:
+    """Return the ledger's problems by line, then in the order of RECORD_CHECKS."""
+    return sorted(problems, key=lambda p: (p.line or 0, _ORDER.get(_CHECK_OF.get(p.code, ""), 0)))
+
+
+_CHECK_OF = {
+    "duplicate_id": "unique_ids",
+    "revert_of_revert": "reversals",
+    "revert_twice": "reversals",
+    "revert_before_record": "reversals",
+    "activity_held_twice": "held_once",
+    "milestone_done_twice": "done_once",
+}
+
+
+class RecordRules:
+    """The rules about one record by itself: it names what the plan has, carries an amount
+    or done only where they belong, is dated in the period, and names a unit the plan has.
+
+    `problems` is called for every record of a ledger; a million records hold a few
+    hundred combinations of the fields these rules read, so a combination found clean is
+    not checked again.
+    """
+
+    def __init__(self, plan: Plan):
+        span = plan.span
+        self.start, self.end = span.start, span.end
+        self.known = {
+            "target": [t.id for t in plan.targets],
+            "activity": [a.id for a in plan.activities],
+            "measure": [m.id for m in plan.measures()],
+            "unit": [u.id for u in plan.units],
+        }
+        self.sets = {kind: set(ids) for kind, ids in self.known.items()}
+        self.milestones = {t.id for t in plan.targets if t.kind == "milestone"}
+        self.clean: set[tuple] = set()
+
+    def problems(self, r: Record) -> list[PlanError]:
+        """Return the record's own problems, in the order of RECORD_CHECKS."""
+        key = (
+            r.target,
+            r.activity,
+            r.measure,
+            r.revert is None,
+            r.amount is None,
+            r.done,
+            r.by,
+            self.start <= r.date <= self.end,
+        )
+        if key in self.clean:
+            return []
+        found = []
+        kind = r.kind
+        if kind != "revert" and r.ref not in self.sets[kind]:
+            hint = _closest(r.ref, self.known[kind])
+            found.append(_on(r.line, "unknown_ref", kind=kind.value, id=r.ref, hint=hint))
+        milestone = kind == "target" and r.target in self.milestones
         if r.amount is not None and kind != "target":
-            problems.append(_on(r, "record_amount_not_target", kind=kind))
+            found.append(_on(r.line, "record_amount_not_target", kind=kind.value))
         elif r.amount is not None and milestone:
-            problems.append(_on(r, "record_amount_milestone", id=r.ref))
+            found.append(_on(r.line, "record_amount_milestone", id=r.ref))
         if r.done and kind in ("activity", "revert"):
-            problems.append(_on(r, "record_done_not_allowed", kind=kind))
+            found.append(_on(r.line, "record_done_not_allowed", kind=kind.value))
         elif r.done and kind == "target" and not milestone:
-            problems.append(_on(r, "record_done_counted", id=r.ref))
+            found.append(_on(r.line, "record_done_counted", id=r.ref))
         elif milestone and not r.done:
-            problems.append(_on(r, "record_needs_done", id=r.ref))
-    return problems
+            found.append(_on(r.line, "record_needs_done", id=r.ref))
+        # A reversal may come after the period (January's corrections); it is checked
+        # against the record it reverts instead.
+        if kind != "revert" and not self.start <= r.date <= self.end:
+            params = {"date": r.date.isoformat(), "start": self.start, "end": self.end}
+            found.append(_on(r.line, "date_outside", **params))
+        units = self.known["unit"]
+        if units and r.by is not None and r.by not in self.sets["unit"]:
+            found.append(
+                _on(r.line, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units))
+            )
+        if not found:
+            self.clean.add(key)
+        return found
 
 
-def record_dates(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record dated outside the plan's period."""
-    span = plan.span
+class UniqueIds:
+    """The rule that no two records share an id: keeps every id it is given."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.ids: list[str] = []
+
+    def problem(self, record: Record) -> PlanError | None:
+        """Return the problem of a record whose id an earlier record has, else None."""
+        first = self.first.get(record.id)
+        if first is not None:
+            return _on(record.line, "duplicate_id", id=record.id, first_line=first)
+        self.first[record.id] = record.line
+        return None
+
+
+def ledger_problems(
+    plan: Plan, totals: Totals, ids: Iterable[str] | None = None
+) -> list[PlanError]:
+    """Return what the records say about each other, from what they add up to.
+
+    Reversals of an unknown record, of a reversal, or dated before their record are
+    errors; what two clones both said (one record reverted twice, one activity held
+    twice, one milestone done twice) is a warning on each later saying, naming the one
+    that counts. `ids`, every record id when few enough are known, gives an unknown
+    reverted id a "did you mean".
+    """
+    problems = []
+    known = list(ids) if ids is not None else None
+    for named_id, reversals in totals.reversals.items():
+        named = totals.named.get(named_id)
+        counted: Entry | None = None
+        for ident, day, line in sorted(reversals, key=lambda e: e[2]):
+            if named is None:
+                hint = _closest(named_id, known) if known is not None else ""
+                problems.append(_on(line, "unknown_ref", kind="record", id=named_id, hint=hint))
+            elif named.reversal:
+                problems.append(_on(line, "revert_of_revert", id=named_id))
+            elif day < named.date:
+                params = {"date": day.isoformat(), "record_date": named.date.isoformat()}
+                problems.append(_on(line, "revert_before_record", id=named_id, **params))
+            elif counted is not None:
+                params = {"id": named_id, "first_line": counted[2]}
+                problems.append(_on(line, "revert_twice", warning=True, **params))
+            else:
+                counted = (ident, day, line)
+    for activity, entries in totals.held.items():
+        problems += _twice("activity_held_twice", activity, entries)
+    for target in {t.id for t in plan.targets if t.kind == "milestone"}:
+        entries = list(totals.done.get(target, ()))
+        for activity in plan.activities:
+            if activity.target == target:
+                holding = totals.held_by(activity.id)
+                if holding is not None:
+                    entries.append(holding)
+        problems += _twice("milestone_done_twice", target, entries)
+    return ordered(problems)
+
+
+def _twice(code: str, ident: str, entries: Iterable[Entry]) -> list[PlanError]:
+    """Return a warning on every entry but the one that counts (the earliest, then the
+    first in the ledger)."""
+    ranked = sorted(entries, key=lambda e: (e[1], e[2]))
     return [
-        _on(r, "date_outside", date=r.date.isoformat(), start=span.start, end=span.end)
-        for r in records
-        if not span.start <= r.date <= span.end
+        _on(line, code, warning=True, id=ident, first_line=ranked[0][2])
+        for _, _, line in ranked[1:]
     ]
-
-
-def record_units(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every `by` that names no unit, when the plan lists units."""
-    units = [u.id for u in plan.units]
-    if not units:
-        return []
-    known = set(units)
-    return [
-        _on(r, "unknown_ref", kind="unit", id=r.by, hint=_closest(r.by, units))
-        for r in records
-        if r.by is not None and r.by not in known
-    ]
-
-
-def unique_record_ids(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for every record whose id an earlier record already has."""
-    first: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.id in first:
-            problems.append(_on(r, "duplicate_id", id=r.id, first_line=first[r.id]))
-        else:
-            first[r.id] = r.line
-    return problems
-
-
-def record_reverts(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return problems for reversals of an unknown record, of a reversal, or of a record
-    that an earlier reversal already cancels."""
-    by_id: dict[str, Record] = {}
-    for r in records:
-        by_id.setdefault(r.id, r)
-    reverted: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.revert is None:
-            continue
-        reverted_record = by_id.get(r.revert)
-        if reverted_record is None:
-            hint = _closest(r.revert, list(by_id)) if len(by_id) <= 10_000 else ""
-            problems.append(_on(r, "unknown_ref", kind="record", id=r.revert, hint=hint))
-        elif reverted_record.revert is not None:
-            problems.append(_on(r, "revert_of_revert", id=r.revert))
-        elif r.revert in reverted:
-            problems.append(_on(r, "revert_twice", id=r.revert, first_line=reverted[r.revert]))
-        else:
-            reverted[r.revert] = r.line
-    return problems
-
-
-def activities_held_once(plan: Plan, records: Sequence[Record]) -> list[PlanError]:
-    """Return a problem for an activity recorded as held again while an earlier record of it
-    stands (it would count twice toward its target)."""
-    cancelled = {r.revert for r in records if r.revert is not None}
-    held: dict[str, int] = {}
-    problems = []
-    for r in records:
-        if r.activity is None or r.id in cancelled:
-            continue
-        if r.activity in held:
-            params = {"id": r.activity, "first_line": held[r.activity]}
-            problems.append(_on(r, "activity_held_twice", **params))
-        else:
-            held[r.activity] = r.line
-    return problems
-
-
-RECORD_CHECKS: list[RecordCheck] = [
-    record_references,
-    record_kinds,
-    record_dates,
-    record_units,
-    unique_record_ids,
-    record_reverts,
-    activities_held_once,
-]
 
 
 def check_records(plan: Plan, records: Iterable[Record]) -> list[PlanError]:
-    """Return every problem the ledger's records have against the plan, in ledger order."""
+    """Return every problem the records have against the plan and each other, in ledger
+    order (what `kexie validate` reports for a ledger holding these records)."""
     records = records if isinstance(records, Sequence) else list(records)
-    problems = [problem for check in RECORD_CHECKS for problem in check(plan, records)]
-    return sorted(problems, key=lambda p: p.line or 0)
+    rules, unique = RecordRules(plan), UniqueIds()
+    problems = []
+    for record in records:
+        problems += rules.problems(record)
+        duplicate = unique.problem(record)
+        if duplicate is not None:
+            problems.append(duplicate)
+    ids = [r.id for r in records] if len(records) <= HINT_LIMIT else None
+    problems += ledger_problems(plan, totals_of(list(records)), ids)
+    return ordered(problems)

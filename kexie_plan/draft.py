@@ -8,7 +8,11 @@ those markers, then a few rules for the goals' clauses, each written down below.
 What comes out is a `Draft`: every entry with the line it came from and, for every
 guess, a `Note` (a message code and its parameters) that the renderer writes as a
 `# review:` comment. Nothing is invented: what the document does not say is left out
-and said so. Pure: no I/O, no clock; imports nothing of ours.
+and said so. A draft always validates: its text holds no character a plan refuses
+(`plan.HIDDEN_CHARS`: such characters are removed, and the entry says so), no number of
+more than `plan.MAX_DIGITS` digits, no year outside `plan.YEARS`, and a target keeps its
+words as `text` only when validate reads its goal in them (`quoted_goals`). Pure: no I/O,
+no clock; imports plan of ours.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from kexie_plan.plan import HIDDEN_CHARS, MAX_DIGITS, YEARS
 
 # --- what a draft is -----------------------------------------------------------------
 
@@ -52,6 +58,7 @@ class DraftMeasure:
     tasks: list[str]
     line: int
     notes: list[Note] = field(default_factory=list)
+    more_lines: list[int] = field(default_factory=list)  # paragraphs after its first
 
 
 @dataclass
@@ -85,6 +92,7 @@ class DraftActivity:
     name: str
     line: int
     month: int | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -110,10 +118,12 @@ class Draft:
     unlisted: list[DraftActivity] = field(default_factory=list)  # listed without a month
     unplaced: list[Unplaced] = field(default_factory=list)
     chrome: int = 0  # lines of site furniture skipped (浏览次数, 关闭窗口 …)
-    # (what, limit) when the document holds more entries than any year's plan: then the
-    # draft stops there and is no plan (MAX_SECTIONS …)
+    # (code, limit) when the document holds more entries than any year's plan: then the
+    # draft stops there and is no plan (MAX_SECTIONS …); code is draft.too_many.*
     overflow: tuple[str, int] | None = None
     task_count: int = 0
+    # line -> the characters a plan may not hold (controls, bidi overrides) removed from it
+    hidden: dict[int, str] = field(default_factory=dict)
 
     def measures(self) -> list[DraftMeasure]:
         return [m for s in self.sections for m in s.measures]
@@ -145,16 +155,24 @@ MAX_GOALS_PER_CLAUSE = 30  # more numbers than this in one clause: listed, not r
 
 
 class _Overflow(Exception):
-    def __init__(self, what: str, limit: int):
-        super().__init__(what)
-        self.what = what
+    def __init__(self, code: str, limit: int):
+        super().__init__(code)
+        self.code = code
         self.limit = limit
 
 
-def _room(entries: Sequence[object] | int, limit: int, what: str) -> None:
-    """Stop the parse when one more entry would pass `limit`."""
+def _room(entries: Sequence[object] | int, limit: int, code: str) -> None:
+    """Stop the parse when one more entry would pass `limit`; `code` says what overflowed
+    (draft.too_many.*)."""
     if (entries if isinstance(entries, int) else len(entries)) >= limit:
-        raise _Overflow(what, limit)
+        raise _Overflow(code, limit)
+
+
+def _number(digits: str) -> int | None:
+    """Return the number `digits` spell, None when it has more than MAX_DIGITS digits (no
+    plan's number: validate refuses it, and int() refuses 4300 digits)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 # --- the genre's markers -------------------------------------------------------------
@@ -298,7 +316,7 @@ class _Goal:
     start: int  # in the clause
     end: int
     low: int
-    high: int | None
+    high: int | None  # None: N+
     unit: str
 
 
@@ -306,14 +324,17 @@ def _goals_in(clause: str, depths: list[int]) -> list[_Goal]:
     """Return the counted goals a clause quotes: N, N+ (以上, 余, 多, 不少于 …), N-M.
 
     不少于, 至少, 不低于, 超过, 多于 and 逾 before the number make it N+ as 以上 after it
-    does (超过20个 is read as 20+, like the plans write it, not as 21+).
+    does (超过20个 is read as 20+, like the plans write it, not as 21+). A number of more
+    than MAX_DIGITS digits is no goal (it is listed for the reviewer).
     """
     found = []
     for match in _GOAL.finditer(clause):
         if depths[match.start()]:  # “3个一”工程, 《…10个…》: part of a name
             continue
-        low = int(match.group(1))
-        high: int | None = int(match.group(2)) if match.group(2) else low
+        low = _number(match.group(1))
+        high = _number(match.group(2)) if match.group(2) else low
+        if low is None or high is None:
+            continue
         at_least = _at_least_before(clause, match.start())
         if match.group(3) or match.group(5) or at_least:
             high = None
@@ -391,8 +412,18 @@ class _Line:
     text: str  # stripped
 
 
-def _clean(lines: Sequence[str]) -> list[_Line]:
-    return [_Line(i, line.strip()) for i, line in enumerate(lines, 1) if line.strip()]
+def _clean(draft: Draft, lines: Sequence[str]) -> list[_Line]:
+    """Return the lines that hold text, stripped, without the characters a plan may not
+    hold (control characters, bidi overrides: invisible, or acting on a terminal); what
+    was removed from each line is kept in `draft.hidden`."""
+    out = []
+    for number, line in enumerate(lines, 1):
+        if HIDDEN_CHARS.search(line):
+            draft.hidden[number] = "".join(HIDDEN_CHARS.findall(line))
+            line = HIDDEN_CHARS.sub("", line)
+        if line.strip():
+            out.append(_Line(number, line.strip()))
+    return out
 
 
 def _role(title: str) -> str:
@@ -417,7 +448,7 @@ def parse(lines: Sequence[str], year_hint: int | None = None) -> Draft:
     title nor the text names a year.
     """
     draft = Draft()
-    body = _clean(lines)
+    body = _clean(draft, lines)
     chapters: list[tuple[str, str, _Line | None, list[_Line]]] = [("preamble", "", None, [])]
     for line in body:
         if _CHROME.search(line.text):
@@ -438,8 +469,39 @@ def parse(lines: Sequence[str], year_hint: int | None = None) -> Draft:
     try:
         _body(draft, chapters)
     except _Overflow as exc:
-        draft.overflow = (exc.what, exc.limit)
+        draft.overflow = (exc.code, exc.limit)
+    _mark_hidden(draft, chapters)
     return draft
+
+
+def _mark_hidden(draft: Draft, chapters: list[tuple[str, str, _Line | None, list[_Line]]]) -> None:
+    """Note on every entry drawn from a line that lost characters (`_clean`) which ones,
+    for the reviewer to compare with the document."""
+    if not draft.hidden:
+        return
+
+    def notes(*lines: int | None) -> list[Note]:
+        removed = "".join(dict.fromkeys("".join(draft.hidden.get(n or 0, "") for n in lines)))
+        if not removed:
+            return []
+        shown = ", ".join(f"U+{ord(char):04X}" for char in removed[:5])
+        return [Note.of("draft.note.hidden", chars=shown + (", …" if removed[5:] else ""))]
+
+    for found in (draft.title, draft.org):
+        if found is not None:
+            found.notes.extend(notes(found.line))
+    if draft.guidance is not None:
+        lines = [line.number for role, _, _, content in chapters if role == "guidance"
+                 for line in content]  # fmt: skip
+        draft.guidance.notes.extend(notes(*lines))
+    for section in draft.sections:
+        section.notes.extend(notes(section.line))
+        for measure in section.measures:
+            measure.notes.extend(notes(measure.line, *measure.more_lines))
+    for target in draft.targets:
+        target.notes.extend(notes(target.line))
+    for activity in draft.activities + draft.unlisted:
+        activity.notes.extend(notes(activity.line))
 
 
 def _body(draft: Draft, chapters: list[tuple[str, str, _Line | None, list[_Line]]]) -> None:
@@ -485,7 +547,8 @@ def _metadata(draft: Draft, preamble: list[_Line], body: list[_Line], hint: int 
     if candidates:
         _, _, title, match, line = max(candidates)
         draft.title = Found(title, line.number)
-        draft.year = Found(int(match.group(2)), line.number)
+        if YEARS[0] <= int(match.group(2)) <= YEARS[1]:
+            draft.year = Found(int(match.group(2)), line.number)
         _org(draft, match.group(1), line.number)
     else:
         draft.title = Found(PLACEHOLDER, None, [Note.of("draft.note.missing")])
@@ -495,7 +558,7 @@ def _metadata(draft: Draft, preamble: list[_Line], body: list[_Line], hint: int 
         if years:
             year, count = years.most_common(1)[0]
             draft.year = Found(year, None, [Note.of("draft.note.year_counted", count=count)])
-        elif hint is not None:
+        elif hint is not None and YEARS[0] <= hint <= YEARS[1]:
             draft.year = Found(hint, None, [Note.of("draft.note.year_from_output")])
     if draft.org is None:
         draft.org = Found(PLACEHOLDER, None, [Note.of("draft.note.missing")])
@@ -572,6 +635,7 @@ def _sections(draft: Draft, chapters: list[tuple[str, _Line | None, list[_Line]]
                 measure = _new_measure(draft, section, title_text, rest, line.number)
             elif measure is not None and _prose(line.text):
                 _add_tasks(draft, measure, line.text)
+                measure.more_lines.append(line.number)
             elif _prose(line.text):
                 title_text, rest = _head(line.text)
                 measure = _new_measure(draft, section, title_text, rest, line.number)
@@ -582,7 +646,7 @@ def _sections(draft: Draft, chapters: list[tuple[str, _Line | None, list[_Line]]
 
 def _add_tasks(draft: Draft, measure: DraftMeasure, text: str) -> None:
     tasks = sentences(text)
-    _room(draft.task_count + len(tasks) - 1, MAX_TASKS, "tasks")
+    _room(draft.task_count + len(tasks) - 1, MAX_TASKS, "draft.too_many.tasks")
     draft.task_count += len(tasks)
     measure.tasks.extend(tasks)
 
@@ -593,7 +657,7 @@ def _prose(text: str) -> bool:
 
 
 def _new_section(draft: Draft, title: str, line: int) -> DraftSection:
-    _room(draft.sections, MAX_SECTIONS, "sections")
+    _room(draft.sections, MAX_SECTIONS, "draft.too_many.sections")
     section = DraftSection(f"section-{len(draft.sections) + 1}", title.strip(), [], line)
     if not section.title:  # （一）。 : a heading with no words
         section.title = PLACEHOLDER
@@ -605,7 +669,7 @@ def _new_section(draft: Draft, title: str, line: int) -> DraftSection:
 def _new_measure(
     draft: Draft, section: DraftSection, title: str, rest: str, line: int
 ) -> DraftMeasure:
-    _room(draft.measures(), MAX_MEASURES, "measures")
+    _room(draft.measures(), MAX_MEASURES, "draft.too_many.measures")
     number = section.id.split("-")[1]
     ident = f"measure-{number}-{len(section.measures) + 1}"
     measure = DraftMeasure(ident, title.strip(), [], line)
@@ -692,10 +756,10 @@ def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
 
 
 # What `kexie validate` (checks.quoted_goals) reads as a goal in a target's words: a
-# number or range followed by the unit, then 以上/多/余 for N+. Mirrored here because
-# this module may not import checks; tests/test_draft.py holds the two to the same
-# answers.
-_QUOTED_NUMBER = r"([0-9]+)\s*(?:[-~～—–至到]\s*([0-9]+)\s*)?"
+# number (at most MAX_DIGITS digits) or range followed by the unit, then 以上/多/余 for
+# N+. Mirrored here because this module may not import checks; tests/test_draft.py holds
+# the two to the same answers.
+_QUOTED_NUMBER = r"(?<![0-9])([0-9]{1,9})\s*(?:[-~～—–至到]\s*([0-9]{1,9})\s*)?"
 
 
 def quoted_goals(text: str, unit: str) -> list[str]:
@@ -713,7 +777,7 @@ def quoted_goals(text: str, unit: str) -> list[str]:
 
 
 def _add_target(draft: Draft, target: DraftTarget) -> None:
-    _room(draft.targets, MAX_TARGETS, "targets")
+    _room(draft.targets, MAX_TARGETS, "draft.too_many.targets")
     target.id = f"target-{len(draft.targets) + 1}"
     draft.targets.append(target)
 
@@ -937,14 +1001,19 @@ def _activities(draft: Draft, content: list[_Line]) -> None:
     for line in content:
         declared = _DECLARED.search(line.text)
         if declared and draft.activities_declared is None:
-            count = int(declared.group(1) or declared.group(2))
-            draft.activities_declared = Found(count, line.number)
+            count = _number(declared.group(1) or declared.group(2))
+            if count is None:
+                draft.unplaced.append(Unplaced(line.number, "draft.why.number", line.text))
+            else:
+                draft.activities_declared = Found(count, line.number)
             continue
         item = _activity_item(line.text)
         if item is None:
             continue
         name, month = item
-        _room(len(draft.activities) + len(draft.unlisted), MAX_ACTIVITIES, "activities")
+        _room(
+            len(draft.activities) + len(draft.unlisted), MAX_ACTIVITIES, "draft.too_many.activities"
+        )
         activity = DraftActivity("", name, line.number, month)
         if month is None:
             activity.id = f"activity-{len(draft.activities) + len(draft.unlisted) + 1}"

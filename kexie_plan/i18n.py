@@ -1,20 +1,64 @@
 """The zh/en message catalogue, and the choice of language.
 
 Every word a user sees is looked up here by a code: `text(code, lang, **params)`.
+
+The catalogue, MESSAGES, maps a code to its (English, Chinese) texts, in blocks by topic.
+One text has one code, and every code is used (tests/test_i18n.py checks both). A code's
+prefix says its topic (`record.` the record command, `col.` a heading, `state.` a target's
+state …); plan and ledger errors keep the bare codes that the golden cases of
+tests/errors/ are named after. A few codes are built from a value rather than spelled
+out: `state.`, `activity.` and `measure.` + a state (states.py), `type.` + a YAML type
+(render/text.py), `col.` + a column's key (the views), `report.period.` + a period,
+`diff.` + a change's kind, `remind.why.` + a reason, `status.as_of.` + why as_of was
+clamped.
+
+Parameters are filled in with str.format as they are given; nothing is translated here.
+An error keeps machine words in its parameters (kind="unit"); the one place that turns a
+PlanError into words, render.text.error_params, says them from its explicit table.
+
+Plurals. English says "1 record", "3 records": a count's word is written in the English
+text with both its forms as the field's format spec, `{count} {count:record|records}`,
+the first for a count of 1, the second for any other (a verb too: "{count:names|name}").
+Callers pass plain ints. Chinese has no plural: its texts use the count alone
+(`{count} 条记录`) and never such a spec. That one spec is all `text()` adds to
+str.format.
+
 Imports nothing of ours.
 """
 
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from typing import Any
 
 LANGS = ("zh", "en")
 
-# code: (English, Chinese). Parameters are filled with str.format.
+# code: (English, Chinese).
 MESSAGES: dict[str, tuple[str, str]] = {
-    # reading files
+    # --- reading files --------------------------------------------------------------------------
+    # A plan or a ledger (planfile, ledger). A plan error's code names its case in tests/errors/.
+    "ledger_symlink": (
+        "the ledger is a symbolic link; kexie reads and writes only a regular file inside "
+        "the repository (replace the link with the file)",
+        "台账是符号链接；kexie 只读写仓库内的普通文件（请用文件替换该链接）",
+    ),
+    "ledger_utf16": (
+        "the ledger is UTF-16 (as Notepad or Excel may save it); save it as UTF-8",
+        "台账是 UTF-16 编码（记事本或 Excel 可能这样保存）；请另存为 UTF-8",
+    ),
+    "ledger_cr_only": (
+        "the ledger's lines end in CR alone (old Mac style), so it reads as one endless "
+        "line; save it with LF line ends",
+        "台账的行尾只有 CR（旧式 Mac 格式），整个文件会被读成一行；请改用 LF 行尾保存",
+    ),
+    "plan_symlink": (
+        "the plan is a symbolic link; kexie reads only a regular file inside the "
+        "repository (replace the link with the file, or give --plan the file itself)",
+        "计划文件是符号链接；kexie 只读取仓库内的普通文件"
+        "（请用文件替换该链接，或用 --plan 指定文件本身）",
+    ),
     "file_missing": ("file not found", "文件不存在"),
     "file_unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
     "not_regular_file": ("not a regular file", "不是普通文件"),
@@ -69,7 +113,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a plan must be a mapping of keys (schema, year, org, title, …)",
         "计划必须是键值映射（schema、year、org、title……）",
     ),
-    # shape of the plan (pydantic)
+    # --- plan shape -----------------------------------------------------------------------------
+    # A value the format does not allow (planfile says pydantic's errors in these words; model has
+    # its own).
+    "number_too_long": (
+        "{value!r} has more than 9 digits; a number here is at most 999999999",
+        "{value!r} 超过 9 位数；这里的数字最多为 999999999",
+    ),
+    "hidden_char": (
+        "holds the hidden character {char} at character {col} (a control character or a "
+        "bidi override, which can make the text read as something else); remove it",
+        "第 {col} 个字符是隐藏字符 {char}"
+        "（控制字符或双向文本控制符，可能使文字显示为别的内容）；请删除",
+    ),
     "missing_key": ("missing required key {key!r}", "缺少必填的键 {key!r}"),
     "unknown_key": ("unknown key {key!r}{hint}", "未知的键 {key!r}{hint}"),
     "expected": ("expected {expected}, got {got}", "应为{expected}，实际是{got}"),
@@ -96,16 +152,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "goal {value!r} has its lower bound above its upper bound",
         "目标值 {value!r} 的下限大于上限",
     ),
-    # rules across the plan (checks)
+    # --- plan rules -----------------------------------------------------------------------------
+    # What checks finds across the plan, and validate --against REV.
+    "period_far": (
+        "period date {date} is too far from the plan's year {year}: a period lies between "
+        "{start} and {end}",
+        "期间日期 {date} 离计划年份 {year} 太远：期间应在 {start} 至 {end} 之间",
+    ),
     "duplicate_id": (
         "id {id!r} is already used (first on line {first_line})",
         "id {id!r} 已被使用（首次出现在第 {first_line} 行）",
     ),
     "unknown_ref": ("no {kind} has id {id!r}{hint}", "没有 id 为 {id!r} 的{kind}{hint}"),
-    "activity_milestone": (
-        "target {id!r} is a milestone; an activity can only count toward a counted target",
-        "目标 {id!r} 是里程碑；活动只能计入计数类目标",
-    ),
     "count_needs": (
         "a counted target needs {key!r} (or set kind: milestone)",
         "计数类目标需要 {key!r}（或设为 kind: milestone）",
@@ -130,6 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schedule_after_due": (
         "checkpoint {date} is after the target is due ({due})",
         "检查点 {date} 晚于目标截止日期（{due}）",
+    ),
+    "adjustment_order": (
+        "adjustment dated {date} is not after the one before ({previous}); list them by date",
+        "目标调整日期 {date} 不晚于前一次调整（{previous}）；请按日期先后排列",
     ),
     "activity_when": (
         "an activity needs month (1-12) or date",
@@ -163,11 +225,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "text says {quoted}{unit} but goal says {goal}",
         "text 中写的是 {quoted}{unit}，但 goal 写的是 {goal}",
     ),
-    # words used inside messages
-    "hint": ("; did you mean {hint!r}?", "；是否应为 {hint!r}？"),
+    "goal_changed_unadjusted": (
+        "goal of {id!r} changed from {old} to {new} since {rev} with no adjustment to {new}; "
+        "add adjustments: [{{date: …, goal: {new}, reason: …}}]",
+        "目标 {id!r} 的目标值自 {rev} 起由 {old} 改为 {new}，但没有对应的调整记录；"
+        "请添加 adjustments: [{{date: …, goal: {new}, reason: …}}]",
+    ),
+    # --- words in error messages ----------------------------------------------------------------
+    # The words of an error's machine parameters, said by render.text.error_params: a hint, the noun
+    # of a kind (render.words.KIND_WORDS; target, unit and record are col.*), a YAML type (type.*:
+    # planfile's and ledger's names of types).
+    "did_you_mean": ("; did you mean {name!r}?", "；是否应为 {name!r}？"),
+    "kind.section": ("section", "部分"),
     "kind.measure": ("measure", "措施"),
-    "kind.unit": ("unit", "单位"),
-    "kind.target": ("target", "目标"),
+    "kind.activity": ("activity", "活动"),
+    "kind.revert": ("reversal", "撤销"),
     "type.text": ("text", "文本"),
     "type.integer": ("a whole number", "整数"),
     "type.number": ("a number", "数字"),
@@ -176,217 +248,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.list": ("a list", "列表"),
     "type.mapping": ("a mapping", "映射"),
     "type.null": ("nothing", "空值"),
-    # command output
-    "error": ("error", "error"),
-    "internal_error": ("internal error: {detail}", "internal error: {detail}"),
-    "debug_hint": (
-        "this is a bug in kexie; run again with KEXIE_DEBUG=1 for the traceback",
-        "这是 kexie 的缺陷；设置 KEXIE_DEBUG=1 重新运行可看到调用栈",
-    ),
-    "validate.ok": ("{path}: ok ({summary})", "{path}：通过（{summary}）"),
-    "validate.plan_summary": (
-        "{sections} sections, {measures} measures, {targets} targets, {activities} activities",
-        "{sections} 个部分，{measures} 项措施，{targets} 项目标，{activities} 项活动",
-    ),
-    "validate.failed": (
-        "{errors} error(s) in {files} file(s); {ok} file(s) ok",
-        "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
-    ),
-    "validate.ledger_summary": ("{records} records", "{records} 条记录"),
-    "validate.all_ok": ("{files} file(s) ok", "{files} 个文件全部通过"),
-    "no_plan": (
-        "no plan found: give --plan PATH, set KEXIE_PLAN, or add kexie.toml",
-        "找不到计划：请用 --plan PATH、设置 KEXIE_PLAN 或添加 kexie.toml",
-    ),
-    "bad_config": ("{path}: {problem}", "{path}：{problem}"),
-    "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
-    # status and show
-    "kind.section": ("section", "部分"),
-    "bad_date": (
-        "{option} {value!r} is not a date (YYYY-MM-DD)",
-        "{option} 的值 {value!r} 不是日期（YYYY-MM-DD）",
-    ),
-    "bad_choice": (
-        "{option} {value!r} is not one of {allowed}",
-        "{option} 的值 {value!r} 不是 {allowed} 之一",
-    ),
-    "warning": ("warning", "warning"),
-    "state.exceeded": ("exceeded", "超额"),
-    "state.met": ("met", "达标"),
-    "state.done": ("done", "已完成"),
-    "state.on_track": ("on track", "正常"),
-    "state.behind": ("behind", "落后"),
-    "state.overdue": ("overdue", "逾期"),
-    "state.pending": ("pending", "未开始"),
-    "state.open": ("open", "未完成"),
-    "activity.held": ("held", "已举办"),
-    "activity.upcoming": ("upcoming", "待举办"),
-    "activity.overdue": ("overdue", "逾期未办"),
-    # kexie activities, measures, remind, status --group owner (issue 5)
-    "activity.this_month": ("this month", "本月"),
-    "activity.late": ("late", "延期"),
-    "when.window_same_month": (
-        "{year}-{month:02d}-{day:02d} – {last_day:02d}",
-        "{month}月{day}日–{last_day}日",
-    ),
-    "when.window": (
-        "{year}-{month:02d}-{day:02d} – {last_year}-{last_month:02d}-{last_day:02d}",
-        "{month}月{day}日–{last_month}月{last_day}日",
-    ),
-    "col.planned": ("planned", "计划时间"),
-    "col.activity": ("major activity", "重大活动"),
-    "col.owner": ("owner", "负责单位"),
-    "col.co_owners": ("co-owners", "协办单位"),
-    "col.measure": ("measure", "工作措施"),
-    "col.records": ("records", "记录"),
-    "col.latest": ("latest note", "最近进展"),
-    "col.responsible": ("unit", "负责单位"),
-    "col.targets": ("targets", "目标"),
-    "col.met": ("met", "完成"),
-    "col.on_track": ("on track", "正常"),
-    "col.behind": ("behind", "落后"),
-    "col.overdue": ("overdue", "逾期"),
-    "col.not_started": ("not started", "未开始"),
-    "col.activities": ("activities", "活动"),
-    "col.activities_held": ("held", "已办"),
-    "col.activities_overdue": ("act. overdue", "活动逾期"),
-    "activities.title": ("{title}: major activities", "{title}：重大活动安排"),
-    "activities.summary": (
-        "{total} activities: {held} held, {this_month} this month, {upcoming} upcoming, "
-        "{overdue} overdue",
-        "共 {total} 项：已举办 {held}，本月 {this_month}，待举办 {upcoming}，逾期未办 {overdue}",
-    ),
-    "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
-    "measure.not_started": ("not started", "未开始"),
-    "measure.in_progress": ("in progress", "进行中"),
-    "measure.done": ("done", "已完成"),
-    "measures.title": ("{title}: measures", "{title}：主要工作措施"),
-    "measures.summary": (
-        "{total} measures: {done} done, {in_progress} in progress, {not_started} not started",
-        "共 {total} 项措施：已完成 {done}，进行中 {in_progress}，未开始 {not_started}",
-    ),
-    "measures.none": ("No measures match.", "没有符合条件的措施。"),
-    "measures.records": ("{count} record(s)", "{count} 条记录"),
-    "owners.title": ("{title}: by responsible unit", "{title}：按负责单位汇总"),
-    "owners.unowned": ("(no unit)", "（未指定单位）"),
-    "owners.note": (
-        "Counted by owner (a target's or activity's own, else its measure's); co-owners "
-        "are not counted.",
-        "按负责单位统计：目标或活动自身的，未指定时取所属措施的；协办单位不计入。",
-    ),
-    "no_units": (
-        "the plan lists no units; add units and owners to see who does what",
-        "计划中没有列出单位；请添加 units，并为措施、目标和活动指定 owner",
-    ),
-    "bad_days": (
-        "{option} {value!r} is not a whole number of days from 0 to 366",
-        "{option} 的值 {value!r} 不是 0 到 366 之间的天数",
-    ),
-    "bad_month": (
-        "--month {value!r} is not a month from 1 to 12",
-        "--month 的值 {value!r} 不是 1 到 12 之间的月份",
-    ),
-    "remind.title": ("{title}: reminders as of {date}", "{title}：工作提醒（截至 {date}）"),
-    "remind.nothing": (
-        "Nothing to chase: no unit has anything behind, overdue or due within {days} days, "
-        "and every responsible unit has recorded in the last {days} days.",
-        "无需提醒：各单位没有落后、逾期或 {days} 天内到期的事项，负责单位近 {days} 天均有填报。",
-    ),
-    "remind.why.overdue": ("overdue", "已逾期"),
-    "remind.why.behind": ("behind", "进度落后"),
-    "remind.why.due_soon": ("due soon", "即将到期"),
-    "remind.numbers": (
-        "{actual} of {goal}, expected {by_now} by now",
-        "完成 {actual}，目标 {goal}，序时应达 {by_now}",
-    ),
-    "remind.due": ("due {date}", "截止 {date}"),
-    "remind.planned": ("planned {when}", "计划 {when}"),
-    "remind.co_owner": ("co-owner", "协办"),
-    "remind.silent": (
-        "nothing recorded in the last {days} days (last record {date})",
-        "近 {days} 天没有填报进度（最近一次 {date}）",
-    ),
-    "remind.silent_never": (
-        "nothing recorded in the last {days} days (none yet)",
-        "近 {days} 天没有填报进度（尚无填报）",
-    ),
-    "remind.unowned": (
-        "{count} more item(s) behind, overdue or due soon name no unit (see kexie status)",
-        "另有 {count} 项落后、逾期或即将到期的事项未指定负责单位（见 kexie status）",
-    ),
-    "col.target": ("target", "目标"),
-    "col.goal": ("goal", "目标值"),
-    "col.actual": ("actual", "完成"),
-    "col.percent": ("%", "完成率"),
-    "col.bar": ("progress", "进度"),
-    "col.expected": ("expected", "序时"),
-    "col.missing": ("missing", "尚缺"),
-    "col.state": ("state", "状态"),
-    "col.month": ("month", "月份"),
-    "col.date": ("date", "日期"),
-    "col.record": ("record", "记录"),
-    "col.amount": ("amount", "数量"),
-    "col.by": ("by", "填报"),
-    "col.note": ("note", "说明"),
-    "goal.milestone": ("milestone", "里程碑"),
-    "status.as_of": ("as of {date}", "截至 {date}"),
-    "status.period": (
-        "{elapsed} of {total} days gone ({share}%)",
-        "时间已过 {share}%（{elapsed}/{total} 天）",
-    ),
-    "status.goals": (
-        "{met} of {targets} targets met ({share}%)",
-        "目标完成 {met}/{targets} 项（{share}%）",
-    ),
-    "status.no_measure": ("Targets without a measure", "未关联措施的目标"),
-    "status.no_targets": ("No targets match.", "没有符合条件的目标。"),
-    "status.activities": (
-        "Major activities: {held} of {total} held",
-        "重大活动：已举办 {held}/{total} 项",
-    ),
-    "status.activities_due": (
-        "due in the next {days} days or overdue:",
-        "{days} 天内到期或已逾期：",
-    ),
-    "status.done_on": ("✓ {date}", "✓ {date}"),
-    "when.month": ("{year}-{month:02d}", "{month}月"),
-    "when.date": ("{year}-{month:02d}-{day:02d}", "{month}月{day}日"),
-    "show.target": ("Target", "目标"),
-    "show.activity": ("Major activity", "重大活动"),
-    "show.measure": ("Measure", "工作措施"),
-    "show.text": ("plan text", "计划原文"),
-    "show.goal": ("goal", "目标值"),
-    "show.due": ("due", "截止日期"),
-    "show.section": ("section", "所属部分"),
-    "show.in_measure": ("measure", "所属措施"),
-    "show.owner": ("owner", "负责单位"),
-    "show.planned": ("planned", "计划时间"),
-    "show.counts_toward": ("counts toward", "计入目标"),
-    "show.standing": ("standing", "当前情况"),
-    "show.tasks": ("Tasks", "工作任务"),
-    "show.targets": ("Targets", "相关目标"),
-    "show.activities": ("Major activities", "相关重大活动"),
-    "show.records": ("Records", "记录"),
-    "show.no_records": ("No records yet.", "暂无记录。"),
-    "show.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
-    "show.reverts": ("reverts {id}", "撤销 {id}"),
-    "show.done": ("done", "完成"),
-    "show.chart": (
-        "Cumulative actual by month (█) against expected (│)",
-        "逐月累计完成（█）与序时进度（│）",
-    ),
-    "ref_ambiguous": (
-        "{ref!r} matches more than one: {candidates}; give the id",
-        "{ref!r} 匹配到多项：{candidates}；请给出 id",
-    ),
-    "ref_unknown": (
-        "no target, activity or measure is called {ref!r}{hint}",
-        "计划中没有名为 {ref!r} 的目标、活动或措施{hint}",
-    ),
-    # the progress ledger: reading its lines
-    "kind.activity": ("activity", "活动"),
-    "kind.record": ("record", "记录"),
-    "kind.revert": ("reversal", "撤销"),
+    # --- ledger lines ---------------------------------------------------------------------------
+    # One record per line, as ledger reads it.
     "ledger_torn": (
         "the last line is incomplete (a write was cut short); complete it or delete it",
         "最后一行不完整（写入被中断）；请补全或删除该行",
@@ -426,10 +289,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} holds a lone surrogate escape; write the character itself",
         "{key} 中有孤立的代理项转义；请直接写出该字符",
     ),
-    "ledger_unwritable": (
-        "cannot write the ledger: {reason}",
-        "无法写入台账：{reason}",
-    ),
     "record_id": (
         "record id {value!r} is not letters, digits, '-', '_' or '.' (at most 64)",
         "记录 id {value!r} 只能由字母、数字、'-'、'_'、'.' 组成（至多 64 个）",
@@ -450,7 +309,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the record is {size} bytes; a ledger line may be at most {limit}",
         "该记录有 {size} 字节；台账每行最多 {limit} 字节",
     ),
-    # the ledger's records against the plan (checks)
+    "ledger_unwritable": (
+        "cannot write the ledger: {reason}",
+        "无法写入台账：{reason}",
+    ),
+    # --- ledger records -------------------------------------------------------------------------
+    # The records against the plan (checks); the last two are warnings.
     "record_amount_not_target": (
         "an amount is only for counted targets, not for {kind} records",
         "只有计数类目标才有数量，{kind}记录没有",
@@ -476,14 +340,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录 {id!r} 本身是撤销记录，不能再撤销；请重新记录",
     ),
     "revert_twice": (
-        "record {id!r} is already reverted (line {first_line})",
-        "记录 {id!r} 已被撤销（第 {first_line} 行）",
+        "record {id!r} is reverted twice (first on line {first_line}); it is cancelled once",
+        "记录 {id!r} 被重复撤销（首次在第 {first_line} 行）；按撤销一次计",
+    ),
+    "revert_before_record": (
+        "a reversal dated {date} cannot cancel record {id!r} of {record_date}: a reversal "
+        "is dated on or after the record it reverts",
+        "撤销日期 {date} 早于被撤销记录 {id!r} 的日期 {record_date}：撤销记录的日期不能早于原记录",
     ),
     "activity_held_twice": (
-        "activity {id!r} is already recorded as held (line {first_line}); revert one of them",
-        "活动 {id!r} 已记录为已举办（第 {first_line} 行）；请撤销其中一条",
+        "activity {id!r} is recorded as held twice; the earlier record (line {first_line}) "
+        "counts; revert this one to silence this warning",
+        "活动 {id!r} 被重复记录为已举办；按较早的一条（第 {first_line} 行）计；"
+        "撤销本条即可消除此提示",
     ),
-    # kexie record and kexie revert
+    "milestone_done_twice": (
+        "milestone {id!r} is recorded as done twice; the earlier record (line {first_line}) "
+        "counts; revert this one to silence this warning",
+        "里程碑 {id!r} 被重复记录为已完成；按较早的一条（第 {first_line} 行）计；"
+        "撤销本条即可消除此提示",
+    ),
+    # --- command-line usage ---------------------------------------------------------------------
+    # An option, a setting, a REF, an output (exit 2).
+    "date_far": (
+        "{option} {value!r} is outside the years 1900 to 2999",
+        "{option} 的值 {value!r} 不在 1900 至 2999 年之间",
+    ),
+    "output_is_input": (
+        "-o {path} would overwrite a file kexie reads ({what}); choose another file",
+        "-o {path} 会覆盖 kexie 读取的文件（{what}）；请换一个文件名",
+    ),
+    "output_not_file": (
+        "-o {path} is not a regular file, a device or a pipe (a symbolic link or a "
+        "folder?); kexie does not write through it",
+        "-o {path} 不是普通文件、设备或管道（是符号链接或文件夹？）；kexie 不会写入",
+    ),
+    "input.plan": ("the plan", "计划文件"),
+    "input.ledger": ("the plan's ledger", "进度台账"),
+    "input.config": ("the settings, kexie.toml", "设置文件 kexie.toml"),
+    "bad_config": ("{path}: {problem}", "{path}：{problem}"),
+    "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
+    "bad_date": (
+        "{option} {value!r} is not a date (YYYY-MM-DD)",
+        "{option} 的值 {value!r} 不是日期（YYYY-MM-DD）",
+    ),
+    "bad_choice": (
+        "{option} {value!r} is not one of {allowed}",
+        "{option} 的值 {value!r} 不是 {allowed} 之一",
+    ),
+    "bad_days": (
+        "{option} {value!r} is not a whole number of days from 0 to 366",
+        "{option} 的值 {value!r} 不是 0 到 366 之间的天数",
+    ),
+    "bad_month": (
+        "--month {value!r} is not a month from 1 to 12",
+        "--month 的值 {value!r} 不是 1 到 12 之间的月份",
+    ),
+    "bad_year": ("year {value} is outside 1900-2999", "年份 {value} 不在 1900-2999 之间"),
+    "bad_period": (
+        "--period {value!r} is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's period",
+        "--period {value!r} 无效：应为 Q1-Q4、H1、H2、YEAR 或计划期间内的 YYYY-MM",
+    ),
+    "ref_ambiguous": (
+        "{ref!r} matches more than one: {candidates}; give the id",
+        "{ref!r} 匹配到多项：{candidates}；请给出 id",
+    ),
+    "ref_unknown": (
+        "no target, activity or measure is called {ref!r}{hint}",
+        "计划中没有名为 {ref!r} 的目标、活动或措施{hint}",
+    ),
+    "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    # --- any run --------------------------------------------------------------------------------
+    # The warnings it prints; a bug in kexie (exit 3).
+    "warnings_more": (
+        "… and {count} more {count:warning|warnings}; kexie validate lists every one",
+        "……另有 {count} 条提示；用 kexie validate 可列出全部",
+    ),
+    "internal_error": ("internal error: {detail}", "internal error: {detail}"),
+    "debug_hint": (
+        "this is a bug in kexie; run again with KEXIE_DEBUG=1 for the traceback",
+        "这是 kexie 的缺陷；设置 KEXIE_DEBUG=1 重新运行可看到调用栈",
+    ),
+    # --- record and revert ----------------------------------------------------------------------
+    # kexie record and kexie revert.
+    "record.unconfirmed": (
+        "recorded as {id}, but the confirmation could not be printed ({reason}); do not "
+        "record it again",
+        "已记录为 {id}，但确认信息无法输出（{reason}）；请勿重复记录",
+    ),
     "record.bundled_plan": (
         "the 2021 plan bundled with kexie is read-only; give --plan PATH to your own plan",
         "kexie 自带的2021年计划是只读的；请用 --plan PATH 指定你自己的计划",
@@ -497,8 +441,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目标、活动或措施（id 或名称的一部分）",
     ),
     "record.amount": (
-        "amount {value!r} is not a whole number above 0",
-        "数量 {value!r} 不是大于 0 的整数",
+        "amount {value!r} is not a whole number from 1 to 999999999",
+        "数量 {value!r} 不是 1 到 999999999 之间的整数",
     ),
     "record.amount_not_target": (
         "no amount for {kind} {id!r}: only counted targets take one",
@@ -513,6 +457,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id!r} 是里程碑：请加 --done 记录为已完成",
     ),
     "record.ask_done": ("Mark {name} as done?", "将「{name}」标记为已完成？"),
+    "record.period_ended": (
+        "the plan's period ended on {end} (today is {today}): give the day it happened "
+        "with --date YYYY-MM-DD",
+        "计划期已于 {end} 结束（今天是 {today}）：请用 --date YYYY-MM-DD 指定事项发生的日期",
+    ),
     "record.future": (
         "date {date} is in the future (today is {today})",
         "日期 {date} 晚于今天（{today}）",
@@ -524,6 +473,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_unicode": (
         "{option} is not valid UTF-8 text; check the terminal's encoding",
         "{option} 不是有效的 UTF-8 文本；请检查终端编码",
+    ),
+    "record.done_twice": (
+        "milestone {id!r} is already recorded as done on {date} ({record}); "
+        "revert that record first to record it again",
+        "里程碑 {id!r} 已于 {date} 记录为已完成（{record}）；如需重新记录，请先撤销该记录",
     ),
     "record.held_twice": (
         "activity {id!r} is already recorded as held on {date} ({record}); "
@@ -539,24 +493,248 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.not_held": ("not held yet", "尚未举办"),
     "record.done_on": ("done on {date}", "已于 {date} 完成"),
     "record.not_done": ("not done yet", "尚未完成"),
-    "record.measure_count": ("{count} record(s)", "共 {count} 条记录"),
+    "record.measure_count": ("{count} {count:record|records}", "共 {count} 条记录"),
     "revert.already": (
         "record {id!r} is already reverted by {by} ({date})",
         "记录 {id!r} 已被 {by} 撤销（{date}）",
     ),
-    # kexie log
-    "log.about": ("about", "事项"),
+    # --- status and states ----------------------------------------------------------------------
+    # kexie status, and a target's state (state.*: a TargetState, or not_achieved: overdue at the
+    # period's end; status.as_of.*: why as_of was clamped).
+    "status.as_of": ("as of {date}", "截至 {date}"),
+    "status.as_of.ended": ("as of {date} (the period has ended)", "截至 {date}（计划期已结束）"),
+    "status.as_of.not_started": (
+        "as of {date} (the period has not begun)",
+        "截至 {date}（计划期尚未开始）",
+    ),
+    "status.period": (
+        "{elapsed} of {total} {total:day|days} gone ({share}%)",
+        "时间已过 {share}%（{elapsed}/{total} 天）",
+    ),
+    "status.goals": (
+        "{met} of {targets} {targets:target|targets} met ({share}%)",
+        "目标完成 {met}/{targets} 项（{share}%）",
+    ),
+    "status.no_measure": ("Targets without a measure", "未关联措施的目标"),
+    "status.no_targets": ("No targets match.", "没有符合条件的目标。"),
+    "status.activities": (
+        "Major activities: {held} of {total} held",
+        "重大活动：已举办 {held}/{total} 项",
+    ),
+    "status.activities_due": (
+        "due in the next {days} {days:day|days} or overdue:",
+        "{days} 天内到期或已逾期：",
+    ),
+    "status.done_on": ("✓ {date}", "✓ {date}"),
+    "goal.milestone": ("milestone", "里程碑"),
+    "state.exceeded": ("exceeded", "超额"),
+    "state.met": ("met", "达标"),
+    "state.done": ("done", "已完成"),
+    "state.on_track": ("on track", "正常"),
+    "state.behind": ("behind", "落后"),
+    "state.overdue": ("overdue", "逾期"),
+    "state.not_achieved": ("not achieved", "未完成"),
+    "state.pending": ("pending", "未开始"),
+    "state.open": ("open", "待完成"),
+    # --- planned days ---------------------------------------------------------------------------
+    # When an activity is planned (render.words.span_words).
+    "when.month": ("{year}-{month:02d}", "{month}月"),
+    "when.date": ("{year}-{month:02d}-{day:02d}", "{month}月{day}日"),
+    "when.window_same_month": (
+        "{year}-{month:02d}-{day:02d} – {last_day:02d}",
+        "{month}月{day}日–{last_day}日",
+    ),
+    "when.window": (
+        "{year}-{month:02d}-{day:02d} – {last_year}-{last_month:02d}-{last_day:02d}",
+        "{month}月{day}日–{last_month}月{last_day}日",
+    ),
+    "when.about": ("about {when}", "约{when}"),
+    # --- activities -----------------------------------------------------------------------------
+    # kexie activities, and an activity's state (activity.*: an ActivityState, or late: held after
+    # its planned days).
+    "activity.held": ("held", "已举办"),
+    "activity.upcoming": ("upcoming", "待举办"),
+    "activity.overdue": ("overdue", "逾期未办"),
+    "activity.not_held": ("not held", "未举办"),
+    "activity.this_month": ("this month", "本月"),
+    "activity.late": ("late", "延期"),
+    "activities.title": ("{title}: major activities", "{title}：重大活动安排"),
+    "activities.summary": (
+        "{total} {total:activity|activities}: {held} held, {this_month} this month, "
+        "{upcoming} upcoming, {overdue} overdue",
+        "共 {total} 项：已举办 {held}，本月 {this_month}，待举办 {upcoming}，逾期未办 {overdue}",
+    ),
+    "activities.summary_not_held": (
+        ", {count} not held (estimated month passed)",
+        "，未举办 {count}（估计月份已过）",
+    ),
+    "activities.tentative_note": (
+        "“about”: the month is the office's estimate, not the plan's word; such an "
+        "activity is never overdue.",
+        "“约”：月份为办公室估计，并非计划原文；此类活动不计逾期。",
+    ),
+    "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
+    # --- measures -------------------------------------------------------------------------------
+    # kexie measures, and a measure's state (measure.*: a MeasureState; done is state.done).
+    "measure.not_started": ("not started", "未开始"),
+    "measure.in_progress": ("in progress", "进行中"),
+    "measures.title": ("{title}: measures", "{title}：主要工作措施"),
+    "measures.summary": (
+        "{total} {total:measure|measures}: {done} done, {in_progress} in progress, "
+        "{not_started} not started",
+        "共 {total} 项措施：已完成 {done}，进行中 {in_progress}，未开始 {not_started}",
+    ),
+    "measures.none": ("No measures match.", "没有符合条件的措施。"),
+    "measures.records": ("{count} {count:record|records}", "{count} 条记录"),
+    # --- units and remind -----------------------------------------------------------------------
+    # kexie status --group owner, and kexie remind (remind.why.*: why an item is on the list).
+    "no_units": (
+        "the plan lists no units; add units and owners to see who does what",
+        "计划中没有列出单位；请添加 units，并为措施、目标和活动指定 owner",
+    ),
+    "owners.title": ("{title}: by responsible unit", "{title}：按负责单位汇总"),
+    "owners.unowned": ("(no unit)", "（未指定单位）"),
+    "owners.note": (
+        "Counted by owner (a target's or activity's own, else its measure's); co-owners "
+        "are not counted.",
+        "按负责单位统计：目标或活动自身的，未指定时取所属措施的；协办单位不计入。",
+    ),
+    "remind.title": ("{title}: reminders {as_of}", "{title}：工作提醒（{as_of}）"),
+    "remind.nothing": (
+        "Nothing to chase: no unit has anything behind, overdue or due within {days} "
+        "{days:day|days}, and every responsible unit has recorded in the last {days} "
+        "{days:day|days}.",
+        "无需提醒：各单位没有落后、逾期或 {days} 天内到期的事项，负责单位近 {days} 天均有填报。",
+    ),
+    "remind.why.overdue": ("overdue", "已逾期"),
+    "remind.why.behind": ("behind", "进度落后"),
+    "remind.why.due_soon": ("due soon", "即将到期"),
+    "remind.numbers": (
+        "{actual} of {goal}, expected {by_now} by now",
+        "完成 {actual}，目标 {goal}，序时应达 {by_now}",
+    ),
+    "remind.due": ("due {date}", "截止 {date}"),
+    "remind.planned": ("planned {when}", "计划 {when}"),
+    "remind.co_owner": ("co-owner", "协办"),
+    "remind.silent": (
+        "nothing recorded in the last {days} {days:day|days} (last record {date})",
+        "近 {days} 天没有填报进度（最近一次 {date}）",
+    ),
+    "remind.silent_never": (
+        "nothing recorded in the last {days} {days:day|days} (none yet)",
+        "近 {days} 天没有填报进度（尚无填报）",
+    ),
+    "remind.unowned": (
+        "{count} more {count:item|items} behind, overdue or due soon {count:names|name} no unit "
+        "(see kexie status)",
+        "另有 {count} 项落后、逾期或即将到期的事项未指定负责单位（见 kexie status）",
+    ),
+    # --- show -----------------------------------------------------------------------------------
+    # kexie show REF.
+    "show.earlier": (
+        "The latest records; {count} earlier {count:one is|ones are} left out: kexie log {ref}"
+        " lists them all.",
+        "以下为最近的记录；另有 {count} 条更早的记录未列出：kexie log {ref} 可列出全部。",
+    ),
+    "show.target": ("Target", "目标"),
+    "show.activity": ("Major activity", "重大活动"),
+    "show.measure": ("Measure", "工作措施"),
+    "show.text": ("plan text", "计划原文"),
+    "show.due": ("due", "截止日期"),
+    "show.in_measure": ("measure", "所属措施"),
+    "show.standing": ("standing", "当前情况"),
+    "show.tasks": ("Tasks", "工作任务"),
+    "show.targets": ("Targets", "相关目标"),
+    "show.activities": ("Major activities", "相关重大活动"),
+    "show.records": ("Records", "记录"),
+    "show.no_records": ("No records yet.", "暂无记录。"),
+    "show.reverted_by": ("reverted by {id}", "已被 {id} 撤销"),
+    "show.chart": (
+        "Cumulative actual by month (█) against expected (│)",
+        "逐月累计完成（█）与序时进度（│）",
+    ),
+    "show.adjusted": ("adjusted", "目标调整"),
+    # --- log ------------------------------------------------------------------------------------
+    # kexie log, and a record's words in show's table of records.
     "log.done": ("done", "完成"),
     "log.reverts": ("reverts {id}", "撤销 {id}"),
-    "log.reverted": ("reverted", "已撤销"),
     "log.empty": ("No records.", "没有记录。"),
-    # kexie diff and validate --against
-    "show.adjusted": ("adjusted", "目标调整"),
-    "goal_changed_unadjusted": (
-        "goal of {id!r} changed from {old} to {new} since {rev} with no adjustment to {new}; "
-        "add adjustments: [{{date: …, goal: {new}, reason: …}}]",
-        "目标 {id!r} 的目标值自 {rev} 起由 {old} 改为 {new}，但没有对应的调整记录；"
-        "请添加 adjustments: [{{date: …, goal: {new}, reason: …}}]",
+    # --- report ---------------------------------------------------------------------------------
+    # kexie report (report.period.*: report.PERIODS, and month).
+    "report.more_notes": (
+        "… and {count} more {count:note|notes}: kexie log MEASURE lists them all.",
+        "……另有 {count} 条说明未列出：kexie log 措施 可列出全部。",
+    ),
+    "report.more_records": (
+        "… and {count} more {count:record|records} of the period, not listed here: kexie "
+        "report --period {period} --format csv --table records (or --format xlsx) lists "
+        "them all.",
+        "……本期另有 {count} 条记录未在此列出：kexie report --period {period} "
+        "--format csv --table records（或 --format xlsx）可列出全部。",
+    ),
+    "xlsx_too_many_rows": (
+        "sheet {sheet} has more than {limit} rows, more than a workbook holds; use --format csv",
+        "工作表 {sheet} 超过 {limit} 行，超出工作簿的容量；请用 --format csv",
+    ),
+    "report.period.Q1": ("first quarter of {year}", "{year}年第一季度"),
+    "report.period.Q2": ("second quarter of {year}", "{year}年第二季度"),
+    "report.period.Q3": ("third quarter of {year}", "{year}年第三季度"),
+    "report.period.Q4": ("fourth quarter of {year}", "{year}年第四季度"),
+    "report.period.H1": ("first half of {year}", "{year}年上半年"),
+    "report.period.H2": ("second half of {year}", "{year}年下半年"),
+    "report.period.YEAR": ("year {year}", "{year}年度"),
+    "report.period.month": ("{year}-{month:02d}", "{year}年{month}月"),
+    "report.title": ("{title}: report on the {period}", "{title}：{period}工作报告"),
+    "report.span": (
+        "Period {start} to {end} · figures as of {as_of}",
+        "报告期 {start} 至 {end} · 数据截至 {as_of}",
+    ),
+    "report.summary": (
+        "{targets} {targets:target|targets}: {completed} completed, {on_track} on schedule, "
+        "{behind} behind schedule, {overdue} overdue, {not_started} not started",
+        "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
+        "逾期 {overdue}，未开始 {not_started}",
+    ),
+    "report.summary_final": (
+        "{targets} {targets:target|targets}: {completed} completed, {on_track} on schedule, "
+        "{behind} behind schedule, {overdue} not achieved, {not_started} not started",
+        "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
+        "未完成 {overdue}，未开始 {not_started}",
+    ),
+    "report.targets": ("Targets", "工作目标完成情况"),
+    "report.adjustments": ("Adjusted goals", "目标调整情况"),
+    "report.activities": ("Major activities", "重大活动"),
+    "report.held": ("Held in the period", "本期举办"),
+    "report.slipped": ("Slipped", "延误"),
+    "report.held_late": ("held late, on {date}", "延期于 {date} 举办"),
+    "report.none": ("None.", "无。"),
+    "report.notes": ("Notes on measures", "工作措施进展"),
+    "report.annex": ("Annex: records of the period", "附：本期记录"),
+    "report.charts": ("Cumulative progress against the calendar", "累计完成与序时进度"),
+    "report.states_by_section": ("Targets by state, per section", "各部分目标状态"),
+    "report.chart_actual": ("actual", "累计完成"),
+    "report.chart_expected": ("expected", "序时进度"),
+    "report.this_period.held": ("held in the period", "本期举办"),
+    "report.this_period.slipped": ("slipped", "延误"),
+    "sheet.activities": ("activities", "重大活动"),
+    "report.needs_output": (
+        "--format {format} writes a file: give -o FILE",
+        "--format {format} 需要写入文件：请用 -o FILE 指定",
+    ),
+    "report.table_csv_only": (
+        "--table is for --format csv only",
+        "--table 只用于 --format csv",
+    ),
+    "report.period_not_started": (
+        "{value} starts on {start}, after {as_of}: there is nothing to report yet",
+        "{value} 自 {start} 开始，晚于 {as_of}：尚无可报告的内容",
+    ),
+    # --- diff -----------------------------------------------------------------------------------
+    # kexie diff, and a plan read from git (diff --git, validate --against); the words of a change
+    # are diff.* of plandiff.CHANGE_KINDS.
+    "diff.needs_two": (
+        "give two plan files (OLD NEW), or --git REV [PLAN]",
+        "请给出两个计划文件（OLD NEW），或 --git REV [PLAN]",
     ),
     "git_bad_rev": ("no git revision {rev!r} here", "当前仓库中没有 git 版本 {rev!r}"),
     "git_no_file": ("{path} is not in git revision {rev}", "git 版本 {rev} 中没有 {path}"),
@@ -565,13 +743,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the plan at {rev} is not valid ({problem}); compare with another revision",
         "{rev} 版本中的计划无效（{problem}）；请与其他版本比较",
     ),
-    "diff_needs_two": (
-        "give two plan files (OLD NEW), or --git REV [PLAN]",
-        "请给出两个计划文件（OLD NEW），或 --git REV [PLAN]",
-    ),
     "diff.none": (
         "No changes to sections, measures, targets or activities.",
         "部分、措施、目标和重大活动均无变化。",
+    ),
+    "diff.title": (
+        "{old} → {new}: {count} {count:change|changes}",
+        "{old} → {new}：{count} 处变化",
     ),
     "diff.section_added": ("section added", "新增部分"),
     "diff.section_removed": ("section removed", "删除部分"),
@@ -587,17 +765,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.activity_added": ("activity added", "新增重大活动"),
     "diff.activity_removed": ("activity removed", "删除重大活动"),
     "diff.activity_moved": ("activity moved", "重大活动时间调整"),
-    "diff.title": ("{old} → {new}: {count} change(s)", "{old} → {new}：{count} 处变化"),
-    "col.change": ("change", "变化"),
-    "col.before": ("before", "原"),
-    "col.after": ("after", "现"),
-    # kexie init and new-year
-    "bad_year": ("year {value} is outside 1900-2999", "年份 {value} 不在 1900-2999 之间"),
-    "same_year": (
+    # --- validate -------------------------------------------------------------------------------
+    # kexie validate.
+    "validate.ok": ("{path}: ok ({summary})", "{path}：通过（{summary}）"),
+    "validate.plan_summary": (
+        "{sections} {sections:section|sections}, {measures} {measures:measure|measures}, "
+        "{targets} {targets:target|targets}, {activities} {activities:activity|activities}",
+        "{sections} 个部分，{measures} 项措施，{targets} 项目标，{activities} 项活动",
+    ),
+    "validate.failed": (
+        "{errors} {errors:error|errors} in {files} {files:file|files}; {ok} {ok:file|files} ok",
+        "{files} 个文件中有 {errors} 处错误；{ok} 个文件通过",
+    ),
+    "validate.ledger_summary": ("{records} {records:record|records}", "{records} 条记录"),
+    "validate.with_warnings": (", {count} {count:warning|warnings}", "，{count} 条提示"),
+    "validate.strict_failed": (
+        "{count} {count:warning|warnings}, and --strict fails on warnings",
+        "有 {count} 条提示；--strict 模式下提示也视为失败",
+    ),
+    # --- init and new-year ----------------------------------------------------------------------
+    # kexie init and kexie new-year.
+    "new_year.same_year": (
         "the --from plan is already for {value}; give the next year",
         "--from 指定的计划已是 {value} 年的；请给出下一年",
     ),
-    "would_overwrite": (
+    "init.would_overwrite": (
         "already exists, nothing written: {paths}",
         "已存在，未写入任何文件：{paths}",
     ),
@@ -614,93 +806,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'# review'：请对照正式印发的文件逐项核对。",
     ),
     "new_year.review": (
-        "{count} goal(s) marked '# review': check each against the approved plan",
+        "{count} {count:goal|goals} marked '# review': check each against the approved plan",
         "{count} 个目标值标注了 '# review'：请对照正式印发的计划逐项核对",
     ),
-    # kexie report
-    "adjustment_order": (
-        "adjustment dated {date} is not after the one before ({previous}); list them by date",
-        "目标调整日期 {date} 不晚于前一次调整（{previous}）；请按日期先后排列",
-    ),
-    "bad_period": (
-        "--period {value!r} is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's period",
-        "--period {value!r} 无效：应为 Q1-Q4、H1、H2、YEAR 或计划期间内的 YYYY-MM",
-    ),
-    "period_not_started": (
-        "{value} starts on {start}, after {as_of}: there is nothing to report yet",
-        "{value} 自 {start} 开始，晚于 {as_of}：尚无可报告的内容",
-    ),
-    "report_needs_output": (
-        "--format {format} writes a file: give -o FILE",
-        "--format {format} 需要写入文件：请用 -o FILE 指定",
-    ),
-    "report_table_csv_only": (
-        "--table is for --format csv only",
-        "--table 只用于 --format csv",
-    ),
-    "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
-    "report.period.Q1": ("first quarter of {year}", "{year}年第一季度"),
-    "report.period.Q2": ("second quarter of {year}", "{year}年第二季度"),
-    "report.period.Q3": ("third quarter of {year}", "{year}年第三季度"),
-    "report.period.Q4": ("fourth quarter of {year}", "{year}年第四季度"),
-    "report.period.H1": ("first half of {year}", "{year}年上半年"),
-    "report.period.H2": ("second half of {year}", "{year}年下半年"),
-    "report.period.YEAR": ("year {year}", "{year}年度"),
-    "report.period.month": ("{year}-{month:02d}", "{year}年{month}月"),
-    "report.title": ("{title}: report on the {period}", "{title}：{period}工作报告"),
-    "report.span": (
-        "Period {start} to {end} · figures as of {as_of}",
-        "报告期 {start} 至 {end} · 数据截至 {as_of}",
-    ),
-    "report.summary": (
-        "{targets} targets: {completed} completed, {on_track} on schedule, "
-        "{behind} behind schedule, {overdue} overdue, {not_started} not started",
-        "{targets}项指标：已完成 {completed}，达进度 {on_track}，欠进度 {behind}，"
-        "逾期 {overdue}，未开始 {not_started}",
-    ),
-    "report.targets": ("Targets", "工作目标完成情况"),
-    "report.adjustments": ("Adjusted goals", "目标调整情况"),
-    "report.activities": ("Major activities", "重大活动"),
-    "report.held": ("Held in the period", "本期举办"),
-    "report.slipped": ("Slipped", "延误"),
-    "report.held_late": ("held late, on {date}", "延期于 {date} 举办"),
-    "report.not_held": ("not held yet", "尚未举办"),
-    "report.none": ("None.", "无。"),
-    "report.notes": ("Notes on measures", "工作措施进展"),
-    "report.annex": ("Annex: records of the period", "附：本期记录"),
-    "report.charts": ("Cumulative progress against the calendar", "累计完成与序时进度"),
-    "report.states_by_section": ("Targets by state, per section", "各部分目标状态"),
-    "report.chart_actual": ("actual", "累计完成"),
-    "report.chart_expected": ("expected", "序时进度"),
-    "report.this_period.held": ("held in the period", "本期举办"),
-    "report.this_period.slipped": ("slipped", "延误"),
-    "sheet.targets": ("targets", "目标"),
-    "sheet.activities": ("activities", "重大活动"),
-    "sheet.records": ("records", "记录"),
-    "col.section": ("section", "所属部分"),
-    "col.id": ("id", "编号"),
-    "col.kind": ("kind", "类别"),
-    "col.name": ("name", "名称"),
-    "col.unit": ("unit", "单位"),
-    "col.evidence": ("evidence", "佐证"),
-    "col.goal_min": ("goal (at least)", "目标下限"),
-    "col.goal_max": ("goal (at most)", "目标上限"),
-    "col.in_period": ("in period", "本期完成"),
-    "col.cumulative": ("cumulative", "累计完成"),
-    "col.expected_end": ("expected by period end", "期末序时"),
-    "col.done_on": ("done on", "完成日期"),
-    "col.original": ("original goal", "原目标值"),
-    "col.adjusted": ("adjusted goal", "调整后目标值"),
-    "col.adjusted_on": ("adjusted on", "调整日期"),
-    "col.reason": ("reason", "调整理由"),
-    "col.planned_from": ("planned from", "计划开始"),
-    "col.planned_to": ("planned to", "计划结束"),
-    "col.held": ("held on", "举办日期"),
-    "col.counts_toward": ("counts toward", "计入目标"),
-    "col.this_period": ("this period", "本期情况"),
-    "col.reverted": ("reverted", "已撤销"),
-    "col.about": ("about", "事项"),
-    # kexie draft (issue 15): reading the document
+    # --- draft ----------------------------------------------------------------------------------
+    # kexie draft: reading the plan document (each refusal is one line, exit 2).
     "draft.too_large": (
         "file is {size} bytes; kexie draft reads documents of at most {limit} bytes",
         "文件有 {size} 字节；kexie draft 只读取不超过 {limit} 字节的文件",
@@ -714,7 +824,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是文本文件：第 {offset} 字节处有 NUL 字节",
     ),
     "draft.control_chars": (
-        "not a text document: {count} control characters",
+        "not a text document: {count} control {count:character|characters}",
         "不是文本文件：含 {count} 个控制字符",
     ),
     "draft.encoding": (
@@ -764,16 +874,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists; nothing written (--force replaces it)",
         "{path} 已存在，未写入（加 --force 可覆盖）",
     ),
-    "draft.cannot_write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
-    "draft.too_many": (
-        "the document holds more than {limit} {what}; a year's plan has far fewer: not drafted",
-        "文件中的{what}超过 {limit} 个，远多于一年的计划：未生成草稿",
+    # A document far larger than any year's plan (draft.MAX_SECTIONS …): not drafted.
+    "draft.too_many.sections": (
+        "the document holds more than {limit} sections; a year's plan has far fewer: not drafted",
+        "文件中的部分超过 {limit} 个，远多于一年的计划：未生成草稿",
     ),
-    "draft.what.sections": ("sections", "部分"),
-    "draft.what.measures": ("measures", "措施"),
-    "draft.what.tasks": ("tasks", "任务"),
-    "draft.what.targets": ("targets", "目标"),
-    "draft.what.activities": ("activities", "活动"),
+    "draft.too_many.measures": (
+        "the document holds more than {limit} measures; a year's plan has far fewer: not drafted",
+        "文件中的措施超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.tasks": (
+        "the document holds more than {limit} tasks; a year's plan has far fewer: not drafted",
+        "文件中的任务超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.targets": (
+        "the document holds more than {limit} targets; a year's plan has far fewer: not drafted",
+        "文件中的目标超过 {limit} 个，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.activities": (
+        "the document holds more than {limit} activities; a year's plan has far fewer: not drafted",
+        "文件中的活动超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
     "draft.plan_too_large": (
         "the draft would be {size} bytes; kexie reads plans of at most {limit} bytes",
         "草稿将有 {size} 字节；kexie 只读取不超过 {limit} 字节的计划文件",
@@ -786,7 +907,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no plan found: no sections ((一)(二)…) and no targets (二、工作目标) in the document",
         "未找到计划内容：文件中既没有（一）（二）……各部分，也没有“二、工作目标”中的目标",
     ),
-    # kexie draft: the summary on stderr
+    # kexie draft: the summary on stderr.
     "draft.format.text": ("plain text", "纯文本"),
     "draft.format.html": ("web page (HTML)", "网页（HTML）"),
     "draft.format.docx": ("Word document (.docx)", "Word 文档（.docx）"),
@@ -796,8 +917,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已读取 {path}：{format}，{encoding} 编码",
     ),
     "draft.found": (
-        "found {sections} section(s), {measures} measure(s), {tasks} task(s), "
-        "{counted} counted target(s), {milestones} milestone(s), {activities} activity(ies)",
+        "found {sections} {sections:section|sections}, {measures} {measures:measure|measures}, "
+        "{tasks} {tasks:task|tasks}, {counted} counted {counted:target|targets}, "
+        "{milestones} {milestones:milestone|milestones}, "
+        "{activities} {activities:activity|activities}",
         "找到 {sections} 个部分、{measures} 项措施、{tasks} 项任务、{counted} 个数量目标、"
         "{milestones} 个里程碑、{activities} 项重大活动",
     ),
@@ -812,15 +935,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.guess_line": ("  {what}: {count}", "  {what}：{count}"),
     "draft.unplaced": ("not placed ({count}):", "未能归入计划（{count} 处）："),
     "draft.unplaced_line": ("  {place}: {why}: {snippet}", "  {place}：{why}：{snippet}"),
-    "draft.unplaced_nowhere": ("  {why}", "  {why}"),
     "draft.more": ("  … and {count} more", "  ……另有 {count} 处"),
     "draft.place.line": ("line {n}", "第 {n} 行"),
     "draft.place.paragraph": ("paragraph {n}", "第 {n} 段"),
     "draft.skipped_chrome": (
-        "skipped {count} line(s) of web page furniture (时间, 浏览次数, 关闭窗口 …)",
+        "skipped {count} {count:line|lines} of web page furniture (时间, 浏览次数, 关闭窗口 …)",
         "跳过了 {count} 行网页栏目文字（时间、浏览次数、关闭窗口等）",
     ),
-    "draft.wrote": ("wrote {path}", "已写入 {path}"),
+    "draft.wrote": ("wrote the draft to {path}", "草稿已写入 {path}"),
     "draft.next_file": (
         "next: check each '# review:' line against the document, then kexie validate {path}; "
         "kexie diff LAST_YEAR.yaml {path} shows what changed from last year",
@@ -833,7 +955,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "下一步：用 -o plans/{year}.yaml 保存草稿，逐项核对 '# review:' 行，"
         "然后运行 kexie validate",
     ),
-    # kexie draft: why a line was not placed
+    # kexie draft: why a line was not placed.
     "draft.why.no_title": (
         "no title naming the year (…2021年工作意见); title set to 待填写",
         "未找到含年份的标题（……2021年工作意见）；标题暂填“待填写”",
@@ -863,7 +985,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a chapter with neither measures nor prose",
         "该部分既无措施也无正文",
     ),
-    # kexie draft: the comments in the draft
+    # kexie draft: the comments in the draft.
     "draft.header": (
         "Draft plan made by kexie draft from {document} ({format}). Check every line "
         "marked '# review:' against the document, then run kexie validate.",
@@ -889,7 +1011,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "draft.note.org_from_title": ("taken from the title", "取自标题"),
     "draft.note.year_counted": (
-        "no year in the title; the year the text names most ({count} times)",
+        "no year in the title; the year the text names most ({count} {count:time|times})",
         "标题中没有年份；取正文中出现最多的年份（{count} 次）",
     ),
     "draft.note.year_from_output": (
@@ -926,6 +1048,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未写 text：原文为“{text}”，kexie validate 会从中读出目标值 {quoted}"
         "（它只认数字后的“以上”，不认数字前的“不少于”）",
     ),
+    "draft.note.hidden": (
+        "removed from the document's text here: {chars} (control characters and bidi "
+        "overrides, which a plan may not hold); compare with the document",
+        "已删除原文此处的 {chars}（控制字符或双向文本控制符，计划中不允许）；请对照原文核对",
+    ),
     "draft.note.measure_guess": (
         "measure guessed by shared words: {title} (score {score}; next {runner}, {runner_score})",
         "所属措施按共有词语推测：{title}（得分 {score}；其次 {runner}，{runner_score}）",
@@ -954,10 +1081,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "listed without a month: give each a month (or a date) and move it into activities",
         "文件列出但未写月份：请为每项补上月份（或日期）后移入 activities",
     ),
-    # kexie draft: what was guessed, in the summary
+    # kexie draft: what was guessed, counted in the summary (render.draft.LABELS).
     "draft.label.measure_guess": ("measure links", "所属措施"),
     "draft.label.measure_none": ("targets without a measure", "未关联措施的目标"),
-    "draft.label.org_expanded": ("org, from the title", "单位名称（由标题展开）"),
+    "draft.label.org_expanded": ("org, expanded from the title", "单位名称（由标题展开）"),
     "draft.label.org_from_title": ("org, from the title", "单位名称（取自标题）"),
     "draft.label.year_counted": ("year, from the text", "年份（取自正文）"),
     "draft.label.year_from_output": ("year, from the output file's name", "年份（取自输出文件名）"),
@@ -971,10 +1098,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "targets without text (不少于 …)",
         "未写 text 的目标（不少于等）",
     ),
+    "draft.label.hidden": (
+        "entries with hidden characters removed",
+        "删除了隐藏字符的条目",
+    ),
+    # --- headings and labels --------------------------------------------------------------------
+    # Headings of columns and sheets, and labels of fields (show, an activity's calendar entry): one
+    # key per word, whatever it heads.
+    "col.planned": ("planned", "计划时间"),
+    "col.activity": ("major activity", "重大活动"),
+    "col.owner": ("owner", "负责单位"),
+    "col.co_owners": ("co-owners", "协办单位"),
+    "col.measure": ("measure", "工作措施"),
+    "col.records": ("records", "记录"),
+    "col.latest": ("latest note", "最近进展"),
+    "col.responsible": ("unit", "负责单位"),
+    "col.targets": ("targets", "目标"),
+    "col.met": ("met", "完成"),
+    "col.activities": ("activities", "活动"),
+    "col.activities_held": ("held", "已办"),
+    "col.activities_overdue": ("act. overdue", "活动逾期"),
+    "col.target": ("target", "目标"),
+    "col.goal": ("goal", "目标值"),
+    "col.actual": ("actual", "完成"),
+    "col.percent": ("%", "完成率"),
+    "col.bar": ("progress", "进度"),
+    "col.expected": ("expected", "序时"),
+    "col.missing": ("missing", "尚缺"),
+    "col.state": ("state", "状态"),
+    "col.month": ("month", "月份"),
+    "col.date": ("date", "日期"),
+    "col.record": ("record", "记录"),
+    "col.amount": ("amount", "数量"),
+    "col.by": ("by", "填报"),
+    "col.note": ("note", "说明"),
+    "col.change": ("change", "变化"),
+    "col.before": ("before", "原"),
+    "col.after": ("after", "现"),
+    "col.section": ("section", "所属部分"),
+    "col.id": ("id", "编号"),
+    "col.kind": ("kind", "类别"),
+    "col.name": ("name", "名称"),
+    "col.unit": ("unit", "单位"),
+    "col.evidence": ("evidence", "佐证"),
+    "col.goal_min": ("goal (at least)", "目标下限"),
+    "col.goal_max": ("goal (at most)", "目标上限"),
+    "col.in_period": ("in period", "本期完成"),
+    "col.cumulative": ("cumulative", "累计完成"),
+    "col.expected_end": ("expected by period end", "期末序时"),
+    "col.done_on": ("done on", "完成日期"),
+    "col.original": ("original goal", "原目标值"),
+    "col.adjusted": ("adjusted goal", "调整后目标值"),
+    "col.adjusted_on": ("adjusted on", "调整日期"),
+    "col.reason": ("reason", "调整理由"),
+    "col.planned_from": ("planned from", "计划开始"),
+    "col.planned_to": ("planned to", "计划结束"),
+    "col.held": ("held on", "举办日期"),
+    "col.counts_toward": ("counts toward", "计入目标"),
+    "col.this_period": ("this period", "本期情况"),
+    "col.reverted": ("reverted", "已撤销"),
+    "col.about": ("about", "事项"),
 }
-
-_TYPE_WORDS = {"expected", "got"}
-_KIND_WORDS = {"kind"}
 
 
 def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str:
@@ -990,15 +1174,28 @@ def choose_lang(option: str | None, env: Mapping[str, str] | None = None) -> str
     return "en"
 
 
+class _Formatter(string.Formatter):
+    """str.format, and {n:one|other}: the word for a count (see Plurals, above)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, other = format_spec.split("|")
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{{…:{format_spec}}} needs a count, not {value!r}")
+        return one if value == 1 else other
+
+
+_FORMATTER = _Formatter()
+
+
 def text(code: str, lang: str, **params: Any) -> str:
-    """Return the message `code` in `lang`, its parameters filled in."""
+    """Return the message `code` in `lang`, its parameters filled in as they are given.
+
+    Nothing is translated here: a caller that has a machine word (a kind, a type) passes
+    its words (see render.text.error_params). An English count picks its word's form."""
     english, chinese = MESSAGES[code]
     template = chinese if lang == "zh" else english
-    filled = dict(params)
-    for key in _TYPE_WORDS & filled.keys():
-        filled[key] = text("type." + str(filled[key]), lang)
-    for key in _KIND_WORDS & filled.keys():
-        filled[key] = text("kind." + str(filled[key]), lang)
-    if "hint" in filled and code != "hint":
-        filled["hint"] = text("hint", lang, hint=filled["hint"]) if filled["hint"] else ""
-    return template.format(**filled)
+    if "|" in template:
+        return _FORMATTER.vformat(template, (), params)
+    return template.format(**params)

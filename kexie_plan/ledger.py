@@ -1,6 +1,6 @@
 """The progress ledger's bytes: read them (fast, reporting bad lines), append to them (safely).
 
-The ledger (SPEC.md §3) holds one record per line, each a YAML flow mapping:
+The ledger (docs/format.md) holds one record per line, each a YAML flow mapping:
 `- {id: 01J…, date: 2021-03-12, target: haizhi-salons, amount: 1, note: 第一期}`. The
 whole file is a YAML sequence that any YAML tool reads; git merges it line by line.
 
@@ -20,31 +20,40 @@ Imports errors and model of ours; never planfile, render, cli or progress.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import errno
+import json
 import os
 import re
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kexie_plan.decoding import guess_encoding, looks_utf16
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.model import Record
+from kexie_plan.plan import MAX_DIGITS
+from kexie_plan.record import Record
 
 MAX_LINE_BYTES = 64 * 1024
+# Flags that exist on some systems only; 0 (no effect) where they do not.
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: never translate line ends
 
 HEADER = (
-    "# kexie progress ledger: one record per line, appended by `kexie record` (SPEC.md §3).\n"
+    "# kexie progress ledger: one record per line, appended by `kexie record`.\n"
     "# Never edit or delete a record; correct a mistake with `kexie revert ID`.\n"
     "# 进度台账：每行一条记录，由 kexie record 追加；请勿修改或删除，更正请用 kexie revert ID。\n"
 )
 
-# Keys in the order SPEC.md §3 writes them.
+# Keys in the order the format (docs/format.md) writes them.
 KEYS = (
     "id",
     "date",
@@ -162,7 +171,7 @@ def _scalar(value: str) -> str:
 
 
 def format_record(record: Record) -> str:
-    """Return the record as one ledger line (with its newline), keys in SPEC.md §3 order."""
+    """Return the record as one ledger line (with its newline), keys in the format's order."""
     parts = [f"id: {_scalar(record.id)}", f"date: {record.date.isoformat()}"]
     for key in REFERENCE_KEYS:
         value = getattr(record, key)
@@ -192,7 +201,10 @@ class LedgerRead:
 
 # The fast path: `- {key: value, …}` with plain or double-quoted values, nothing else.
 _LINE_RE = re.compile(r"- \{(.*)\}\Z")
-_PAIR_RE = re.compile(r' *([a-z]+): +(?:"((?:[^"\\]|\\.)*)"|([^ ,"{}\[\]]*)) *(?:,|\Z)')
+# A key is plain (`id: x`, a space after the colon) or JSON's quoted (`"id": x`, `"id":x`).
+_PAIR_RE = re.compile(
+    r' *(?:([a-z]+): +|"([a-z]+)": *)(?:"((?:[^"\\]|\\.)*)"|([^ ,"{}\[\]]*)) *(?:,|\Z)'
+)
 _ESCAPE_RE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))")
 _YAML_ESCAPES = {
     "0": "\0",
@@ -235,7 +247,7 @@ _PLAIN_ID = r"(?!(?:null|Null|NULL),)" + ID_PATTERN
 # one of target, activity, measure and revert, so they are one alternation.
 _CANONICAL_RE = re.compile(
     r"- \{id: (" + _PLAIN_ID + r"|" + _QUOTED + r"), date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r", (target|activity|measure|revert): " + _VALUE + r"(?:, amount: ([1-9][0-9]{0,17}))?"
+    r", (target|activity|measure|revert): " + _VALUE + r"(?:, amount: ([1-9][0-9]{0,8}))?"
     r"(?:, done: (true))?"
     r"(?:, by: " + _VALUE + r")?(?:, note: " + _VALUE + r")?(?:, evidence: " + _VALUE + r")?"
     r"\}\Z"
@@ -270,7 +282,13 @@ def _unescape(body: str) -> str:
             raise _NotFast
         return named
 
-    return _ESCAPE_RE.sub(one, body)
+    text = _ESCAPE_RE.sub(one, body)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        # JSON writes a character beyond U+FFFF as a surrogate pair ("\ud83d\ude00"): one
+        # character. A lone surrogate stays, and the record check refuses it.
+        with contextlib.suppress(UnicodeDecodeError):
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    return text
 
 
 # A field as read: its value, the 1-based columns of value and key, and whether it was plain.
@@ -280,6 +298,74 @@ Field = tuple[str, int, int, bool]
 _DATES: dict[str, dt.date] = {}  # a ledger repeats a few hundred dates a million times
 _AMOUNTS = {str(n): n for n in range(1, 100)}
 _intern = sys.intern
+
+
+_json_loads = json.JSONDecoder().decode
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_KEY_SET = frozenset(KEYS)
+_AMOUNT_LIMIT = 10**MAX_DIGITS
+
+
+def _json_record(text: str, number: int) -> Record | None:
+    """Return the record on a line written in JSON style (`- {"id": "p1", "date": …}`, what
+    other tools write), or None for anything that needs the located reader: json.loads
+    reads it at C speed, and any doubt (a duplicate key, a number that is not a positive
+    9-digit integer, a lone surrogate, an unknown key …) goes the slow way, which accepts
+    exactly the same lines and says where the others are wrong."""
+    if not text.isprintable():  # a raw control character: YAML refuses what JSON may take
+        return None
+    try:
+        data = _json_loads(text[2:])
+    except (ValueError, RecursionError):
+        return None
+    # A key written twice leaves one in the dict: then the count of `":` is higher.
+    if type(data) is not dict or not data.keys() <= _KEY_SET or text.count('":') != len(data):
+        return None
+    ident, day = data.get("id"), data.get("date")
+    if type(ident) is not str or type(day) is not str or _ID_RE.match(ident) is None:
+        return None
+    date = _DATES.get(day)
+    if date is None:
+        if _DATE_RE.match(day) is None:
+            return None
+        try:
+            date = dt.date.fromisoformat(day)
+        except ValueError:
+            return None
+    target, activity = data.get("target"), data.get("activity")
+    measure, revert = data.get("measure"), data.get("revert")
+    ref = target or activity or measure or revert
+    if type(ref) is not str or ((target, activity, measure, revert).count(None) != 3):
+        return None
+    amount, done = data.get("amount"), data.get("done")
+    if done is not None and done is not True:
+        return None
+    if amount is not None and (type(amount) is not int or not 0 < amount < _AMOUNT_LIMIT):
+        return None
+    by, note, evidence = data.get("by"), data.get("note"), data.get("evidence")
+    for value in (by, note, evidence):
+        if value is not None and type(value) is not str:
+            return None
+    # Only a \u escape can give a lone surrogate (the line itself is valid UTF-8).
+    if "\\u" in text and any(
+        value is not None and _SURROGATE_RE.search(value)
+        for value in (ident, ref, by, note, evidence)
+    ):
+        return None
+    return Record(
+        ident,
+        date,
+        target,
+        activity,
+        measure,
+        revert,
+        amount,
+        done is True,
+        by,
+        note,
+        evidence,
+        number,
+    )
 
 
 def _canonical(text: str, number: int) -> Record | None:
@@ -332,17 +418,19 @@ def _fast_fields(text: str) -> dict[str, Field]:
         pair = _PAIR_RE.match(inner, pos)
         if pair is None:
             raise _NotFast
-        key, quoted, plain = pair.groups()
+        plain_key, quoted_key, quoted, plain = pair.groups()
+        key = plain_key or quoted_key
         if key in fields:
             raise _NotFast  # a duplicate key: let the slow path name it
         # Columns are 1-based in the whole line, which starts with the 3 characters "- {".
+        key_col = pair.start(1) + 4 if plain_key else pair.start(2) + 3
         if quoted is not None:
             value = _unescape(quoted) if "\\" in quoted else quoted
-            fields[key] = (value, pair.start(2) + 3, pair.start(1) + 4, False)
+            fields[key] = (value, pair.start(3) + 3, key_col, False)
         else:
             if key in TEXT_KEYS and _PLAIN_TOKEN_RE.match(plain) is None:
                 raise _NotFast
-            fields[key] = (plain, pair.start(3) + 4, pair.start(1) + 4, True)
+            fields[key] = (plain, pair.start(4) + 4, key_col, True)
         pos = pair.end()
     return fields
 
@@ -437,6 +525,8 @@ def _record(fields: dict[str, Field], shown: str, number: int) -> Record | PlanE
         elif key == "amount":
             if not plain or not _INT_RE.match(raw):
                 return bad("expected", col, expected="integer", got=_kind_of(raw, plain))
+            if len(raw.lstrip("-")) > MAX_DIGITS:  # before int(): 5000 digits would raise
+                return bad("number_too_long", col, value=_token(raw))
             if int(raw) <= 0:
                 return bad("record_amount", col, value=_token(raw))
             values[key] = int(raw)
@@ -447,7 +537,7 @@ def _record(fields: dict[str, Field], shown: str, number: int) -> Record | PlanE
                 return bad("expected", col, expected="boolean", got=_kind_of(raw, plain))
             values[key] = True
         else:
-            if any("\ud800" <= char <= "\udfff" for char in raw):
+            if _SURROGATE_RE.search(raw):
                 return bad("ledger_surrogate", col, key=key)
             if key == "id" and not _ID_RE.match(raw):
                 return bad("record_id", col, value=_token(raw))
@@ -481,6 +571,8 @@ def parse_line(text: str, shown: str = "<ledger>", number: int = 0) -> Record | 
     """Return the record on one ledger line (no newline), a located problem, or None for a
     blank or comment line."""
     record = _canonical(text, number)
+    if record is None and text.startswith('- {"'):
+        record = _json_record(text, number)
     if record is not None:
         return record
     try:
@@ -519,28 +611,57 @@ def iter_ledger(
     A missing ledger yields nothing. Memory stays bounded by the longest allowed line,
     however large the file. With `containing` (bytes without a newline), only lines that
     hold them are parsed and only their records are yielded, the same records a full
-    read gives (a bytes search skips the other lines; bad lines are left out). With
+    read gives (a bytes search skips the other lines; bad lines are left out; lines with a
+    backslash escape are parsed too, as they may spell the needle otherwise). With
     `start`, reading begins at that line boundary instead of the top. `reached` is kept up
     to date with how far the read got.
     """
     shown = str(path) if shown is None else shown
-    try:
-        # Look before opening: opening a FIFO for reading would wait for a writer forever.
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            yield PlanError("not_regular_file", {}, shown)
-            return
-        handle = open(path, "rb")  # noqa: SIM115 - a generator holds it open; `with` below
-    except FileNotFoundError:
+    opened = open_ledger(path, shown)
+    if opened is None:
         return
-    except OSError as exc:
-        yield PlanError("file_unreadable", {"reason": exc.strerror or str(exc)}, shown)
+    if isinstance(opened, PlanError):
+        yield opened
         return
     reached = Position() if reached is None else reached
     reached.offset, reached.line = (start.offset, start.line) if start else (0, 0)
-    with handle:
+    with opened as handle:
         if reached.offset:
             handle.seek(reached.offset)
+        else:
+            wrong = _wrong_whole_file(handle.read(CHUNK_BYTES), shown)
+            handle.seek(0)
+            if wrong is not None:
+                yield wrong
+                return
         yield from _lines(handle, shown, containing, reached)
+
+
+def open_ledger(path: Path, shown: str) -> BinaryIO | PlanError | None:
+    """Open the ledger for reading: None when there is none; a problem when it is a symbolic
+    link, not a regular file (a FIFO would make a read wait forever) or unreadable."""
+    if os.path.islink(path):
+        return PlanError("ledger_symlink", {}, shown)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY | _CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return PlanError("file_unreadable", {"reason": os_reason(exc)}, shown)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return PlanError("not_regular_file", {}, shown)
+    return os.fdopen(fd, "rb")
+
+
+def _wrong_whole_file(head: bytes, shown: str) -> PlanError | None:
+    """Return the one problem of a ledger saved in a form kexie cannot read line by line:
+    UTF-16 (every line would fail), or lines ending in CR alone (one endless line)."""
+    if looks_utf16(head):
+        return PlanError("ledger_utf16", {}, shown, 1, None)
+    if b"\r" in head and b"\n" not in head and head.count(b"\r") > 1:
+        return PlanError("ledger_cr_only", {}, shown, 1, None)
+    return None
 
 
 CHUNK_BYTES = 1024 * 1024
@@ -591,6 +712,8 @@ def _lines(
                     continue
                 # The common case first, inline: a line as format_record wrote it.
                 record = _canonical(line, number) if type(line) is str else None
+                if record is None and type(line) is str and line.startswith('- {"'):
+                    record = _json_record(line, number)
                 if record is not None:
                     yield record
                     continue
@@ -605,7 +728,7 @@ def _lines(
             if containing is None:
                 yield PlanError("ledger_line_too_long", {"limit": MAX_LINE_BYTES}, shown, number)
             pending, skipping, base = b"", True, base + len(pending)
-    if pending and (containing is None or containing in pending):
+    if pending and (containing is None or containing in pending or b"\\" in pending):
         result = _line(pending, shown, number + 1, complete=False)
         if result is not None:
             yield result
@@ -616,7 +739,7 @@ def _lines_containing(
 ) -> Iterator[Record | PlanError]:
     """Yield what the lines of data[:end] that hold `needle` hold; line 1 is number + 1."""
     counted = 0  # data[:counted] holds `number - (the first line's number - 1)` newlines
-    hit = data.find(needle, 0, end)
+    hit = _find(data, needle, 0, end)
     while hit >= 0:
         line_start = data.rfind(b"\n", 0, hit) + 1
         line_end = data.find(b"\n", hit, end + 1)
@@ -626,7 +749,15 @@ def _lines_containing(
             result = _line(data[line_start:line_end], shown, number + 1, complete=True)
             if result is not None:
                 yield result
-        hit = data.find(needle, line_end + 1, end)
+        hit = _find(data, needle, line_end + 1, end)
+
+
+def _find(data: bytes, needle: bytes, start: int, end: int) -> int:
+    """Return where the next line that may hold `needle` has a hit: the needle itself, or a
+    backslash (a quoted value may spell the needle with escapes, "\\x68aizhi")."""
+    hit = data.find(needle, start, end)
+    escape = data.find(b"\\", start, end if hit < 0 else hit)
+    return escape if escape >= 0 else hit
 
 
 _LONG_LINE = MAX_LINE_BYTES // 4  # a shorter line cannot pass the limit in UTF-8
@@ -643,7 +774,7 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             col = len(raw[: exc.start].decode("utf-8", "replace")) + 1
-            params = {"encoding": _encoding_of(raw)}
+            params = {"encoding": guess_encoding(raw)}
             return PlanError("ledger_not_utf8", params, shown, number, col)
     if raw.endswith("\r"):
         raw = raw[:-1]
@@ -651,17 +782,6 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
     if not complete and isinstance(result, PlanError):
         return PlanError("ledger_torn", {}, shown, number, None)
     return result
-
-
-def _encoding_of(line: bytes) -> str:
-    """Return the likely encoding of a line that is not UTF-8 (as planfile guesses a plan's)."""
-    for name in ("gb18030", "big5"):
-        try:
-            line.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return name.upper()
-    return "unknown"
 
 
 def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:
@@ -703,15 +823,27 @@ def read_reversals(path: Path, shown: str | None = None) -> list[Record]:
 # --- appending ----------------------------------------------------------------------
 
 
-def append_record(path: Path, record: Record, shown: str | None = None) -> str:
+REPLACED_RETRIES = 20  # a ledger replaced under us this many times in a row: give up
+
+
+def append_record(
+    path: Path,
+    record: Record,
+    shown: str | None = None,
+    guard: Callable[[], None] | None = None,
+) -> str:
     """Append the record as one line, atomically and under an exclusive lock; return the line.
 
-    Creates the ledger (with its header comment) when missing. When the file does not end
-    in a newline (a write was cut short), a newline goes first so the record never joins
-    the torn line. Reads only the last byte: the time does not grow with the ledger.
-    Errors name the ledger as `shown` (default: the path).
+    Creates the ledger (with its header comment) when missing; refuses a symbolic link or
+    anything but a regular file. After taking the lock it checks that the file it holds
+    is still the file at `path` (an editor or `git checkout` may have replaced it by a
+    rename while it waited); if not, it starts again on the new file, so no record goes
+    into a file that is no longer the ledger. `guard`, called under the lock before
+    writing, may refuse by raising (it reads the ledger as it is now). When the file does
+    not end in a newline (a write was cut short), a newline goes first. A failed write
+    (disk full) is cut back off. Errors name the ledger as `shown` (default: the path).
     """
-    import fcntl
+    from kexie_plan.platform_lock import locked
 
     line = format_record(record)
     data = line.encode("utf-8")
@@ -720,38 +852,84 @@ def append_record(path: Path, record: Record, shown: str | None = None) -> str:
             [PlanError("record_too_long", {"size": len(data), "limit": MAX_LINE_BYTES})]
         )
     shown = str(path) if shown is None else shown
+    for _ in range(REPLACED_RETRIES):
+        fd = _open_for_append(path, shown)
+        created = False
+        try:
+            with locked(fd, Path(path)):
+                info = os.fstat(fd)
+                if not _still_the_ledger(path, info):
+                    continue
+                if guard is not None:
+                    guard()
+                created = info.st_size == 0
+                _write_locked(fd, data, info.st_size, shown)
+                break
+        finally:
+            os.close(fd)
+    else:
+        reason = "it was replaced again and again while kexie waited to write"
+        raise PlanErrors([PlanError("ledger_unwritable", {"reason": reason}, shown)])
+    if created:
+        _sync_folder(path)
+    return line
+
+
+def _open_for_append(path: Path, shown: str) -> int:
+    """Open (or create) the ledger for appending; refuse a link, a FIFO, a device."""
+    if os.path.islink(path):
+        raise PlanErrors([PlanError("ledger_symlink", {}, shown)])
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | _CLOEXEC | _NOFOLLOW | _NONBLOCK
     try:
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, flags | _BINARY, 0o666)  # the umask decides: 0644 typically
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PlanErrors([PlanError("ledger_symlink", {}, shown)]) from None
         raise PlanErrors(
-            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+            [PlanError("ledger_unwritable", {"reason": os_reason(exc)}, shown)]
         ) from None
-    size = None  # the ledger's size before this append, once known
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PlanErrors([PlanError("not_regular_file", {}, shown)])
+    return fd
+
+
+def _still_the_ledger(path: Path, held: os.stat_result) -> bool:
+    """Return whether the open file is still the one at `path` (not renamed over)."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanErrors([PlanError("not_regular_file", {}, shown)])
-        size = info.st_size
-        if size == 0:
-            data = HEADER.encode("utf-8") + data
-        elif os.pread(fd, 1, size - 1) != b"\n":
+        now = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+
+
+def _write_locked(fd: int, data: bytes, size: int, shown: str) -> None:
+    """Write the line (after the header into an empty ledger, after a newline after a torn
+    line), whole, and fsync; on failure cut the file back to `size`."""
+    if size == 0:
+        data = HEADER.encode("utf-8") + data
+    else:
+        os.lseek(fd, size - 1, os.SEEK_SET)  # os.pread does not exist on Windows
+        if os.read(fd, 1) != b"\n":
             data = b"\n" + data
+    try:
         written = os.write(fd, data)
         if written != len(data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.fsync(fd)
     except OSError as exc:
-        if size is not None:
-            _take_back(fd, size)
+        _take_back(fd, size)
         raise PlanErrors(
-            [PlanError("ledger_unwritable", {"reason": exc.strerror or str(exc)}, shown)]
+            [PlanError("ledger_unwritable", {"reason": os_reason(exc)}, shown)]
         ) from None
-    finally:
-        os.close(fd)  # also releases the lock
-    if info.st_size == 0:
-        _sync_folder(path)
-    return line
+
+
+def os_reason(exc: OSError) -> str:
+    """Return why an OS call failed, in words: "file too large" for EFBIG (not "no space"),
+    else the system's own words."""
+    if exc.errno == errno.EFBIG:
+        return "the file would be larger than the file system or a quota allows"
+    return exc.strerror or type(exc).__name__
 
 
 def _take_back(fd: int, size: int) -> None:

@@ -1,15 +1,15 @@
-"""Pydantic models of the plan and of a ledger record, and the goal grammar.
+"""The pydantic models of the plan file: the boundary where a plan is validated.
 
 The models check the shape of one document (types, required keys, id syntax, the
 goal grammar); rules that relate parts of the plan to each other live in `checks`.
-Imports only `errors` of ours: never planfile, ledger, render or cli.
+`planfile` builds the plain `plan.Plan` the core computes on from a validated model.
+Imports only `plan` of ours: never planfile, ledger, render or cli.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -24,39 +24,29 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from kexie_plan.plan import HIDDEN_CHARS, YEARS, Goal, goal_of
+
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=64),
     Field(description="a lowercase slug, unique across the plan, e.g. haizhi-salon"),
 ]
-Text = Annotated[str, StringConstraints(min_length=1)]
-
-GOAL_PATTERN = r"^\s*([0-9]+)\s*(?:(\+)|-\s*([0-9]+))?\s*$"
-_GOAL_RE = re.compile(GOAL_PATTERN)
 
 
-@dataclass(frozen=True)
-class Goal:
-    """A goal: at least `min`; at most `max` (equal to min for an exact goal, None for N+)."""
+def _visible_text(value: object) -> object:
+    """Refuse a text that holds a control character or a bidi override (located, named)."""
+    if isinstance(value, str):
+        found = HIDDEN_CHARS.search(value)
+        if found is not None:
+            char = f"U+{ord(found.group()):04X}"
+            raise PydanticCustomError(
+                "kexie_hidden_char", "hidden character", {"char": char, "col": found.start() + 1}
+            )
+    return value
 
-    min: int
-    max: int | None
 
-    @property
-    def is_exact(self) -> bool:
-        return self.max == self.min
-
-    @property
-    def is_range(self) -> bool:
-        return self.max is not None and self.max > self.min
-
-    def __str__(self) -> str:
-        if self.max is None:
-            return f"{self.min}+"
-        if self.max == self.min:
-            return str(self.min)
-        return f"{self.min}-{self.max}"
+Text = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_visible_text)]
 
 
 def parse_goal(value: object) -> Goal:
@@ -68,23 +58,18 @@ def parse_goal(value: object) -> Goal:
             "kexie_goal_format", "goal is not N, N+ or N-M", {"value": str(value)}
         )
     text = str(value) if isinstance(value, int) else value
-    match = _GOAL_RE.match(text)
-    if not match:
-        raise PydanticCustomError("kexie_goal_format", "goal is not N, N+ or N-M", {"value": text})
-    low = int(match.group(1))
-    if match.group(2):
-        high: int | None = None
-    elif match.group(3):
-        high = int(match.group(3))
-    else:
-        high = low
-    if low <= 0:
-        raise PydanticCustomError("kexie_goal_zero", "goal must be above 0", {"value": text})
-    if high is not None and high < low:
-        raise PydanticCustomError(
-            "kexie_goal_order", "goal's lower bound is above its upper bound", {"value": text}
-        )
-    return Goal(low, high)
+    found = goal_of(text)
+    if isinstance(found, str):
+        raise PydanticCustomError("kexie_" + found, _GOAL_PROBLEMS[found], {"value": text})
+    return found
+
+
+_GOAL_PROBLEMS = {
+    "goal_format": "goal is not N, N+ or N-M",
+    "number_too_long": "a number has more than 9 digits",
+    "goal_zero": "goal must be above 0",
+    "goal_order": "goal's lower bound is above its upper bound",
+}
 
 
 GoalField = Annotated[
@@ -218,24 +203,32 @@ class Activity(_Strict):
         description="the days within which it is to be held; it must touch the month "
         "or hold the date",
     )
-    target: Slug | None = None
+    tentative: bool = Field(
+        False,
+        description="the month (or date) is the office's estimate, not the plan's word: "
+        "it never makes the activity overdue nor drives 序时进度",
+    )
+    target: Slug | None = Field(
+        None,
+        description="holding it counts 1 toward this counted target, or completes this milestone",
+    )
     measure: Slug | None = None
     owner: Slug | None = None
     co_owners: CoOwners = []
 
 
 class Plan(_Strict):
-    """A year's work plan (SPEC.md §2)."""
+    """A year's work plan, as its file is written (docs/format.md)."""
 
     schema_: Annotated[Literal[1], BeforeValidator(_whole_number)] = Field(
         alias="schema", description="format version"
     )
-    year: Annotated[int, Field(ge=1900, le=2999)]
+    year: Annotated[int, Field(ge=YEARS[0], le=YEARS[1])]
     org: Text
     title: Text
     published: Day | None = None
     period: Period | None = None
-    guidance: str | None = None
+    guidance: Annotated[str, BeforeValidator(_visible_text)] | None = None
     units: list[Unit] = []
     sections: list[Section] = []
     targets: list[Target] = []
@@ -243,17 +236,6 @@ class Plan(_Strict):
     activities: list[Activity] = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    @property
-    def span(self) -> Period:
-        """Return the plan's period; the calendar year when none is given."""
-        if self.period is not None:
-            return self.period
-        return Period(start=dt.date(self.year, 1, 1), end=dt.date(self.year, 12, 31))
-
-    def measures(self) -> list[Measure]:
-        """Return every measure, in plan order."""
-        return [m for s in self.sections for m in s.measures]
 
 
 def plan_json_schema() -> dict:
@@ -269,32 +251,3 @@ def plan_schema_text() -> str:
     import json
 
     return json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class Record:
-    """One line of the progress ledger (SPEC.md §3), already checked for shape.
-
-    A plain dataclass, not a pydantic model: a ledger can hold a million of these and
-    building a model per line costs seconds (issue 7). Not frozen either, for the same
-    reason (a frozen `__init__` costs another second per million); never change one.
-    Exactly one of target, activity, measure and revert is set.
-    """
-
-    id: str
-    date: dt.date
-    target: str | None = None
-    activity: str | None = None
-    measure: str | None = None
-    revert: str | None = None
-    amount: int | None = None  # counted targets only; None means the default, 1
-    done: bool = False  # milestones (and measures) only
-    by: str | None = None
-    note: str | None = None
-    evidence: str | None = None
-    line: int = 0  # 1-based line in the ledger; 0 when not read from a file
-
-    @property
-    def ref(self) -> str:
-        """Return the id this record is about (target, activity, measure or reverted record)."""
-        return self.target or self.activity or self.measure or self.revert or ""

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Activity, Plan, Target
+from kexie_plan.plan import Activity, Plan, Target
 
 CHANGE_KINDS = (
     "section_added",

@@ -11,37 +11,26 @@ or cli.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kexie_plan import checks
+from kexie_plan.cache import key_of, read_cached, write_cached
+from kexie_plan.decoding import guess_encoding
 from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.model import (
-    Activity,
-    Adjustment,
-    Measure,
-    Period,
-    Plan,
-    Section,
-    Target,
-    Unit,
-    Window,
-)
+from kexie_plan.plan import MAX_DIGITS, Plan, plan_data, plan_from_data
 
 MAX_PLAN_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_SAME_REFUSAL = 3
 TOKEN_LIMIT = 40
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -63,6 +52,15 @@ class Node:
     tag: str = field(default="scalar")
 
 
+def key_text(value: object) -> str:
+    """Return a mapping key as YAML spells it: `null` for ~ and null, `true` for yes."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return token(value)
+
+
 def token(value: object) -> str:
     """Return the offending token as shown in a message: short, never a whole block."""
     text = str(value)
@@ -70,6 +68,10 @@ def token(value: object) -> str:
     if len(first_line) > TOKEN_LIMIT or first_line != text:
         return first_line[:TOKEN_LIMIT] + "…"
     return text
+
+
+class TooLong(str):
+    """A plain number with more digits than a plan allows: reported where it stands."""
 
 
 def resolve_plain(text: str) -> Any:
@@ -81,6 +83,8 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT_RE.match(text):
+        if len(text.lstrip("-")) > MAX_DIGITS:
+            return TooLong(text)
         return int(text)
     if _FLOAT_RE.match(text):
         return float(text)
@@ -94,26 +98,37 @@ def resolve_plain(text: str) -> Any:
 
 def read_text(path: Path, limit: int = MAX_PLAN_BYTES) -> str:
     """Return the file's text (BOM removed); raise PlanErrors if it cannot be read as UTF-8."""
-    shown = str(path)
+    return decode(read_bytes(path, str(path), limit), str(path))
+
+
+def read_bytes(path: Path, shown: str, limit: int = MAX_PLAN_BYTES) -> bytes:
+    """Return the bytes of a plan file (a regular file of at most `limit` bytes, not a
+    symbolic link); raise PlanErrors naming the file as `shown` otherwise."""
+    if os.path.islink(path):
+        raise PlanErrors([PlanError("plan_symlink", {}, shown)])
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        info = os.stat(path)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise PlanErrors([PlanError("file_missing", {}, shown)]) from None
     except OSError as exc:
         raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+    info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         raise PlanErrors([PlanError("not_regular_file", {}, shown)])
-    if info.st_size > limit:
-        too_large = {"size": info.st_size, "limit": limit}
-        raise PlanErrors([PlanError("file_too_large", too_large, shown)])
-    try:
-        with open(path, "rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > limit:
+            too_large = {"size": info.st_size, "limit": limit}
+            raise PlanErrors([PlanError("file_too_large", too_large, shown)])
+        try:
             data = handle.read(limit + 1)
-    except OSError as exc:
-        raise PlanErrors([PlanError("file_unreadable", {"reason": exc.strerror}, shown)]) from None
+        except OSError as exc:
+            reason = {"reason": exc.strerror}
+            raise PlanErrors([PlanError("file_unreadable", reason, shown)]) from None
     if len(data) > limit:
         raise PlanErrors([PlanError("file_too_large", {"size": len(data), "limit": limit}, shown)])
-    return decode(data, shown)
+    return data
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -140,19 +155,6 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def guess_encoding(data: bytes) -> str:
-    """Return the likely name of a non-UTF-8 encoding, for the error message."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    for name in ("gb18030", "big5"):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return name.upper()
-    return "unknown"
-
-
 def _tab_errors(text: str, shown: str) -> list[PlanError]:
     """Return an error for each line indented with a tab (YAML forbids it)."""
     found = []
@@ -165,6 +167,9 @@ def _tab_errors(text: str, shown: str) -> list[PlanError]:
 
 def compose(text: str, shown: str) -> Node:
     """Return the document's node tree; raise PlanErrors for anything unsafe or malformed."""
+    import yaml  # only when a plan is not in the cache: 10 ms of every start otherwise
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     tabs = _tab_errors(text, shown)
     if tabs:
         raise PlanErrors(tabs)
@@ -192,7 +197,7 @@ def compose(text: str, shown: str) -> Node:
             root = node
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 if event.anchor is not None:
@@ -201,6 +206,9 @@ def compose(text: str, shown: str) -> Node:
                     refuse("tag", event, tag=_tag_as_written(event.tag))
                 plain = event.style in (None, "")
                 value = resolve_plain(event.value) if plain else event.value
+                if isinstance(value, TooLong):
+                    params = {"value": token(value), "limit": MAX_DIGITS}
+                    errors.append(PlanError("number_too_long", params, shown, *here(event)))
                 if plain and event.value == "<<" and stack and stack[-1][0].tag == "map":
                     refuse("merge_key", event)
                 attach(Node(value, *here(event)))
@@ -297,7 +305,7 @@ def _finish_mapping(node: Node, children: list[Node], errors: list[PlanError], s
             errors.append(
                 PlanError(
                     "duplicate_key",
-                    {"key": token(key.value), "first_line": first_seen[marker].line},
+                    {"key": key_text(key.value), "first_line": first_seen[marker].line},
                     shown,
                     key.line,
                     key.col,
@@ -334,17 +342,21 @@ def locate(root: Node, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int,
 
 
 # Which model a mapping holds, by the key its parent gives it: for "did you mean" hints.
-_MODEL_BY_PARENT: dict[str | None, type] = {
-    None: Plan,
-    "period": Period,
-    "units": Unit,
-    "sections": Section,
-    "measures": Measure,
-    "targets": Target,
-    "adjustments": Adjustment,
-    "activities": Activity,
-    "window": Window,
-}
+def _model_of(parent: str | None) -> type:
+    """Return the pydantic model of a mapping under the key `parent` (None: the plan)."""
+    from kexie_plan import model
+
+    return {
+        "period": model.Period,
+        "units": model.Unit,
+        "sections": model.Section,
+        "measures": model.Measure,
+        "targets": model.Target,
+        "adjustments": model.Adjustment,
+        "activities": model.Activity,
+        "window": model.Window,
+    }.get(parent or "", model.Plan)
+
 
 _EXPECTED = {
     "string_type": "text",
@@ -398,7 +410,7 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
         return PlanError("missing_key", {"key": str(loc[-1])}), False
     if kind in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is not text
         parent = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), None)
-        model = _MODEL_BY_PARENT.get(parent, Plan)
+        model = _model_of(parent)
         # pydantic names a non-text key by its repr ('datetime.date(…)'); show it as written.
         key = loc[-1] if kind == "extra_forbidden" else "null" if given is None else given
         close = difflib.get_close_matches(str(key), _model_fields(model), n=1, cutoff=0.6)
@@ -433,27 +445,117 @@ def pydantic_error(err: dict[str, Any]) -> tuple[PlanError, bool]:
     return PlanError("invalid", {"detail": err["msg"]}), False
 
 
+# The lists whose items can be set aside when one of them is invalid, so that the rest of
+# the plan is still checked: a typo in one target must not hide a duplicate id elsewhere.
+_ENTITY_LISTS = frozenset({"units", "sections", "measures", "targets", "activities"})
+MAX_PASSES = 8
+
+
 def plan_from_tree(root: Node, shown: str) -> Plan:
-    """Return the validated Plan for a composed document; raise located PlanErrors."""
+    """Return the validated Plan for a composed document; raise located PlanErrors.
+
+    Every problem of every kind is reported in one run: when pydantic finds items that
+    are not well formed, those items are set aside and the rest is validated again (and
+    then checked by the plan's rules), so that a typo'd key, a month 13 and a duplicate id
+    elsewhere are all named. Problems that only follow from setting an item aside (a
+    reference to it, the count of activities) are not reported.
+    """
     from pydantic import ValidationError
+
+    from kexie_plan.model import Plan as PlanFile
 
     if not isinstance(root.value, dict):
         raise PlanErrors([PlanError("not_a_mapping", {}, shown, root.line, root.col)])
-    try:
-        plan = Plan.model_validate(root.value)
-    except ValidationError as exc:
-        errors = []
-        for err in exc.errors(include_url=False):
-            error, at_key = pydantic_error(err)
-            loc = tuple(err["loc"])
-            if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
-                loc = (*loc[:-1], err.get("input"))
-            errors.append(error.at(shown, *locate(root, loc, at_key)))
-        raise PlanErrors(_sorted(errors)) from None
-    problems = checks.check_plan(plan)
-    if problems:
-        raise PlanErrors(_sorted([place(root, shown, p) for p in problems]))
+    pruned = _Pruned(root.value)
+    errors: list[PlanError] = []
+    seen: set[tuple] = set()
+    model = None
+    for _ in range(MAX_PASSES):
+        try:
+            model = PlanFile.model_validate(pruned.value)
+            break
+        except ValidationError as exc:
+            stuck = True
+            for err in exc.errors(include_url=False):
+                error, at_key = pydantic_error(err)
+                loc = pruned.original(tuple(err["loc"]))
+                if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
+                    loc = (*loc[:-1], err.get("input"))
+                key = (error.code, loc)
+                if key not in seen:
+                    seen.add(key)
+                    errors.append(error.at(shown, *locate(root, loc, at_key)))
+                stuck = not pruned.set_aside(tuple(err["loc"])) and stuck
+            if stuck:
+                break
+    if model is None:
+        raise PlanErrors(_sorted(errors))
+    plan = plan_from_data(model.model_dump(by_alias=True))
+    for problem in checks.check_plan(plan):
+        if not pruned.follows_from_setting_aside(problem):
+            loc = pruned.original(problem.loc)
+            other = pruned.original(problem.other) if problem.other is not None else None
+            errors.append(place(root, shown, replace(problem, loc=loc, other=other)))
+    if errors:
+        raise PlanErrors(_sorted(errors))
     return plan
+
+
+class _Pruned:
+    """A copy of a plan's raw values from which ill-formed items have been set aside, with
+    the way back from an index in the copy to the index in the file."""
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        self.value = copy.deepcopy(value)
+        self.kept: dict[tuple, list[int]] = {}  # original path of a list -> original indices
+        self.ids_set_aside: set[str] = set()
+        self.lists_cut: set[str] = set()
+
+    def original(self, loc: tuple) -> tuple:
+        """Return `loc` (indices into the copy) with the file's own indices."""
+        out: list[Any] = []
+        for part in loc:
+            kept = self.kept.get(tuple(out))
+            out.append(kept[part] if isinstance(part, int) and kept and part < len(kept) else part)
+        return tuple(out)
+
+    def set_aside(self, loc: tuple) -> bool:
+        """Set aside the innermost entity (target, activity, measure …) that `loc` (indices
+        into the copy) is inside, or a stray key at the top; return whether anything was."""
+        for depth in range(len(loc) - 1, 0, -1):
+            if isinstance(loc[depth], int) and loc[depth - 1] in _ENTITY_LISTS:
+                container = self._get(loc[:depth])
+                if not isinstance(container, list) or loc[depth] >= len(container):
+                    return False
+                original = self.original(loc[:depth])
+                kept = self.kept.setdefault(original, list(range(len(container))))
+                item = container.pop(loc[depth])
+                kept.pop(loc[depth])
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    self.ids_set_aside.add(item["id"])
+                self.lists_cut.add(str(loc[depth - 1]))
+                return True
+        top = loc[0] if loc else None
+        required = ("schema", "year", "org", "title", *_ENTITY_LISTS)
+        if isinstance(top, str) and top in self.value and top not in required:
+            del self.value[top]  # an optional key, or one that is no key of a plan at all
+            return True
+        return False
+
+    def follows_from_setting_aside(self, problem: PlanError) -> bool:
+        """Return whether a check's problem only comes from items having been set aside."""
+        if problem.code == "unknown_ref" and problem.params.get("id") in self.ids_set_aside:
+            return True
+        return problem.code == "activities_count" and "activities" in self.lists_cut
+
+    def _get(self, loc: tuple) -> Any:
+        node: Any = self.value
+        for part in loc:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
 
 
 def place(root: Node, shown: str, problem: PlanError) -> PlanError:
@@ -469,11 +571,26 @@ def _sorted(errors: list[PlanError]) -> list[PlanError]:
     return sorted(errors, key=PlanError.sort_key)
 
 
-def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Return the validated plan at `path`; raise PlanErrors listing every problem."""
-    shown = str(path)
-    text = read_text(Path(path))
-    return plan_from_tree(compose(text, shown), shown)
+def load_plan(
+    path: str | os.PathLike[str], cache_dir: Path | None = None, shown: str | None = None
+) -> Plan:
+    """Return the validated plan at `path`; raise PlanErrors listing every problem.
+
+    With `cache_dir`, a plan validated before (the same bytes, the same kexie) is read
+    from the cache, without YAML or pydantic; a newly validated one is kept there.
+    """
+    shown = str(path) if shown is None else shown
+    data = read_bytes(Path(path), shown)
+    name = f"plan-{key_of(data)}.json"
+    cached = read_cached(cache_dir, name)
+    if cached is not None:
+        try:
+            return plan_from_data(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # not a plan after all: validate the file again
+    plan = plan_from_tree(compose(decode(data, shown), shown), shown)
+    write_cached(cache_dir, name, plan_data(plan))
+    return plan
 
 
 def load_plan_text(text: str, shown: str = "<plan>") -> Plan:

@@ -1,31 +1,25 @@
 """Where a plan stands on a date: actual against goal and against the calendar (序时进度).
 
-Pure: `status_report(plan, records, as_of)` turns a plan and its ledger records into a
-`StatusReport` of frozen dataclasses, following SPEC.md §4 "Status semantics" to the
-letter. No I/O and no clock: the caller passes `as_of`. Imports only model of ours;
-never planfile, ledger, render or cli.
+Pure: `status_report(plan, totals, as_of)` turns a plan and what its ledger adds up to
+(`totals.Totals`) into a `StatusReport` of frozen dataclasses, following the status
+semantics of docs/format.md to the letter. No I/O and no clock: the caller passes
+`as_of`. Imports plan, record and totals of ours; never planfile, ledger, render or cli.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from kexie_plan.model import Activity, Adjustment, Goal, Plan, Record, Target
+from kexie_plan.plan import Activity, Adjustment, Goal, Plan, Target
+from kexie_plan.record import Record
+from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
+from kexie_plan.totals import Totals
 
-COUNT_STATES = ("exceeded", "met", "overdue", "pending", "on_track", "behind")
-MILESTONE_STATES = ("done", "overdue", "open")
 # Every target state once, in the order summaries list them.
-TARGET_STATES = ("exceeded", "met", "done", "on_track", "behind", "overdue", "pending", "open")
-ACTIVITY_STATES = ("held", "upcoming", "overdue")
-# `kexie activities` splits upcoming: this_month is due in as_of's month (or running).
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
-MEASURE_STATES = ("not_started", "in_progress", "done")
-LIGHTS = ("green", "yellow", "red", "grey")
-_GREEN = {"exceeded", "met", "on_track", "done"}
-_MET = {"exceeded", "met", "done"}
+TARGET_STATES = tuple(TargetState)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +38,22 @@ class TargetStatus:
     actual: int  # counted: the sum of amounts; milestone: 1 when done, else 0
     expected: int | None
     missing: int | None  # what the goal's lower bound still needs, never below 0
-    state: str
-    light: str
+    state: TargetState
+    light: Light
     done: dt.date | None = None  # milestones: the date of the first record marking it done
     co_owners: tuple[str, ...] = ()  # the target's own co-owners (never its measure's)
+    final: bool = False  # as_of is on or after the period's last day: overdue is not achieved
 
     @property
     def percent(self) -> int | None:
-        """Return actual as a whole percentage of the goal's lower bound (None for milestones)."""
+        """Return actual as a whole percentage of the goal's lower bound (None for milestones).
+
+        Rounded half up, but never 100 before the lower bound is reached, nor 0 once
+        something is done: 2 of 3 is 67, 299 of 300 is 99, 1 of 1000 is 1.
+        """
         if self.goal is None:
             return None
-        return self.actual * 100 // self.goal.min
+        return percent_of(self.actual, self.goal.min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +71,17 @@ class ActivityStatus:
     owner: str | None  # the activity's owner, else its measure's
     target: str | None
     held: dt.date | None
-    state: str  # held, upcoming or overdue (the words of `kexie status`)
+    state: ActivityState  # held, upcoming, overdue or not_held (`kexie status`)
     window: tuple[dt.date, dt.date] | None = None  # the plan's window, when it gives one
     co_owners: tuple[str, ...] = ()  # the activity's own co-owners (never its measure's)
-    calendar_state: str = "upcoming"  # state, with this_month split off upcoming
+    calendar_state: ActivityState = ActivityState.UPCOMING  # this_month split off upcoming
+    tentative: bool = False  # its month (or date) is the office's estimate, not the plan's word
 
     @property
     def late(self) -> bool:
-        """Return whether it was held after the last day planned for it."""
-        return self.held is not None and self.held > self.ends
+        """Return whether it was held after the last day planned for it (never for an
+        estimated month: there was no promise to be late for)."""
+        return not self.tentative and self.held is not None and self.held > self.ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class MeasureStatus:
     latest_note: str | None  # the note of the latest of them that has one
     latest_date: dt.date | None  # that record's date
     done: dt.date | None  # the first standing record marking it done
-    state: str
+    state: MeasureState
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ class Summary:
         """Return the share of targets whose goal is met (or milestone done), 0.0 to 1.0."""
         return self.goals_met / self.targets if self.targets else 0.0
 
-    def count(self, state: str) -> int:
+    def count(self, state: TargetState) -> int:
         """Return how many targets are in `state`."""
         return dict(self.counts).get(state, 0)
 
@@ -141,15 +142,14 @@ class StatusReport:
     targets: tuple[TargetStatus, ...]
     activities: tuple[ActivityStatus, ...]
     summary: Summary
+    # Why as_of is not the day asked for: "ended" (today is after the period, so the plan
+    # is shown at its last day) or "not_started" (before it: shown at its first day).
+    clamped: str | None = None
 
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """What the records add up to at a date: amounts per target, first done and held dates."""
-
-    amounts: dict[str, int]
-    done: dict[str, dt.date]  # milestone id -> first date marked done
-    held: dict[str, dt.date]  # activity id -> first date held
+    @property
+    def final(self) -> bool:
+        """Return whether as_of is the period's last day or later: verdicts are final."""
+        return self.as_of >= self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,49 +166,19 @@ class RecordLine:
     """A record as `show` lists it: the record, and the reversal that cancels it, if any."""
 
     record: Record
-    reverted_by: Record | None
-    reverts: Record | None  # for a reversal: the record it cancels
+    reverted_by: str | None  # the id of the reversal that cancels it
+    reverts: str | None  # for a reversal: the id of the record it cancels
 
 
-def reverted_ids(records: Iterable[Record], as_of: dt.date) -> set[str]:
-    """Return the ids of records cancelled by a reversal dated on or before as_of."""
-    return {r.revert for r in records if r.revert is not None and r.date <= as_of}
-
-
-def tally(
-    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
-) -> Tally:
-    """Return the amounts, done dates and held dates that the records give at as_of.
-
-    A record counts when it is dated on or before as_of and no reversal dated on or
-    before as_of cancels it. An activity record marks the activity held and counts 1
-    toward the activity's target, if it names one. A caller that knows the cancelled ids
-    (`reverted_ids`) passes them, and the records are then read once, as a stream.
-    """
-    if cancelled is None:
-        records = records if isinstance(records, Sequence) else list(records)
-        cancelled = reverted_ids(records, as_of)
-    activity_target = {a.id: a.target for a in plan.activities}
-    milestones = {t.id for t in plan.targets if t.kind == "milestone"}
-    amounts: dict[str, int] = {}
-    done: dict[str, dt.date] = {}
-    held: dict[str, dt.date] = {}
-    for r in records:
-        if r.date > as_of or r.revert is not None or r.id in cancelled:
-            continue
-        if r.target is not None:
-            if r.target in milestones:
-                if r.done and (r.target not in done or r.date < done[r.target]):
-                    done[r.target] = r.date
-            else:
-                amounts[r.target] = amounts.get(r.target, 0) + (1 if r.amount is None else r.amount)
-        elif r.activity is not None:
-            if r.activity not in held or r.date < held[r.activity]:
-                held[r.activity] = r.date
-            counted = activity_target.get(r.activity)
-            if counted is not None:
-                amounts[counted] = amounts.get(counted, 0) + 1
-    return Tally(amounts, done, held)
+def percent_of(actual: int, low: int) -> int:
+    """Return actual as a whole percentage of `low`, rounded half up, but never 100 while
+    actual < low nor 0 while actual > 0 (a director must not read 100% of an unmet goal)."""
+    value = (actual * 200 + low) // (2 * low)
+    if actual < low:
+        value = min(value, 99)
+    if actual > 0:
+        value = max(value, 1)
+    return value
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -234,8 +204,22 @@ def planned_window(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
 
 
 def due_of(plan: Plan, target: Target) -> dt.date:
-    """Return the date by which the target is due: its `due`, else the end of the period."""
+    """Return the target's effective due day: its `due`, else the period's last day."""
     return target.due if target.due is not None else plan.span.end
+
+
+def default_as_of(plan: Plan, today: dt.date) -> tuple[dt.date, str | None]:
+    """Return the day to show the plan at when none is asked for, and why it is not today.
+
+    Today, clamped into the plan's period: a finished plan is shown at its last day
+    ("ended"), a plan not yet begun at its first ("not_started").
+    """
+    span = plan.span
+    if today > span.end:
+        return span.end, "ended"
+    if today < span.start:
+        return span.start, "not_started"
+    return today, None
 
 
 def adjustment_in_force(target: Target, day: dt.date) -> Adjustment | None:
@@ -256,82 +240,82 @@ def goal_in_force(target: Target, day: dt.date) -> Goal | None:
 def expected_by(plan: Plan, target: Target, day: dt.date) -> int:
     """Return the expected cumulative amount (序时进度) of a counted target at `day`.
 
-    From the schedule when there is one (the latest checkpoint on or before day, 0
-    before the first); else the number of activities naming the target whose planned
-    month (or date) has ended by day; else linear from the period's start to the due
-    date, counting whole days including `day`, rounded down. Never above the lower
-    bound of the goal in force at `day`.
+    The first rule that applies (docs/format.md, "Status semantics"), never above the
+    lower bound L of the goal in force at `day`:
+    1. on or after the effective due day: L;
+    2. from the schedule when there is one: the latest checkpoint on or before day, 0
+       before the first;
+    3. when the target's non-tentative linked activities number at least L: how many of
+       them had their planned month (or date) end by day;
+    4. else linear from the period's start to the due day, counting whole days
+       including `day`, rounded down.
+    Tentative months never drive it, and too few linked activities fall back to linear,
+    so that expected always reaches L by the due day.
     """
     goal = goal_in_force(target, day)
     low = goal.min if goal is not None else 0
+    due = due_of(plan, target)
+    if day >= due:
+        return low
     if target.schedule:
         value = 0
         for checkpoint in sorted(target.schedule):
             if checkpoint <= day:
                 value = target.schedule[checkpoint]
         return min(value, low)
-    linked = [a for a in plan.activities if a.target == target.id]
-    if linked:
+    linked = [a for a in plan.activities if a.target == target.id and not a.tentative]
+    if low and len(linked) >= low:
         return min(sum(1 for a in linked if planned_window(plan, a)[1] <= day), low)
     start = plan.span.start
-    total = (due_of(plan, target) - start).days + 1
+    total = (due - start).days + 1
     elapsed = min(max((day - start).days + 1, 0), total)
     return min(low * elapsed // total, low) if total > 0 else low
 
 
-def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.date) -> str:
-    """Return the state of a counted target: the first of SPEC.md's rules that applies."""
+def count_state(goal: Goal, actual: int, expected: int, day: dt.date, due: dt.date) -> TargetState:
+    """Return the state of a counted target: the first of the status rules that applies."""
     if goal.max is not None and actual > goal.max:
-        return "exceeded"
+        return TargetState.EXCEEDED
     if actual >= goal.min:
-        return "met"
-    if day > due:
-        return "overdue"
+        return TargetState.MET
+    if day >= due:
+        return TargetState.OVERDUE
     if expected == 0 and actual == 0:
-        return "pending"
+        return TargetState.PENDING
     if actual >= expected:
-        return "on_track"
-    return "behind"
+        return TargetState.ON_TRACK
+    return TargetState.BEHIND
 
 
-def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> str:
+def milestone_state(done: dt.date | None, day: dt.date, due: dt.date) -> TargetState:
     """Return the state of a milestone: done, overdue or open."""
     if done is not None:
-        return "done"
-    if day > due:
-        return "overdue"
-    return "open"
+        return TargetState.DONE
+    if day >= due:
+        return TargetState.OVERDUE
+    return TargetState.OPEN
 
 
-def light_of(state: str, actual: int, expected: int | None) -> str:
-    """Return the light of a state: green, yellow, red or grey.
-
-    Red for overdue, and for behind with less than half of what was expected.
-    """
-    if state in _GREEN:
-        return "green"
-    if state == "overdue":
-        return "red"
-    if state == "behind":
-        return "red" if expected is not None and actual * 2 < expected else "yellow"
-    return "grey"
-
-
-def activity_state(held: dt.date | None, ends: dt.date, day: dt.date) -> str:
-    """Return held, overdue (its planned month or date is past) or upcoming."""
+def activity_state(
+    held: dt.date | None, ends: dt.date, day: dt.date, tentative: bool = False
+) -> ActivityState:
+    """Return held; overdue (its planned month or date is past), or not_held when that
+    month was only an estimate; else upcoming."""
     if held is not None:
-        return "held"
+        return ActivityState.HELD
     if day > ends:
-        return "overdue"
-    return "upcoming"
+        return ActivityState.NOT_HELD if tentative else ActivityState.OVERDUE
+    return ActivityState.UPCOMING
 
 
-def calendar_state(held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date) -> str:
-    """Return held, overdue, this_month (not held, planned to start or still running in the
-    month of `day`) or upcoming (planned for a later month)."""
-    state = activity_state(held, ends, day)
-    if state == "upcoming" and starts <= month_end(day.year, day.month):
-        return "this_month"
+def calendar_state(
+    held: dt.date | None, starts: dt.date, ends: dt.date, day: dt.date, tentative: bool = False
+) -> ActivityState:
+    """Return held, overdue, not_held, this_month (not held, planned to start or still
+    running in the month of `day`) or upcoming (planned for a later month)."""
+    state = activity_state(held, ends, day, tentative)
+    if state is ActivityState.UPCOMING and starts <= month_end(day.year, day.month):
+        return ActivityState.THIS_MONTH
     return state
 
 
@@ -341,7 +325,7 @@ def _measure_places(plan: Plan) -> dict[str, tuple[str, str | None]]:
 
 
 def target_status(
-    plan: Plan, target: Target, counted: Tally, as_of: dt.date, places: dict | None = None
+    plan: Plan, target: Target, totals: Totals, as_of: dt.date, places: dict | None = None
 ) -> TargetStatus:
     """Return one target's standing at as_of, from what the records add up to."""
     places = _measure_places(plan) if places is None else places
@@ -359,9 +343,11 @@ def target_status(
         "owner": target.owner or measure_owner,
         "due": due,
         "co_owners": tuple(target.co_owners),
+        "final": as_of >= plan.span.end,
     }
     if target.kind == "milestone" or goal is None:
-        done = counted.done.get(target.id)
+        completion = totals.completion(plan, target.id, as_of)
+        done = completion[1] if completion is not None else None
         state = milestone_state(done, as_of, due)
         return TargetStatus(
             **common,
@@ -369,10 +355,10 @@ def target_status(
             expected=None,
             missing=None,
             state=state,
-            light=light_of(state, 0, None),
+            light=state.light(),
             done=done,
         )
-    actual = counted.amounts.get(target.id, 0)
+    actual = totals.amount(plan, target.id, as_of)
     expected = expected_by(plan, target, as_of)
     state = count_state(goal, actual, expected, as_of, due)
     return TargetStatus(
@@ -381,7 +367,7 @@ def target_status(
         expected=expected,
         missing=max(goal.min - actual, 0),
         state=state,
-        light=light_of(state, actual, expected),
+        light=state.light(actual, expected),
     )
 
 
@@ -401,29 +387,29 @@ def summarize(
     return Summary(
         targets=len(targets),
         counts=tuple(counts.items()),
-        goals_met=sum(1 for t in targets if t.state in _MET),
+        goals_met=sum(1 for t in targets if t.state.met),
         activities=len(activities),
-        activities_held=sum(1 for a in activities if a.state == "held"),
+        activities_held=sum(1 for a in activities if a.state is ActivityState.HELD),
         days_elapsed=elapsed,
         days_total=total,
     )
 
 
 def status_report(
-    plan: Plan, records: Iterable[Record], as_of: dt.date, cancelled: set[str] | None = None
+    plan: Plan, totals: Totals, as_of: dt.date, clamped: str | None = None
 ) -> StatusReport:
     """Return every target's and activity's standing at as_of, and the summary.
 
-    With `cancelled` (see `tally`) the records are read once, as a stream.
+    `clamped` (see `default_as_of`) says why as_of is not the day that was asked for.
     """
-    counted = tally(plan, records, as_of, cancelled)
     places = _measure_places(plan)
-    targets = tuple(target_status(plan, t, counted, as_of, places) for t in plan.targets)
+    targets = tuple(target_status(plan, t, totals, as_of, places) for t in plan.targets)
     activities = []
     for a in plan.activities:
         starts, ends = planned_window(plan, a)
         section, owner = places.get(a.measure or "", (None, None))
-        held = counted.held.get(a.id)
+        holding = totals.held_by(a.id, as_of)
+        held = holding[1] if holding is not None else None
         activities.append(
             ActivityStatus(
                 id=a.id,
@@ -437,10 +423,11 @@ def status_report(
                 owner=a.owner or owner,
                 target=a.target,
                 held=held,
-                state=activity_state(held, ends, as_of),
+                state=activity_state(held, ends, as_of, a.tentative),
                 window=(a.window.from_, a.window.to) if a.window is not None else None,
                 co_owners=tuple(a.co_owners),
-                calendar_state=calendar_state(held, starts, ends, as_of),
+                calendar_state=calendar_state(held, starts, ends, as_of, a.tentative),
+                tentative=a.tentative,
             )
         )
     span = plan.span
@@ -451,6 +438,7 @@ def status_report(
         targets=targets,
         activities=tuple(activities),
         summary=summarize(targets, activities, span.start, span.end, as_of),
+        clamped=clamped,
     )
 
 
@@ -485,39 +473,34 @@ def selected(
 def activities_due(report: StatusReport, within_days: int = 30) -> tuple[ActivityStatus, ...]:
     """Return the activities overdue, then those not held whose planned time starts soon."""
     horizon = report.as_of + dt.timedelta(days=within_days)
-    overdue = [a for a in report.activities if a.state == "overdue"]
-    soon = [a for a in report.activities if a.state == "upcoming" and a.starts <= horizon]
+    overdue = [a for a in report.activities if a.state is ActivityState.OVERDUE]
+    soon = [
+        a for a in report.activities if a.state is ActivityState.UPCOMING and a.starts <= horizon
+    ]
     return tuple(overdue + soon)
 
 
-def measure_statuses(
-    plan: Plan, records: Iterable[Record], as_of: dt.date
-) -> tuple[MeasureStatus, ...]:
+def measure_statuses(plan: Plan, totals: Totals, as_of: dt.date) -> tuple[MeasureStatus, ...]:
     """Return every measure's standing at as_of, in plan order, from the records against it.
 
-    A record counts when it is dated on or before as_of and no reversal dated on or
-    before as_of cancels it. done: a counted record says done; in_progress: at least one
-    counted record; else not_started.
+    A record counts when it is dated on or before as_of and no reversal cancels it.
+    done: a counted record says done; in_progress: at least one counted record; else
+    not_started.
     """
-    records = records if isinstance(records, Sequence) else list(records)
-    cancelled = reverted_ids(records, as_of)
-    counts: dict[str, int] = {}
-    latest: dict[str, Record] = {}
-    done: dict[str, dt.date] = {}
-    for r in sorted(records, key=lambda r: (r.date, r.line)):
-        if r.measure is None or r.date > as_of or r.id in cancelled:
-            continue
-        counts[r.measure] = counts.get(r.measure, 0) + 1
-        if r.note:
-            latest[r.measure] = r
-        if r.done and r.measure not in done:
-            done[r.measure] = r.date
     found = []
     for section in plan.sections:
         for m in section.measures:
-            note = latest.get(m.id)
-            count = counts.get(m.id, 0)
-            state = "done" if m.id in done else "in_progress" if count else "not_started"
+            entries = totals.measure_entries(m.id, as_of)
+            noted = [e for e in entries if e[4]]
+            latest = noted[-1] if noted else None
+            done = next((e[1] for e in entries if e[3]), None)
+            state = (
+                MeasureState.DONE
+                if done
+                else MeasureState.IN_PROGRESS
+                if entries
+                else MeasureState.NOT_STARTED
+            )
             found.append(
                 MeasureStatus(
                     id=m.id,
@@ -525,10 +508,10 @@ def measure_statuses(
                     section=section.id,
                     owner=m.owner,
                     co_owners=tuple(m.co_owners),
-                    records=count,
-                    latest_note=note.note if note is not None else None,
-                    latest_date=note.date if note is not None else None,
-                    done=done.get(m.id),
+                    records=len(entries),
+                    latest_note=latest[4] if latest is not None else None,
+                    latest_date=latest[1] if latest is not None else None,
+                    done=done,
                     state=state,
                 )
             )
@@ -567,8 +550,8 @@ def activities_selected(
         chosen = [
             a
             for a in chosen
-            if (overdue and a.state == "overdue")
-            or (upcoming is not None and a.state == "upcoming" and a.starts <= horizon)
+            if (overdue and a.state is ActivityState.OVERDUE)
+            or (upcoming is not None and a.state is ActivityState.UPCOMING and a.starts <= horizon)
         ]
     return tuple(sorted(chosen, key=lambda a: (planned_month(a), a.starts)))
 
@@ -581,38 +564,79 @@ def planned_month(a: ActivityStatus) -> tuple[int, int]:
     return year, a.month
 
 
-def _about(plan: Plan, ref: str) -> tuple[set[str], set[str], set[str]]:
-    """Return the target, activity and measure ids whose records concern `ref`."""
-    targets = {t.id for t in plan.targets if t.id == ref}
-    activities = {a.id for a in plan.activities if a.id == ref or (a.target in targets)}
-    measures = {m.id for m in plan.measures() if m.id == ref}
-    return targets, activities, measures
+def subjects_of(plan: Plan, kind: str, ident: str) -> frozenset[tuple[str, str]]:
+    """Return the (kind, id) pairs whose records concern the target, activity or measure
+    `ident`: a target's own, and those of the activities that count toward it."""
+    found = {(kind, ident)}
+    if kind == "target":
+        found |= {("activity", a.id) for a in plan.activities if a.target == ident}
+    return frozenset(found)
 
 
-def records_about(
-    plan: Plan, records: Iterable[Record], ref: str, as_of: dt.date
-) -> tuple[RecordLine, ...]:
-    """Return the records dated on or before as_of that concern `ref`, reversals included.
+def subject(record: Record, totals: Totals) -> tuple[str, str] | None:
+    """Return (kind, id) of what the record is about; for a reversal, what the record it
+    cancels is about (None when no record has that id)."""
+    if record.revert is None:
+        return record.kind.value, record.ref
+    return totals.subject_of_reverted(record.revert)
 
-    For a target: its own records and those of the activities that count toward it.
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """The latest records about something, by date, and how many there are in all."""
+
+    lines: tuple[RecordLine, ...]  # by date, then ledger line; at most the limit asked for
+    count: int  # every record and reversal that concerns it
+
+    @property
+    def earlier(self) -> int:
+        """Return how many were left out (the earliest ones)."""
+        return self.count - len(self.lines)
+
+
+def latest_about(
+    plan: Plan,
+    totals: Totals,
+    records: Iterable[Record],
+    kind: str,
+    ident: str,
+    as_of: dt.date,
+    limit: int,
+) -> Latest:
+    """Return the latest `limit` records dated on or before as_of that concern `ident`,
+    with the reversals that cancel them (whatever their date: a reversal is retroactive).
+
+    The records stream past once; memory holds `limit` of them, however many there are.
     """
-    targets, activities, measures = _about(plan, ref)
-    records = [r for r in records if r.date <= as_of]
-    chosen = [
-        r
-        for r in records
-        if r.target in targets or r.activity in activities or r.measure in measures
-    ]
-    chosen_ids = {r.id for r in chosen}
-    reversals = {r.revert: r for r in records if r.revert in chosen_ids}
-    by_id = {r.id: r for r in chosen}
-    lines = [RecordLine(r, reversals.get(r.id), None) for r in chosen]
-    lines += [RecordLine(r, None, by_id[r.revert or ""]) for r in reversals.values()]
-    return tuple(sorted(lines, key=lambda line: (line.record.date, line.record.line)))
+    import heapq
+
+    wanted = subjects_of(plan, kind, ident)
+    kept: list[tuple[dt.date, int, RecordLine]] = []
+    count = 0
+    for r in records:
+        if r.revert is None:
+            if r.date > as_of or (r.kind.value, r.ref) not in wanted:
+                continue
+            line = RecordLine(r, totals.reverted_by(r.id), None)
+        else:
+            named = totals.named.get(r.revert)
+            if named is None or (named.kind, named.ref) not in wanted or named.date > as_of:
+                continue
+            if totals.reverted_by(r.revert) != r.id:
+                continue  # a second reversal of the same record (a merge): counted once
+            line = RecordLine(r, None, r.revert)
+        count += 1
+        item = (r.date, r.line, line)
+        if len(kept) < limit:
+            heapq.heappush(kept, item)
+        elif limit and item[:2] > kept[0][:2]:
+            heapq.heapreplace(kept, item)
+    lines = tuple(item[2] for item in sorted(kept, key=lambda item: item[:2]))
+    return Latest(lines, count)
 
 
 def target_history(
-    plan: Plan, records: Iterable[Record], target_id: str, as_of: dt.date
+    plan: Plan, totals: Totals, target_id: str, as_of: dt.date
 ) -> tuple[MonthPoint, ...]:
     """Return, for each month of the period, the target's cumulative actual and expected.
 
@@ -620,20 +644,18 @@ def target_history(
     measured at as_of. Expected is None for milestones.
     """
     target = next(t for t in plan.targets if t.id == target_id)
-    relevant = [line.record for line in records_about(plan, records, target_id, as_of)]
     span = plan.span
     points = []
     year, month = span.start.year, span.start.month
     while dt.date(year, month, 1) <= span.end:
         last = min(month_end(year, month), span.end)
         actual: int | None = None
+        day = min(last, as_of)
         if dt.date(year, month, 1) <= as_of:
-            counted = tally(plan, relevant, min(last, as_of))
-            actual = (
-                (1 if target.id in counted.done else 0)
-                if target.kind == "milestone"
-                else counted.amounts.get(target.id, 0)
-            )
+            if target.kind == "milestone":
+                actual = 1 if totals.completion(plan, target.id, day) else 0
+            else:
+                actual = totals.amount(plan, target.id, day)
         shown = as_of if dt.date(year, month, 1) <= as_of < last else last
         expected = None if target.goal is None else expected_by(plan, target, shown)
         points.append(MonthPoint(shown, actual, expected))
@@ -651,37 +673,23 @@ class LogRow:
 
 def log_rows(
     plan: Plan,
-    records: list[Record],
+    totals: Totals,
+    records: Iterable[Record],
     about: tuple[str, str] | None,
     by: str | None,
     since: dt.date,
     until: dt.date,
-) -> list[LogRow]:
-    """Return the records to list, by date then ledger order, each with what reverts it.
+) -> Iterator[LogRow]:
+    """Yield the records to list, in ledger order (the order they were recorded), each with
+    what reverts it. The records stream past once; nothing is held.
 
     `about` is (kind, id): a target's records include those of the activities that count
     toward it; the reversals of every chosen record are chosen too.
     """
-    reverted_by: dict[str, str] = {}
+    wanted = None if about is None else subjects_of(plan, *about)
     for r in records:
-        if r.revert is not None:
-            reverted_by.setdefault(r.revert, r.id)
-    chosen = records
-    if about is not None:
-        kind, ident = about
-        activities = {a.id for a in plan.activities if kind == "target" and a.target == ident}
-        if kind == "activity":
-            activities.add(ident)
-        picked = {
-            r.id
-            for r in records
-            if (kind == "target" and r.target == ident)
-            or (kind == "measure" and r.measure == ident)
-            or r.activity in activities
-        }
-        chosen = [r for r in records if r.id in picked or r.revert in picked]
-    if by is not None:
-        chosen = [r for r in chosen if r.by == by]
-    chosen = [r for r in chosen if since <= r.date <= until]
-    chosen = sorted(chosen, key=lambda r: (r.date, r.line))
-    return [LogRow(r, reverted_by.get(r.id)) for r in chosen]
+        if not since <= r.date <= until or (by is not None and r.by != by):
+            continue
+        if wanted is not None and subject(r, totals) not in wanted:
+            continue
+        yield LogRow(r, totals.reverted_by(r.id))

@@ -1,21 +1,22 @@
 """A period's report as data: what a quarter, a half-year, a month or the year achieved.
 
-Pure: `period_report(plan, records, start, end, as_of)` turns a plan and its ledger into
+Pure: `period_report(plan, totals, records, start, end, as_of)` turns a plan and its
+ledger (what it adds up to, and its records streamed once for the annex) into
 a `PeriodReport` of frozen dataclasses — the standing at the period's end (or at as_of,
 when the report is written before the period is over), what each target gained within
 the period, the activities held and those that slipped, the notes recorded against
 measures, and every record of the period (the annex). Renderers in `render/report_*`
-only lay it out. No I/O and no clock. Imports only model and progress of ours.
+only lay it out. No I/O and no clock. Imports plan, record, totals and progress of ours.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from kexie_plan.model import Goal, Plan, Record
+from kexie_plan.plan import Goal, Plan
 from kexie_plan.progress import (
     ActivityStatus,
     MonthPoint,
@@ -24,11 +25,11 @@ from kexie_plan.progress import (
     adjustment_in_force,
     expected_by,
     month_end,
-    reverted_ids,
     status_report,
-    tally,
     target_history,
 )
+from kexie_plan.record import Record
+from kexie_plan.totals import Totals
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR")
 _MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
@@ -77,8 +78,8 @@ class RecordEntry:
     ref: str  # the id the record is about (for a reversal: the reverted record's subject)
     name: str  # that target's or activity's name, or that measure's title
     unit: str | None  # the unit of the target the record counts toward
-    amount: int | None  # what it adds to that target (negative for a reversal)
-    cancelled: bool  # a reversal dated on or before as_of cancels it
+    amount: int | None  # what it adds to that target when it stands (None for a reversal)
+    cancelled: bool  # a reversal cancels it (whatever the reversal's date: it is retroactive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,22 @@ class PeriodReport:
     targets: tuple[TargetLine, ...]
     held: tuple[ActivityStatus, ...]  # activities held within the period
     slipped: tuple[ActivityStatus, ...]  # due by as_of and not held, or held late in it
-    notes: tuple[RecordEntry, ...]  # standing notes recorded against measures in the period
-    records: tuple[RecordEntry, ...]  # every record dated in the period, reversals included
+    # The standing notes recorded against measures in the period, and the records dated in
+    # it (reversals included): the first `listed` of each by date, and how many there are.
+    notes: tuple[RecordEntry, ...]
+    note_count: int
+    records: tuple[RecordEntry, ...]
+    record_count: int
+
+    @property
+    def more_notes(self) -> int:
+        """Return how many notes of the period the report leaves out."""
+        return self.note_count - len(self.notes)
+
+    @property
+    def more_records(self) -> int:
+        """Return how many records of the period the annex leaves out."""
+        return self.record_count - len(self.records)
 
     def summary_counts(self) -> tuple[tuple[str, int], ...]:
         """Return (group, count) for the summary sentence: completed, on_track, behind …"""
@@ -117,7 +132,7 @@ def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
         start, end = dt.date(plan.year, first, 1), month_end(plan.year, last)
     else:
         match = _MONTH_RE.match(period)
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
             return None
         year, month = int(match.group(1)), int(match.group(2))
         start, end = dt.date(year, month, 1), month_end(year, month)
@@ -125,84 +140,110 @@ def period_bounds(plan: Plan, period: str) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
-def _entries(
-    plan: Plan, records: Sequence[Record], start: dt.date, as_of: dt.date
-) -> tuple[RecordEntry, ...]:
-    """Return the records dated from start to as_of, each with what it is about."""
-    targets = {t.id: t for t in plan.targets}
-    activities = {a.id: a for a in plan.activities}
-    measures = {m.id: m for m in plan.measures()}
-    by_id = {r.id: r for r in records}
-    cancelled = reverted_ids(records, as_of)
-
-    def about(r: Record) -> tuple[str, str, str, str | None, int | None]:
-        if r.target is not None:
-            target = targets.get(r.target)
-            if target is None:
-                return "target", r.target, r.target, None, None
-            counted = target.kind == "count"
-            amount = (1 if r.amount is None else r.amount) if counted else None
-            return "target", r.target, target.name, target.unit, amount
-        if r.activity is not None:
-            activity = activities.get(r.activity)
-            if activity is None:
-                return "activity", r.activity, r.activity, None, None
-            linked = targets.get(activity.target or "")
+def entry_of(plan: Plan, totals: Totals, r: Record) -> RecordEntry:
+    """Return a record as the annex lists it: what it is about, by name, and what it adds
+    to the target it counts toward; a reversal is about what the record it cancels was."""
+    kind, ref = r.kind.value, r.ref
+    if r.revert is not None:
+        kind, ref = totals.subject_of_reverted(r.revert) or ("revert", r.revert)
+    name, unit, amount = ref, None, None
+    if kind == "target":
+        target = plan.target(ref)
+        if target is not None:
+            name, unit = target.name, target.unit
+            amount = r.counted if target.kind == "count" else None
+    elif kind == "activity":
+        activity = plan.activity(ref)
+        if activity is not None:
+            name = activity.name
+            linked = plan.target(activity.target or "")
             unit = linked.unit if linked is not None else None
-            return "activity", r.activity, activity.name, unit, 1 if linked is not None else None
-        if r.measure is not None:
-            measure = measures.get(r.measure)
-            return "measure", r.measure, measure.title if measure else r.measure, None, None
-        return "revert", r.revert or "", r.revert or "", None, None
+            amount = 1 if linked is not None and linked.kind == "count" else None
+    elif kind == "measure":
+        measure = plan.measure(ref)
+        name = measure.title if measure is not None else ref
+    if r.revert is not None:
+        kind, amount = "revert", None
+    return RecordEntry(r, kind, ref, name, unit, amount, r.id in totals.reversals)
 
-    entries = []
-    for r in sorted(records, key=lambda r: (r.date, r.line)):
-        if not start <= r.date <= as_of:
-            continue
-        kind, ref, name, unit, amount = about(r)
-        if kind == "revert":
-            undone = by_id.get(r.revert or "")
-            if undone is not None and undone.revert is None:
-                _, ref, name, unit, amount = about(undone)
-                amount = None if amount is None else -amount
-        entries.append(RecordEntry(r, kind, ref, name, unit, amount, r.id in cancelled))
-    return tuple(entries)
+
+def period_records(
+    plan: Plan, totals: Totals, records: Iterable[Record], start: dt.date, as_of: dt.date
+) -> Iterator[RecordEntry]:
+    """Yield the records dated from start to as_of, in ledger order (the order they were
+    recorded), each with what it is about. The records stream past once; nothing is held."""
+    for r in records:
+        if start <= r.date <= as_of:
+            yield entry_of(plan, totals, r)
+
+
+class _Earliest:
+    """The first `listed` entries by date (then ledger line) of those that stream past, and
+    how many there were: memory holds `listed` of them."""
+
+    def __init__(self, listed: int) -> None:
+        self.listed = listed
+        self.count = 0
+        self._heap: list[tuple[int, int, RecordEntry]] = []  # negated keys: a max-heap
+
+    def add(self, entry: RecordEntry) -> None:
+        import heapq
+
+        self.count += 1
+        item = (-entry.record.date.toordinal(), -entry.record.line, entry)
+        if len(self._heap) < self.listed:
+            heapq.heappush(self._heap, item)
+        elif self.listed and item[:2] > self._heap[0][:2]:
+            heapq.heapreplace(self._heap, item)
+
+    def entries(self) -> tuple[RecordEntry, ...]:
+        return tuple(item[2] for item in sorted(self._heap, key=lambda i: (-i[0], -i[1])))
 
 
 def _slipped(activity: ActivityStatus, start: dt.date, as_of: dt.date) -> bool:
-    """Return whether the activity was due by as_of and is not held, or was held late in it."""
-    if activity.ends > as_of:
+    """Return whether the activity was due by as_of and is not held, or was held late in it.
+
+    An activity whose month is only an estimate (tentative) never slips.
+    """
+    if activity.ends > as_of or activity.tentative:
         return False
     if activity.held is None:
         return True
-    return activity.held > activity.ends and start <= activity.held
+    return activity.late and start <= activity.held
 
 
 def period_report(
-    plan: Plan, records: Iterable[Record], start: dt.date, end: dt.date, as_of: dt.date, name: str
+    plan: Plan,
+    totals: Totals,
+    records: Iterable[Record],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    name: str,
+    listed: int = 1000,
 ) -> PeriodReport:
     """Return the report of the period start–end, taken at the earlier of end and as_of.
 
     A target's gain in the period is what the records give at the report's date less
-    what they gave the day before the period began (so a reversal in the period of an
-    earlier record lowers it).
+    what they gave the day before the period began. `records` (the ledger's, streamed
+    once) give the annex and the notes: the first `listed` of each by date, and their
+    counts (a document of a million rows serves nobody; `period_records` streams them all
+    for a spreadsheet).
     """
-    records = records if isinstance(records, Sequence) else list(records)
     day = min(end, as_of)
-    status = status_report(plan, records, day)
-    before = tally(plan, records, start - dt.timedelta(days=1))
-    now = tally(plan, records, day)
+    status = status_report(plan, totals, day)
+    before = start - dt.timedelta(days=1)
     lines = []
     for target, standing in zip(plan.targets, status.targets, strict=True):
         if target.kind == "milestone" or target.goal is None:
-            done = now.done.get(target.id)
+            done = standing.done
             gained = 1 if done is not None and start <= done <= day else 0
             expected_at_end = None
             history: tuple[MonthPoint, ...] = ()
         else:
-            gained = now.amounts.get(target.id, 0) - before.amounts.get(target.id, 0)
+            gained = standing.actual - totals.amount(plan, target.id, before)
             expected_at_end = expected_by(plan, target, end)
-            history = target_history(plan, records, target.id, day)
+            history = target_history(plan, totals, target.id, day)
         adjustment = adjustment_in_force(target, day) if target.goal is not None else None
         lines.append(
             TargetLine(
@@ -215,7 +256,11 @@ def period_report(
                 history=history,
             )
         )
-    entries = _entries(plan, records, start, day)
+    annex, notes = _Earliest(listed), _Earliest(listed)
+    for entry in period_records(plan, totals, records, start, day):
+        annex.add(entry)
+        if entry.kind == "measure" and not entry.cancelled:
+            notes.add(entry)
     held = tuple(
         sorted(
             (a for a in status.activities if a.held is not None and start <= a.held <= day),
@@ -223,7 +268,6 @@ def period_report(
         )
     )
     slipped = tuple(a for a in status.activities if _slipped(a, start, day))
-    notes = tuple(e for e in entries if e.kind == "measure" and not e.cancelled)
     return PeriodReport(
         period=name,
         start=start,
@@ -233,6 +277,8 @@ def period_report(
         targets=tuple(lines),
         held=held,
         slipped=slipped,
-        notes=notes,
-        records=entries,
+        notes=notes.entries(),
+        note_count=notes.count,
+        records=annex.entries(),
+        record_count=annex.count,
     )

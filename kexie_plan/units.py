@@ -1,11 +1,11 @@
 """Who does what: each unit's share of the plan, and whom the office should chase.
 
 Pure: `owner_rollup(plan, report)` counts the targets and activities each unit owns by
-state (`kexie status --group owner`); `reminders(plan, report, records, days)` lists, per
+state (`kexie status --group owner`); `reminders(plan, report, totals, days)` lists, per
 unit, what it owns or co-owns that is behind, overdue or due within `days`, and whether
 it has recorded nothing (`by`) in the last `days` days (`kexie remind`). A target's or
 activity's owner is its own, else its measure's; co-owners are never inherited. No I/O,
-no clock. Imports only model and progress of ours.
+no clock. Imports plan, progress, states and totals of ours.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kexie_plan.model import Goal, Plan, Record
+from kexie_plan.plan import Goal, Plan
 from kexie_plan.progress import ActivityStatus, StatusReport, TargetStatus
+from kexie_plan.states import ActivityState, TargetState
+from kexie_plan.totals import Totals
 
-_MET = ("exceeded", "met", "done")
-_NOT_STARTED = ("pending", "open")
 # The order in which a unit's reminders are listed.
 WHY = ("overdue", "behind", "due_soon")
 
@@ -55,6 +55,7 @@ class Reminder:
     expected: int | None = None
     goal: Goal | None = None
     unit: str | None = None  # a counted target's measure word (场, 个)
+    tentative: bool = False  # an activity whose month is only an estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Reminders:
     days: int
     units: tuple[UnitReminder, ...]  # only units with something to chase, in plan order
     unowned: tuple[Reminder, ...]  # what needs attention but names no unit (role "")
+    clamped: str | None = None  # why as_of is not the day asked for (see StatusReport)
 
 
 def owner_rollup(plan: Plan, report: StatusReport) -> tuple[UnitLoad, ...]:
@@ -93,14 +95,14 @@ def owner_rollup(plan: Plan, report: StatusReport) -> tuple[UnitLoad, ...]:
                 id=ident,
                 name=name,
                 targets=len(targets),
-                met=sum(s in _MET for s in states),
-                on_track=states.count("on_track"),
-                behind=states.count("behind"),
-                overdue=states.count("overdue"),
-                not_started=sum(s in _NOT_STARTED for s in states),
+                met=sum(s.met for s in states),
+                on_track=states.count(TargetState.ON_TRACK),
+                behind=states.count(TargetState.BEHIND),
+                overdue=states.count(TargetState.OVERDUE),
+                not_started=sum(s.group == "not_started" for s in states),
                 activities=len(activities),
-                activities_held=sum(a.state == "held" for a in activities),
-                activities_overdue=sum(a.state == "overdue" for a in activities),
+                activities_held=sum(a.state is ActivityState.HELD for a in activities),
+                activities_overdue=sum(a.state is ActivityState.OVERDUE for a in activities),
             )
         )
     return tuple(loads)
@@ -108,9 +110,9 @@ def owner_rollup(plan: Plan, report: StatusReport) -> tuple[UnitLoad, ...]:
 
 def target_reminder(t: TargetStatus, as_of: dt.date, days: int) -> str | None:
     """Return why a target needs chasing (overdue, behind, due_soon), or None."""
-    if t.state in ("overdue", "behind"):
-        return t.state
-    if t.state not in _MET and as_of <= t.due <= as_of + dt.timedelta(days=days):
+    if t.state in (TargetState.OVERDUE, TargetState.BEHIND):
+        return t.state.value
+    if not t.state.met and as_of <= t.due <= as_of + dt.timedelta(days=days):
         return "due_soon"
     return None
 
@@ -118,9 +120,9 @@ def target_reminder(t: TargetStatus, as_of: dt.date, days: int) -> str | None:
 def activity_reminder(a: ActivityStatus, as_of: dt.date, days: int) -> str | None:
     """Return why an activity needs chasing (overdue, due_soon: not held and planned to
     start within `days` or already running), or None."""
-    if a.state == "overdue":
+    if a.state is ActivityState.OVERDUE:
         return "overdue"
-    if a.state == "upcoming" and a.starts <= as_of + dt.timedelta(days=days):
+    if a.state is ActivityState.UPCOMING and a.starts <= as_of + dt.timedelta(days=days):
         return "due_soon"
     return None
 
@@ -149,7 +151,9 @@ def _items(report: StatusReport, days: int) -> list[tuple[Reminder, str | None, 
     for a in report.activities:
         why = activity_reminder(a, report.as_of, days)
         if why is not None:
-            item = Reminder("activity", a.id, a.name, why, "", when=a.starts, until=a.ends)
+            item = Reminder(
+                "activity", a.id, a.name, why, "", a.starts, a.ends, tentative=a.tentative
+            )
             found.append((item, a.owner, a.co_owners))
     return found
 
@@ -158,18 +162,7 @@ def _ordered(items: Iterable[Reminder]) -> tuple[Reminder, ...]:
     return tuple(sorted(items, key=lambda r: (WHY.index(r.why), r.when, r.kind != "target")))
 
 
-def last_records(records: Iterable[Record], as_of: dt.date) -> dict[str, dt.date]:
-    """Return, per `by`, the date of its latest record dated on or before as_of."""
-    latest: dict[str, dt.date] = {}
-    for r in records:
-        if r.by is not None and r.date <= as_of and (r.by not in latest or r.date > latest[r.by]):
-            latest[r.by] = r.date
-    return latest
-
-
-def reminders(
-    plan: Plan, report: StatusReport, records: Iterable[Record], days: int = 30
-) -> Reminders:
+def reminders(plan: Plan, report: StatusReport, totals: Totals, days: int = 30) -> Reminders:
     """Return the units to chase at the report's as_of, and what needs attention unowned.
 
     A unit is listed when it owns or co-owns a target that is behind, overdue, or due
@@ -179,7 +172,6 @@ def reminders(
     have passed, so that nobody is chased for the days before the plan began.
     """
     as_of = report.as_of
-    latest = last_records(records, as_of)
     items = _items(report, days)
     responsible = _responsible(plan)
     quiet_from = as_of - dt.timedelta(days=days)  # records after this day break silence
@@ -191,12 +183,12 @@ def reminders(
             for item, owner, co_owners in items
             if owner == unit.id or unit.id in co_owners
         ]
-        last = latest.get(unit.id)
+        last = totals.last_day(unit.id, as_of)
         silent = can_be_silent and unit.id in responsible and (last is None or last <= quiet_from)
         if mine or silent:
             units.append(UnitReminder(unit.id, unit.name, _ordered(mine), last, silent))
     unowned = _ordered(item for item, owner, co_owners in items if owner is None and not co_owners)
-    return Reminders(as_of, days, tuple(units), unowned)
+    return Reminders(as_of, days, tuple(units), unowned, report.clamped)
 
 
 def _responsible(plan: Plan) -> set[str]:

@@ -4,7 +4,7 @@ Pure: `next_year_plan(plan, year)` returns the new plan as plain Python values (
 YAML file will hold) and, per target, the note that marks its goal for review; the cli
 writes them out as YAML. Every date moves by whole years (29 February becomes the 28th);
 goals stay as the plan first set them, since the plan's words quote them, and the
-adjustments are dropped, named in the review note. No I/O. Imports only model of ours.
+adjustments are dropped, named in the review note. No I/O. Imports only plan of ours.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kexie_plan.model import Plan
+from kexie_plan.plan import Plan, plan_data
 
 
 def moved(day: dt.date, years: int) -> dt.date:
@@ -23,12 +23,6 @@ def moved(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _goal_value(goal: Any) -> Any:
-    """Return a goal as it reads best in YAML: an int for an exact goal, else N+ or N-M."""
-    text = str(goal)
-    return int(text) if text.isdigit() else text
-
-
 def next_year_plan(plan: Plan, year: int) -> tuple[dict[str, Any], dict[str, str]]:
     """Return next year's plan as plain values, and target id -> its goal's review note.
 
@@ -37,7 +31,7 @@ def next_year_plan(plan: Plan, year: int) -> tuple[dict[str, Any], dict[str, str
     dates, schedule checkpoints, activity dates and windows move to the new year.
     """
     years = year - plan.year
-    data = plan.model_dump(by_alias=True, exclude_defaults=True)
+    data = plan_data(plan)
     data["year"] = year
     data["title"] = plan.title.replace(str(plan.year), str(year))
     data.pop("published", None)
@@ -51,7 +45,6 @@ def next_year_plan(plan: Plan, year: int) -> tuple[dict[str, Any], dict[str, str
     for target, raw in zip(plan.targets, data.get("targets", []), strict=True):
         raw = dict(raw)
         if "goal" in raw:
-            raw["goal"] = _goal_value(target.goal)
             note = f"review: goal kept from {plan.year}"
             if target.adjustments:
                 last = target.adjustments[-1]

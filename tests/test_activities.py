@@ -20,6 +20,7 @@ from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import activities_selected, status_report
 from kexie_plan.render.calendar import folded, ics_text
+from kexie_plan.totals import totals_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
@@ -109,7 +110,7 @@ STATES = [
 
 @pytest.mark.parametrize(("as_of", "expected"), STATES, ids=[s[0] for s in STATES])
 def test_states_follow_the_records(plan, ledger, as_of: str, expected: dict) -> None:
-    report = status_report(plan, ledger, dt.date.fromisoformat(as_of))
+    report = status_report(plan, totals_of(ledger), dt.date.fromisoformat(as_of))
     got = {
         a.id: (a.calendar_state, a.held.isoformat() if a.held else None, a.late)
         for a in report.activities
@@ -138,7 +139,7 @@ def test_states_follow_the_records(plan, ledger, as_of: str, expected: dict) -> 
     ],
 )
 def test_filters(plan, ledger, filters: dict, ids: list[str]) -> None:
-    report = status_report(plan, ledger, dt.date(2022, 9, 30))
+    report = status_report(plan, totals_of(ledger), dt.date(2022, 9, 30))
     assert [a.id for a in activities_selected(plan, report, **filters)] == ids
 
 
@@ -159,6 +160,7 @@ def test_json(plan_dir, monkeypatch, capsysbinary) -> None:
         "this_month": 0,
         "upcoming": 3,
         "overdue": 0,
+        "not_held": 0,
     }
     spring, week = data["activities"][:2]
     assert spring == {
@@ -172,6 +174,7 @@ def test_json(plan_dir, monkeypatch, capsysbinary) -> None:
         "state": "held",
         "held": "2022-05-10",
         "late": True,
+        "tentative": False,
         "target": "salons",
         "target_name": "学术沙龙",
         "measure": "forums",
@@ -190,7 +193,8 @@ def test_csv_defuses_formulas_and_keeps_ids(plan_dir, monkeypatch, capsysbinary)
     _, out, _ = run(
         monkeypatch, capsysbinary, "activities", "--format", "csv", "--as-of", "2022-09-30"
     )
-    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
+    assert out.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads Chinese right
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
     assert [(r["month"], r["id"], r["state"], r["owner"]) for r in rows] == [
         ("2022-04", "salon-spring", "held", "academic-dept"),
         ("2022-05", "pop-week", "held", "pop-dept"),

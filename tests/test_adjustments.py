@@ -9,10 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from kexie_plan.cli import app
-from kexie_plan.model import Goal, Record
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import goal_in_force, status_report
+from kexie_plan.record import Record
 from kexie_plan.report import period_report
+from kexie_plan.totals import totals_of
 
 D = dt.date
 
@@ -68,12 +70,13 @@ def test_goal_in_force(day: dt.date, goal: Goal) -> None:
         (D(2021, 7, 1), Goal(2, 2), 0, "met", 0),
         (D(2021, 8, 31), Goal(2, 2), 1, "met", 0),
         (D(2021, 10, 1), Goal(6, None), 4, "behind", 4),
-        (D(2021, 12, 31), Goal(6, None), 6, "behind", 4),
+        (D(2021, 12, 30), Goal(6, None), 5, "behind", 4),
+        (D(2021, 12, 31), Goal(6, None), 6, "overdue", 4),  # the due day: the year's verdict
     ],
 )
 def test_status_uses_the_goal_in_force(day, goal, expected, state, missing) -> None:
     plan = load_plan_text(PLAN)
-    report = status_report(plan, records(("2021-03-01", 1), ("2021-06-01", 1)), day)
+    report = status_report(plan, totals_of(records(("2021-03-01", 1), ("2021-06-01", 1))), day)
     salon = report.targets[0]
     assert (salon.goal, salon.expected, salon.state, salon.missing) == (
         goal,
@@ -94,7 +97,7 @@ def test_status_json_shows_the_goal_in_force_in_the_same_shape(tmp_path) -> None
     assert salon["goal"] == {"min": 2, "max": 2}
     assert list(salon) == [
         "id", "name", "unit", "kind", "goal", "actual", "expected", "state", "light",
-        "missing", "done",
+        "missing", "done", "percent",
     ]  # fmt: skip
 
 
@@ -106,7 +109,7 @@ def test_year_report_shows_original_and_adjusted_goal_with_the_reason(tmp_path) 
         env={"KEXIE_LANG": "zh"},
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "| 海智沙龙 | 3–5 场 → ≥6 场 | 0 | 0 | 0% | 6 | 落后 |" in result.stdout
+    assert "| 海智沙龙 | 3–5 场 → ≥6 场 | 0 | 0 | 0% | 6 | 未完成 |" in result.stdout
     assert (
         "## 目标调整情况\n\n| 目标 | 原目标值 | 调整后目标值 | 调整日期 | 调整理由 |\n"
         "|---|---|---|---|---|\n"
@@ -116,10 +119,14 @@ def test_year_report_shows_original_and_adjusted_goal_with_the_reason(tmp_path) 
 
 def test_report_line_before_any_adjustment_is_not_adjusted() -> None:
     plan = load_plan_text(PLAN)
-    report = period_report(plan, [], D(2021, 1, 1), D(2021, 3, 31), D(2021, 12, 31), "Q1")
+    report = period_report(
+        plan, totals_of([]), [], D(2021, 1, 1), D(2021, 3, 31), D(2021, 12, 31), "Q1"
+    )
     salon = report.targets[0]
     assert (salon.adjusted, salon.original, salon.status.goal) == (False, Goal(3, 5), Goal(3, 5))
-    later = period_report(plan, [], D(2021, 7, 1), D(2021, 9, 30), D(2021, 12, 31), "Q3")
+    later = period_report(
+        plan, totals_of([]), [], D(2021, 7, 1), D(2021, 9, 30), D(2021, 12, 31), "Q3"
+    )
     line = later.targets[0]
     assert (line.adjusted_on, line.reason, line.status.goal) == (
         D(2021, 7, 1),

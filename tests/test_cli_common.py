@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
 
-from kexie_plan import cli
-from kexie_plan.cli.common import BUNDLED_PLAN, app, find_plan
+from kexie_plan.cli import app
+from kexie_plan.cli.env import BUNDLED_PLAN, Env
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = "schema: 1\nyear: {year}\norg: 某科协\ntitle: 测试\n"
@@ -18,8 +17,11 @@ MINIMAL = "schema: 1\nyear: {year}\norg: 某科协\ntitle: 测试\n"
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KEXIE_PLAN", raising=False)
     return tmp_path
+
+
+def find_plan(option: Path | None, today: dt.date = dt.date(2021, 5, 1)) -> Path:
+    return Env(lang="en", today=today, plan_option=option).plan_path()
 
 
 def write(path: Path, text: str) -> Path:
@@ -55,55 +57,43 @@ def test_bundled_plan_when_nothing_else(home: Path) -> None:
     assert BUNDLED_PLAN.is_file()
 
 
-def run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["kexie", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    return exit_info.value.code
-
-
-def test_broken_kexie_toml_is_a_usage_error(home, monkeypatch, capsys) -> None:
+def test_broken_kexie_toml_is_a_usage_error(home, kexie) -> None:
     write(home / "kexie.toml", "plan = [unclosed\n")
-    monkeypatch.setenv("KEXIE_LANG", "en")
-    assert run_main(monkeypatch, "validate") == 2
-    err = capsys.readouterr().err
-    assert err.startswith("kexie: error: ")
-    assert "kexie.toml" in err and err.count("\n") == 1
+    run = kexie("validate", lang="en")
+    assert run.code == 2
+    assert run.err.startswith("kexie: error: ")
+    assert "kexie.toml" in run.err and run.err.count("\n") == 1
 
 
-def test_a_crash_is_one_line_and_exit_3(home, monkeypatch, capsys) -> None:
-    import kexie_plan.planfile
+def test_a_crash_is_one_line_and_exit_3(home, monkeypatch, kexie) -> None:
+    import kexie_plan.loader
 
-    def explode(path):
+    def explode(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(kexie_plan.planfile, "load_plan", explode)
-    monkeypatch.setenv("KEXIE_LANG", "en")
-    monkeypatch.delenv("KEXIE_DEBUG", raising=False)
-    assert run_main(monkeypatch, "validate", str(BUNDLED_PLAN)) == 3
-    err = capsys.readouterr().err
-    assert err == (
+    monkeypatch.setattr(kexie_plan.loader, "load_plan", explode)
+    run = kexie("validate", str(BUNDLED_PLAN), lang="en")
+    assert run.code == 3
+    assert run.err == (
         "internal error: RuntimeError: boom (this is a bug in kexie; "
         "run again with KEXIE_DEBUG=1 for the traceback)\n"
     )
 
 
-def test_debug_shows_the_traceback(home, monkeypatch, capsys) -> None:
-    import kexie_plan.planfile
+def test_debug_shows_the_traceback(home, monkeypatch, kexie) -> None:
+    import kexie_plan.loader
 
-    monkeypatch.setattr(kexie_plan.planfile, "load_plan", lambda path: 1 / 0)
-    monkeypatch.setenv("KEXIE_DEBUG", "1")
-    assert run_main(monkeypatch, "validate", str(BUNDLED_PLAN)) == 3
-    err = capsys.readouterr().err
-    assert "Traceback (most recent call last)" in err
-    assert err.splitlines()[-1].startswith("internal error: ZeroDivisionError")
+    monkeypatch.setattr(kexie_plan.loader, "load_plan", lambda *args, **kwargs: 1 / 0)
+    run = kexie("validate", str(BUNDLED_PLAN), KEXIE_DEBUG="1")
+    assert run.code == 3
+    assert "Traceback (most recent call last)" in run.err
+    assert run.err.splitlines()[-1].startswith("internal error: ZeroDivisionError")
 
 
-def test_bad_lang_and_bad_format_are_usage_errors(home, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("KEXIE_LANG", "en")
-    assert run_main(monkeypatch, "validate", "--lang", "fr", str(BUNDLED_PLAN)) == 2
-    assert capsys.readouterr().err == "kexie: error: unknown language 'fr'; use zh or en\n"
-    assert run_main(monkeypatch, "validate", "--format", "xml", str(BUNDLED_PLAN)) == 2
+def test_bad_lang_and_bad_format_are_usage_errors(home, kexie) -> None:
+    run = kexie("validate", "--lang", "fr", str(BUNDLED_PLAN), lang="en")
+    assert (run.code, run.err) == (2, "kexie: error: unknown language 'fr'; use zh or en\n")
+    assert kexie("validate", "--format", "xml", str(BUNDLED_PLAN)).code == 2
 
 
 def command_names() -> list[str]:
@@ -124,9 +114,15 @@ def test_every_command_has_help_with_an_example_and_is_in_readme() -> None:
         assert f"kexie {name}" in readme, f"README never shows kexie {name}"
 
 
-def test_errors_from_the_boundary_follow_the_lang_option(home, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("KEXIE_LANG", "en")
+def test_errors_from_the_boundary_follow_the_lang_option(home, kexie) -> None:
     write(home / "plans" / "2021.yaml", (ROOT / "plans" / "2021.yaml").read_text("utf-8"))
-    assert run_main(monkeypatch, "record", "zzzz-nothing", "--lang", "zh", "--yes") == 2
-    err = capsys.readouterr().err
-    assert err.startswith("kexie: error: 计划中没有名为 'zzzz-nothing' 的")
+    run = kexie("record", "zzzz-nothing", "--lang", "zh", "--yes", lang="en")
+    assert run.code == 2
+    assert run.err.startswith("kexie: error: 计划中没有名为 'zzzz-nothing' 的")
+
+
+def test_lang_before_the_command_holds_for_it(home, kexie) -> None:
+    write(home / "plans" / "2021.yaml", (ROOT / "plans" / "2021.yaml").read_text("utf-8"))
+    run = kexie("--lang", "zh", "record", "zzzz-nothing", "--yes", lang="en")
+    assert run.code == 2
+    assert run.err.startswith("kexie: error: 计划中没有名为 'zzzz-nothing' 的")

@@ -133,7 +133,7 @@ def test_diff_markdown_and_json(two_plans, monkeypatch) -> None:
     }  # fmt: skip
     table = runner.invoke(app, ["diff", "old.yaml", "new.yaml"], env={"KEXIE_LANG": "en"})
     assert table.exit_code == 0
-    assert table.stdout.splitlines()[0] == "old.yaml → new.yaml: 10 change(s)"
+    assert table.stdout.splitlines()[0] == "old.yaml → new.yaml: 10 changes"
 
 
 GIT = shutil.which("git")
@@ -213,7 +213,7 @@ def test_validate_against_refuses_a_changed_goal_without_an_adjustment(
     assert err.splitlines() == [
         "plans/2021.yaml:19:42: error: goal of 'forum' changed from 2 to 4 since HEAD with no "
         "adjustment to 4; add adjustments: [{date: …, goal: 4, reason: …}]",
-        "1 error(s) in 1 file(s); 0 file(s) ok",
+        "1 error in 1 file; 0 files ok",
     ]
     line = (repo / "plans" / "2021.yaml").read_text("utf-8").splitlines()[18]
     assert line[41:].startswith("4,")  # column 42 is the goal's value

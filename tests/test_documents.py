@@ -14,9 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kexie_plan.cli import app
 from kexie_plan.documents import (
     MAX_DOCX_BYTES,
     MAX_TEXT_BYTES,
@@ -26,24 +24,28 @@ from kexie_plan.documents import (
 )
 from kexie_plan.errors import PlanErrors
 
-ENV = {"KEXIE_LANG": "en", "KEXIE_PLAN": None}
 SECONDS = 5  # what "within seconds" means on the 2-core CI machine; each takes well under 1
 
 TEXT = "市科协2022年工作要点\n一、工作目标\n举办3-5场学术活动。\n"
 
 
-def refused(path: Path, *args: str) -> tuple[int, str]:
-    """Run kexie draft on `path`; return exit code and its one stderr line, checking that
-    nothing went to stdout, no exception escaped and it took less than SECONDS."""
-    started = time.monotonic()
-    result = CliRunner().invoke(app, ["draft", str(path), *args], env=ENV)
-    elapsed = time.monotonic() - started
-    assert elapsed < SECONDS, f"took {elapsed:.1f} s"
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    return result.exit_code, lines[0]
+@pytest.fixture
+def refused(kexie):
+    """Return a function that runs kexie draft on `path` (in English, through the error
+    boundary) and returns its exit code and its one stderr line, checking that nothing
+    went to stdout and that it took less than SECONDS (no hang)."""
+
+    def run(path: Path, *args: str) -> tuple[int, str]:
+        started = time.monotonic()
+        result = kexie("draft", str(path), *args, lang="en")
+        elapsed = time.monotonic() - started
+        assert elapsed < SECONDS, f"took {elapsed:.1f} s"
+        assert result.out == ""
+        lines = result.err.splitlines()
+        assert len(lines) == 1, result.err
+        return result.code, lines[0]
+
+    return run
 
 
 def error_of(path: Path) -> tuple[str, dict, int | None]:
@@ -85,17 +87,17 @@ def test_crlf_and_cr_line_ends_count_as_one_line_each(tmp_path: Path) -> None:
     assert document.places == [1, 2, 3, 4, 5]
 
 
-def test_the_encoding_is_said_on_stderr(tmp_path: Path) -> None:
+def test_the_encoding_is_said_on_stderr(kexie, tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes(TEXT.encode("gb18030"))
-    result = CliRunner().invoke(app, ["draft", str(path)], env=ENV)
-    assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[0] == f"read {path}: plain text, GB18030"
-    zh = CliRunner().invoke(app, ["draft", str(path), "--lang", "zh"], env=ENV)
-    assert zh.stderr.splitlines()[0] == f"已读取 {path}：纯文本，GB18030 编码"
+    result = kexie("draft", str(path), lang="en")
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[0] == f"read {path}: plain text, GB18030"
+    zh = kexie("draft", str(path), "--lang", "zh", lang="en")
+    assert zh.err.splitlines()[0] == f"已读取 {path}：纯文本，GB18030 编码"
 
 
-def test_text_in_no_known_encoding_is_refused_at_its_line(tmp_path: Path) -> None:
+def test_text_in_no_known_encoding_is_refused_at_its_line(refused, tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes("第一行\n".encode() + b"\x80\x80\x80\n")
     assert error_of(path) == ("draft.encoding", {"encoding": "UTF-8, GB18030"}, 2)
@@ -170,7 +172,7 @@ def test_hostile_html_is_read_in_linear_time(page: str) -> None:
     assert time.monotonic() - started < SECONDS
 
 
-def test_deeply_nested_html_without_a_plan_gives_one_line(tmp_path: Path) -> None:
+def test_deeply_nested_html_without_a_plan_gives_one_line(refused, tmp_path: Path) -> None:
     path = tmp_path / "deep.html"
     path.write_text("<div>" * 100_000 + "关闭窗口" + "</div>" * 100_000, encoding="utf-8")
     code, line = refused(path)
@@ -178,13 +180,13 @@ def test_deeply_nested_html_without_a_plan_gives_one_line(tmp_path: Path) -> Non
     assert line.startswith(f"{path}: error: no plan found: no sections")
 
 
-def test_a_plan_inside_100k_nested_divs_is_drafted(tmp_path: Path) -> None:
+def test_a_plan_inside_100k_nested_divs_is_drafted(kexie, tmp_path: Path) -> None:
     path = tmp_path / "deep.html"
     body = "<p>市科协2022年工作要点</p><p>二、工作目标</p><p>举办3-5场学术活动。</p>"
     path.write_text("<div>" * 100_000 + body + "</div>" * 100_000, encoding="utf-8")
-    result = CliRunner().invoke(app, ["draft", str(path)], env=ENV)
-    assert result.exit_code == 0, result.output
-    assert 'goal: "3-5"' in result.stdout
+    result = kexie("draft", str(path), lang="en")
+    assert result.code == 0, result.err
+    assert 'goal: "3-5"' in result.out
 
 
 # --- .docx ---------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def zip_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_zip_bomb_is_refused_from_its_declared_size_without_inflating(
-    zip_bomb: Path, monkeypatch: pytest.MonkeyPatch
+    refused, zip_bomb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_inflating(*args, **kwargs):
         raise AssertionError("a member was opened")
@@ -262,6 +264,7 @@ def test_a_zip_bomb_is_refused_from_its_declared_size_without_inflating(
 
 
 def test_a_zip_that_lies_about_its_size_is_refused_without_inflating_more(
+    refused,
     tmp_path: Path,
 ) -> None:
     buffer = io.BytesIO()
@@ -280,7 +283,7 @@ def test_a_zip_that_lies_about_its_size_is_refused_without_inflating_more(
     assert line.startswith(f"{path}: error: damaged .docx: Bad CRC-32")
 
 
-def test_a_zip_of_too_many_entries_is_refused(tmp_path: Path) -> None:
+def test_a_zip_of_too_many_entries_is_refused(refused, tmp_path: Path) -> None:
     path = tmp_path / "many.docx"
     with zipfile.ZipFile(path, "w") as archive:
         for i in range(MAX_ZIP_ENTRIES + 1):
@@ -293,7 +296,7 @@ def test_a_zip_of_too_many_entries_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_a_bzip2_member_is_refused(tmp_path: Path) -> None:
+def test_a_bzip2_member_is_refused(refused, tmp_path: Path) -> None:
     path = tmp_path / "bz.docx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_BZIP2) as archive:
         archive.writestr("word/document.xml", "<w:document/>")
@@ -305,7 +308,7 @@ def test_a_bzip2_member_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_a_zip_without_a_word_document_is_refused(tmp_path: Path) -> None:
+def test_a_zip_without_a_word_document_is_refused(refused, tmp_path: Path) -> None:
     path = tmp_path / "other.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
@@ -315,7 +318,7 @@ def test_a_zip_without_a_word_document_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_a_docx_that_python_docx_cannot_read_is_one_line(tmp_path: Path) -> None:
+def test_a_docx_that_python_docx_cannot_read_is_one_line(refused, tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<not-closed")
@@ -324,7 +327,7 @@ def test_a_docx_that_python_docx_cannot_read_is_one_line(tmp_path: Path) -> None
     assert line.startswith(f"{path}: error: cannot read the .docx: ")
 
 
-def test_a_docx_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+def test_a_docx_that_is_not_a_zip_is_refused(refused, tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     path.write_text("一、工作目标\n", encoding="utf-8")
     assert refused(path) == (
@@ -341,7 +344,9 @@ def test_a_docx_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
     ],
     ids=["doc", "pdf"],
 )
-def test_old_word_and_pdf_files_get_advice(tmp_path: Path, data: bytes, words: str) -> None:
+def test_old_word_and_pdf_files_get_advice(
+    refused, tmp_path: Path, data: bytes, words: str
+) -> None:
     path = tmp_path / "plan.doc"
     path.write_bytes(data)
     code, line = refused(path)
@@ -352,7 +357,7 @@ def test_old_word_and_pdf_files_get_advice(tmp_path: Path, data: bytes, words: s
 # --- size, binary, missing -----------------------------------------------------------
 
 
-def test_a_10_mb_text_file_is_refused_by_its_size(tmp_path: Path) -> None:
+def test_a_10_mb_text_file_is_refused_by_its_size(refused, tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(("举办3场活动。" * 600_000).encode("utf-8")[: 10 * 1000 * 1000])
     assert refused(path) == (
@@ -362,7 +367,7 @@ def test_a_10_mb_text_file_is_refused_by_its_size(tmp_path: Path) -> None:
     )
 
 
-def test_a_docx_may_be_larger_than_text_but_not_without_bound(tmp_path: Path) -> None:
+def test_a_docx_may_be_larger_than_text_but_not_without_bound(refused, tmp_path: Path) -> None:
     path = tmp_path / "huge.docx"
     path.write_bytes(b"PK\x03\x04" + bytes(MAX_DOCX_BYTES))
     code, line = refused(path)
@@ -370,7 +375,7 @@ def test_a_docx_may_be_larger_than_text_but_not_without_bound(tmp_path: Path) ->
     assert "kexie draft reads documents of at most 16777216 bytes" in line
 
 
-def test_random_binary_is_not_a_document(tmp_path: Path) -> None:
+def test_random_binary_is_not_a_document(refused, tmp_path: Path) -> None:
     path = tmp_path / "junk.txt"
     path.write_bytes(random.Random(15).randbytes(100_000))
     code, line = refused(path)
@@ -378,7 +383,7 @@ def test_random_binary_is_not_a_document(tmp_path: Path) -> None:
     assert line.startswith(f"{path}:") and ": error: not a text document: NUL byte" in line
 
 
-def test_binary_without_nul_bytes_is_not_a_document_either(tmp_path: Path) -> None:
+def test_binary_without_nul_bytes_is_not_a_document_either(refused, tmp_path: Path) -> None:
     data = bytes(b for b in random.Random(16).randbytes(200_000) if b)
     path = tmp_path / "junk.bin"
     path.write_bytes(data)
@@ -394,7 +399,7 @@ def test_control_characters_make_text_binary(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["missing.txt", "."], ids=["missing", "directory"])
-def test_missing_file_or_directory_is_usage(tmp_path: Path, name: str) -> None:
+def test_missing_file_or_directory_is_usage(refused, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     code, line = refused(path)
     assert code == 2
@@ -464,7 +469,7 @@ NEAR_LIMIT = MAX_TEXT_BYTES // 3 - 1000  # characters of Chinese that fit in the
     ],
 )
 def test_a_document_far_larger_than_a_plan_is_refused_quickly(
-    tmp_path: Path, text: str, code: int, words: str
+    refused, tmp_path: Path, text: str, code: int, words: str
 ) -> None:
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")

@@ -7,61 +7,63 @@ documents in the genre, written here, cover each pattern; every draft validates.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
-import string
 from pathlib import Path
 
 import pytest
+from conftest import Run
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
 
-from kexie_plan.cli import app
-from kexie_plan.cli.common import shown_path
+from kexie_plan.cli.env import shown_path
 from kexie_plan.draft import parse, sentences, split_top
-from kexie_plan.i18n import MESSAGES
-from kexie_plan.model import Plan, Target
+from kexie_plan.plan import HIDDEN_CHARS, Plan, Target
 from kexie_plan.planfile import load_plan, load_plan_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "plans" / "sources" / "wuxi-kexie-2021-work-plan.txt"
-ENV = {"KEXIE_LANG": "en", "KEXIE_PLAN": None}
 
 
-def run(*args: str, env: dict | None = None) -> Result:
-    return CliRunner().invoke(app, ["draft", *args], env=env or ENV)
+@pytest.fixture
+def draft(kexie):
+    """Return a function that runs `kexie draft ARGS…` (in English unless told) through
+    the error boundary, as the installed script does, and returns its Run."""
+
+    def run(*args: str, lang: str = "en") -> Run:
+        return kexie("draft", *args, lang=lang)
+
+    return run
 
 
-def drafted(tmp_path: Path, text: str, *args: str, name: str = "plan.txt") -> tuple[Result, Plan]:
-    """Draft `text` written to a file; return the run and the plan its output validates to."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = run(str(path), *args)
-    assert result.exit_code == 0, result.output
-    assert result.exception is None, result.exception
-    return result, load_plan_text(result.stdout, "<draft>")
+@pytest.fixture
+def drafted(draft, tmp_path: Path):
+    """Return a function that drafts `text` written to a file and returns the run and the
+    plan its output validates to."""
+
+    def make(text: str, *args: str, name: str = "plan.txt") -> tuple[Run, Plan]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = draft(str(path), *args)
+        assert result.code == 0, result.err
+        return result, load_plan_text(result.out, "<draft>")
+
+    return make
 
 
 # --- the 2021 source against plans/2021.yaml ------------------------------------------
 
 # Differences between the draft of the 2021 source and the hand-made plans/2021.yaml that
 # the comparison accepts: (what, hand-made value, drafted value) -> why. Targets are
-# matched by their words (one text holds the other; both quote the source); measures are
-# named by title, which both quote from the source, so that renaming an id in
-# plans/2021.yaml changes nothing here. An entry that no longer differs is simply unused.
+# matched by their words (one text holds the other; both quote the source; of several,
+# the one with the same unit and goal); measures are named by title, which both quote
+# from the source, so that renaming an id in plans/2021.yaml changes nothing here. Every
+# entry must still be a difference: one that is not fails the test, to be removed.
 TOLERATED = {
     ("name", "新增高校科协", "高校科协"): (
         "新增 (add) is the verb, not what is counted: the draft strips leading verbs "
         "(建成, 创建, 培育成立, 新增) from a goal's name"
-    ),
-    ("name", "新增企业科协", "企业科协"): (
-        "the source says 新增高校科协1个、企业科协20家: 企业科协 is the noun phrase the "
-        "number counts (plans/2021.yaml is being corrected to it)"
-    ),
-    ("name", "企会协作协同创新计划项目", "“企会协作协同创新计划”项目"): (
-        "the hand-made name drops the source's quotation marks; the draft quotes the "
-        "source exactly (plans/2021.yaml is being corrected to it)"
     ),
     ("name", "海智沙龙", "“海智沙龙”活动"): (
         "the draft names the noun phrase the number counts, verbatim with its quotation "
@@ -76,13 +78,10 @@ TOLERATED = {
         "the hand-made text also quotes the clause before; the draft's text is the clause "
         "that holds the number"
     ),
-    (
-        "measure",
-        "加强高端学术引领,协同推进科技成果转化",
-        "打造“科创中国”样板,促进科技经济深度融合",
-    ): (
-        "高层次学术活动: a guess (marked # review), and a fair one: that measure's task is "
-        "「积极对接国家(省)级学会在锡举办高层次学术、赛事、论坛、展览活动」"
+    ("text", "新增高校科协1个、企业科协20家", "企业科协20家"): (
+        "the hand-made text quotes the whole list, so that the verb 新增 the two goals "
+        "share shows; the draft's text is this goal's part of the list, and its name is "
+        "marked # review: split from a list of goals that share one verb"
     ),
     (
         "measure",
@@ -123,11 +122,11 @@ PLAN_TOLERATED = {
 # owners and co-owners are never drafted (2021.yaml gives academic-leadership one).
 
 
-@pytest.fixture(scope="module")
-def draft_2021() -> tuple[Result, Plan]:
-    result = run(str(SOURCE))
-    assert result.exit_code == 0, result.output
-    return result, load_plan_text(result.stdout, "<draft>")
+@pytest.fixture
+def draft_2021(draft) -> tuple[Run, Plan]:
+    result = draft(str(SOURCE))
+    assert result.code == 0, result.err
+    return result, load_plan_text(result.out, "<draft>")
 
 
 def _same_words(a: Target, b: Target) -> bool:
@@ -135,15 +134,29 @@ def _same_words(a: Target, b: Target) -> bool:
     return a_words in b_words or b_words in a_words
 
 
+def _drafted_for(target: Target, drafted: tuple[Target, ...]) -> list[Target]:
+    """Return the drafted targets that quote the same words as `target`; of several (a
+    hand-made text quoting a whole list of goals), those with its unit and goal."""
+    found = [t for t in drafted if _same_words(t, target)]
+    if len(found) > 1:
+        found = [t for t in found if (t.unit, t.goal) == (target.unit, target.goal)]
+    return found
+
+
 def _empty(value: object) -> object:
     return () if value == [] else value
+
+
+def _fields(cls: type) -> list[str]:
+    """Return the fields of a plan dataclass (not its private index)."""
+    return [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
 
 
 def test_2021_plan_fields_are_the_hand_made_ones_but_the_listed(draft_2021) -> None:
     _, draft = draft_2021
     hand = load_plan(ROOT / "plans" / "2021.yaml")
     tolerated = {key for key, _ in PLAN_TOLERATED}
-    for key in Plan.model_fields:
+    for key in _fields(Plan):
         if key in ("sections", "targets"):  # compared field by field below
             continue
         if key in tolerated:
@@ -168,7 +181,7 @@ def test_2021_sections_measures_and_tasks_are_the_hand_made_ones(draft_2021) -> 
             assert drafted_measure.tasks == hand_measure.tasks, hand_measure.title
     assert [s.id for s in draft.sections] == [f"section-{i}" for i in range(1, 6)]
     assert draft.measures()[1].id == "measure-1-2"
-    assert all((m.owner, m.co_owners) == (None, []) for m in draft.measures())
+    assert all((m.owner, m.co_owners) == (None, ()) for m in draft.measures())
 
 
 def test_2021_targets_are_the_hand_made_ones_up_to_the_listed_differences(draft_2021) -> None:
@@ -178,8 +191,9 @@ def test_2021_targets_are_the_hand_made_ones_up_to_the_listed_differences(draft_
     draft_titles = {m.id: m.title for m in draft.measures()}
     unexplained = []
     matched = set()
+    tolerated = set()
     for target in hand.targets:
-        found = [t for t in draft.targets if _same_words(t, target)]
+        found = _drafted_for(target, draft.targets)
         if not found:
             if target.name not in NOT_DRAFTED:
                 unexplained.append(f"{target.id}: not drafted")
@@ -198,15 +212,20 @@ def test_2021_targets_are_the_hand_made_ones_up_to_the_listed_differences(draft_
             ),
         }
         never = {key for key, _ in NEVER_DRAFTED}
-        assert set(pairs) | never == set(Target.model_fields)
+        assert set(pairs) | never == set(_fields(Target))
         for key in never - {"id"}:
             assert (key, _empty(getattr(mine, key))) in NEVER_DRAFTED
         for key, (theirs, ours) in pairs.items():
-            if theirs != ours and (key, theirs, ours) not in TOLERATED:
+            if theirs == ours:
+                continue
+            if (key, theirs, ours) in TOLERATED:
+                tolerated.add((key, theirs, ours))
+            else:
                 unexplained.append(f"{target.id}.{key}: {theirs!r} != {ours!r}")
     extra = [t.id for t in draft.targets if t.id not in matched]
     assert unexplained == []
     assert extra == []
+    assert set(TOLERATED) - tolerated == set(), "no longer a difference: remove it"
 
 
 def test_2021_has_its_twelve_counted_goals_with_bounds_and_units(draft_2021) -> None:
@@ -242,7 +261,7 @@ def test_2021_measure_links_are_the_hand_made_ones_but_two_guesses(draft_2021) -
     _, draft = draft_2021
     titles = {m.id: m.title[:6] for m in draft.measures()}
     assert [titles[t.measure] for t in draft.targets] == [
-        "打造“科创中",  # TOLERATED: the hand-made link is 加强高端学术引领
+        "打造“科创中",
         "科学制定规划",
         "科学制定规划",
         "科学制定规划",
@@ -262,7 +281,7 @@ def test_2021_measure_links_are_the_hand_made_ones_but_two_guesses(draft_2021) -
 
 def test_2021_yaml_carries_source_lines_and_review_notes(draft_2021) -> None:
     result, _ = draft_2021
-    out = result.stdout
+    out = result.out
     assert out.startswith("# Draft plan made by kexie draft from ")
     assert "\n# review: ids are positional (section-N, measure-N-M, target-N, activity-N)" in out
     assert "\nyear: 2021  # source: line 3\n" in out
@@ -294,14 +313,13 @@ def test_2021_yaml_carries_source_lines_and_review_notes(draft_2021) -> None:
 
 def test_2021_summary_on_stderr(draft_2021) -> None:
     result, _ = draft_2021
-    assert result.stderr.splitlines() == [
+    assert result.err.splitlines() == [
         f"read {shown_path(SOURCE)}: plain text, UTF-8",
-        "skipped 3 line(s) of web page furniture (时间, 浏览次数, 关闭窗口 …)",
-        "found 5 section(s), 16 measure(s), 77 task(s), 12 counted target(s), 3 milestone(s), "
-        "0 activity(ies)",
+        "skipped 3 lines of web page furniture (时间, 浏览次数, 关闭窗口 …)",
+        "found 5 sections, 16 measures, 77 tasks, 12 counted targets, 3 milestones, 0 activities",
         "the document declares 18 major activities (line 32) and lists 0",
         "guessed, each marked '# review:' in the draft (23):",
-        "  org, from the title: 1",
+        "  org, expanded from the title: 1",
         "  measure links: 15",
         "  milestones: 3",
         "  goals split from a shared verb: 4",
@@ -355,13 +373,13 @@ HEAD = "无锡市科协2023年工作要点\n二、工作目标\n"
         ("建成科普场馆超过10座", ("科普场馆", "座", "10+", None)),
     ],
 )
-def test_a_counted_goal(tmp_path: Path, clause: str, expected: tuple) -> None:
-    result, plan = drafted(tmp_path, HEAD + clause + "。\n")
+def test_a_counted_goal(drafted, clause: str, expected: tuple) -> None:
+    result, plan = drafted(HEAD + clause + "。\n")
     (target,) = plan.targets
     assert (target.name, target.unit, str(target.goal), target.text) == expected
     assert target.kind == "count"
     if expected[3] is None:
-        assert f"review: text left out: the document says {clause}" in result.stdout
+        assert f"review: text left out: the document says {clause}" in result.out
 
 
 @pytest.mark.parametrize(
@@ -393,13 +411,11 @@ def test_a_counted_goal(tmp_path: Path, clause: str, expected: tuple) -> None:
     ],
     ids=["new-two", "shared-verb", "and", "number-first", "list-in-name"],
 )
-def test_a_sentence_with_several_goals_comes_apart(
-    tmp_path: Path, sentence: str, expected: list
-) -> None:
-    result, plan = drafted(tmp_path, HEAD + sentence + "。\n")
+def test_a_sentence_with_several_goals_comes_apart(drafted, sentence: str, expected: list) -> None:
+    result, plan = drafted(HEAD + sentence + "。\n")
     got = [(t.name, t.unit, str(t.goal), t.text) for t in plan.targets]
     assert got == expected
-    split = result.stdout.count("review: split from a list of goals that share one verb")
+    split = result.out.count("review: split from a list of goals that share one verb")
     assert split == len(expected) - 1
 
 
@@ -417,11 +433,11 @@ def test_a_sentence_with_several_goals_comes_apart(
         "打造“10个一”工程",
     ],
 )
-def test_numbers_that_are_no_goals_make_no_target_and_no_noise(tmp_path: Path, clause: str) -> None:
+def test_numbers_that_are_no_goals_make_no_target_and_no_noise(drafted, clause: str) -> None:
     text = HEAD + clause + "。举办3场论坛。\n"
-    result, plan = drafted(tmp_path, text)
+    result, plan = drafted(text)
     assert [t.name for t in plan.targets] == ["论坛"]
-    assert "not placed" not in result.stderr
+    assert "not placed" not in result.err
 
 
 @pytest.mark.parametrize(
@@ -433,12 +449,12 @@ def test_numbers_that_are_no_goals_make_no_target_and_no_noise(tmp_path: Path, c
     ],
 )
 def test_numbers_kexie_cannot_read_are_listed_with_their_line(
-    tmp_path: Path, clause: str, why: str
+    drafted, clause: str, why: str
 ) -> None:
-    result, plan = drafted(tmp_path, HEAD + clause + "。举办3场论坛。\n")
+    result, plan = drafted(HEAD + clause + "。举办3场论坛。\n")
     assert [t.name for t in plan.targets] == ["论坛"]
-    assert "not placed (1):" in result.stderr
-    assert f"  line 3: {why}: {clause}" in result.stderr.splitlines()
+    assert "not placed (1):" in result.err
+    assert f"  line 3: {why}: {clause}" in result.err.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -456,12 +472,12 @@ def test_numbers_kexie_cannot_read_are_listed_with_their_line(
         ("力争完成《科普规划》编制", "《科普规划》编制"),
     ],
 )
-def test_a_one_off_deliverable_is_a_milestone(tmp_path: Path, clause: str, name: str) -> None:
-    result, plan = drafted(tmp_path, HEAD + clause + "。\n")
+def test_a_one_off_deliverable_is_a_milestone(drafted, clause: str, name: str) -> None:
+    result, plan = drafted(HEAD + clause + "。\n")
     (target,) = plan.targets
     assert (target.kind, target.name, target.text) == ("milestone", name, clause)
     assert (target.unit, target.goal) == (None, None)
-    assert "review: a one-off deliverable, drafted as a milestone" in result.stdout
+    assert "review: a one-off deliverable, drafted as a milestone" in result.out
 
 
 # --- whole documents ------------------------------------------------------------------
@@ -487,8 +503,8 @@ DOCUMENT = """无锡市科协2023年工作要点
 """
 
 
-def test_a_whole_document_in_the_genre(tmp_path: Path) -> None:
-    result, plan = drafted(tmp_path, DOCUMENT, "--lang", "en")
+def test_a_whole_document_in_the_genre(drafted) -> None:
+    result, plan = drafted(DOCUMENT, "--lang", "en")
     assert (plan.year, plan.org, plan.title) == (
         2023,
         "无锡市科学技术协会",
@@ -504,10 +520,10 @@ def test_a_whole_document_in_the_genre(tmp_path: Path) -> None:
         ("section-2", "提升科普能力"),
     ]
     assert [(m.id, m.title, m.tasks) for m in plan.measures()] == [
-        ("measure-1-1", "加强学会党建", ["推动学会党建全覆盖。", "开展主题教育；组织专题学习。"]),
-        ("measure-1-2", "服务科技工作者", ["开展走访慰问。"]),
-        ("measure-2-1", "建设科普阵地", ["每年新建一批科普示范社区。", "推进科普示范学校建设！"]),
-        ("measure-2-2", "举办学术活动", ["举办高端学术论坛，发展会员。"]),
+        ("measure-1-1", "加强学会党建", ("推动学会党建全覆盖。", "开展主题教育；组织专题学习。")),
+        ("measure-1-2", "服务科技工作者", ("开展走访慰问。",)),
+        ("measure-2-1", "建设科普阵地", ("每年新建一批科普示范社区。", "推进科普示范学校建设！")),
+        ("measure-2-2", "举办学术活动", ("举办高端学术论坛，发展会员。",)),
     ]
     assert [(t.id, t.name, t.unit, str(t.goal), t.measure) for t in plan.targets] == [
         ("target-1", "高端学术论坛", "场", "3-5", "measure-2-2"),
@@ -523,44 +539,44 @@ def test_a_whole_document_in_the_genre(tmp_path: Path) -> None:
         ("activity-1", "全国科技工作者日系列活动", 5),
         ("activity-2", "全国科普日活动", 9),
     ]
-    assert "\nactivities_declared: 2  # source: line 16\n" in result.stdout
-    assert "\n  - id: activity-2  # source: line 18\n" in result.stdout
+    assert "\nactivities_declared: 2  # source: line 16\n" in result.out
+    assert "\n  - id: activity-2  # source: line 18\n" in result.out
 
 
-def test_activities_listed_without_a_month_stay_comments(tmp_path: Path) -> None:
+def test_activities_listed_without_a_month_stay_comments(drafted) -> None:
     text = DOCUMENT.replace("（5月）", "").replace("（9月）", "（全年）")
-    result, plan = drafted(tmp_path, text)
-    assert (plan.activities_declared, plan.activities) == (None, [])
+    result, plan = drafted(text)
+    assert (plan.activities_declared, plan.activities) == (None, ())
     assert (
         "# review: listed without a month: give each a month (or a date) and move it into "
         "activities\n"
         "#   - {id: activity-1, name: 全国科技工作者日系列活动}  # source: line 17\n"
         "#   - {id: activity-2, name: 全国科普日活动}  # source: line 18\n"
-    ) in result.stdout
-    assert "# activities_declared: 2  # source: line 16\n" in result.stdout
+    ) in result.out
+    assert "# activities_declared: 2  # source: line 16\n" in result.out
 
 
-def test_a_document_without_goals_or_activities_chapters(tmp_path: Path) -> None:
+def test_a_document_without_goals_or_activities_chapters(drafted) -> None:
     text = DOCUMENT.split("二、工作目标")[0] + "三、" + DOCUMENT.split("三、")[1].split("四、")[0]
-    result, plan = drafted(tmp_path, text)
+    result, plan = drafted(text)
     assert len(plan.sections) == 2
-    assert plan.targets == []
-    assert "\ntargets: []\n" in result.stdout
-    assert plan.activities == [] and plan.activities_declared is None
-    assert result.stdout.endswith(
+    assert plan.targets == ()
+    assert "\ntargets: []\n" in result.out
+    assert plan.activities == () and plan.activities_declared is None
+    assert result.out.endswith(
         "activities: []  # review: the document lists no activities; add them with their "
         "months (never invented)\n"
     )
 
 
-def test_a_document_with_goals_only(tmp_path: Path) -> None:
-    result, plan = drafted(tmp_path, HEAD + "举办3场论坛。\n")
-    assert plan.sections == []
-    assert "\nsections: []\n" in result.stdout
+def test_a_document_with_goals_only(drafted) -> None:
+    result, plan = drafted(HEAD + "举办3场论坛。\n")
+    assert plan.sections == ()
+    assert "\nsections: []\n" in result.out
     assert plan.targets[0].measure is None
 
 
-def test_a_work_points_document_with_numbered_measures_and_no_sections(tmp_path: Path) -> None:
+def test_a_work_points_document_with_numbered_measures_and_no_sections(drafted) -> None:
     text = (
         "关于印发《无锡市科协2024年工作要点》的通知\n"
         "一、强化思想政治引领\n"
@@ -571,76 +587,74 @@ def test_a_work_points_document_with_numbered_measures_and_no_sections(tmp_path:
         "无锡市科学技术协会\n"
         "2024年1月10日\n"
     )
-    result, plan = drafted(tmp_path, text)
+    result, plan = drafted(text)
     assert plan.title == "无锡市科协2024年工作要点"
     assert [(s.title, [m.title for m in s.measures]) for s in plan.sections] == [
         ("强化思想政治引领", ["深入学习宣传", "加强意识形态工作"]),
         ("深化科协改革", ["推进学会改革"]),
     ]
-    assert plan.measures()[2].tasks == ["扩大覆盖面。"]
-    assert "review: a chapter without (一)(二) sections, taken as one section" in result.stdout
-    assert "review: a paragraph without 一是/1., taken as a measure" in result.stdout
-    assert "  line 7: text outside any measure: 无锡市科学技术协会" in result.stderr
-    assert "  line 8: text outside any measure: 2024年1月10日" in result.stderr
+    assert plan.measures()[2].tasks == ("扩大覆盖面。",)
+    assert "review: a chapter without (一)(二) sections, taken as one section" in result.out
+    assert "review: a paragraph without 一是/1., taken as a measure" in result.out
+    assert "  line 7: text outside any measure: 无锡市科学技术协会" in result.err
+    assert "  line 8: text outside any measure: 2024年1月10日" in result.err
 
 
-def test_an_org_other_than_a_kexie_is_taken_from_the_title(tmp_path: Path) -> None:
-    result, plan = drafted(
-        tmp_path, "无锡市科学技术协会2023年工作计划\n" + HEAD[15:] + "举办3场论坛。\n"
-    )
+def test_an_org_other_than_a_kexie_is_taken_from_the_title(drafted) -> None:
+    result, plan = drafted("无锡市科学技术协会2023年工作计划\n" + HEAD[15:] + "举办3场论坛。\n")
     assert plan.org == "无锡市科学技术协会"
-    assert (
-        "org: 无锡市科学技术协会  # source: line 1; review: taken from the title" in result.stdout
-    )
+    assert "org: 无锡市科学技术协会  # source: line 1; review: taken from the title" in result.out
 
 
-def test_no_title_gives_placeholders_and_says_so(tmp_path: Path) -> None:
-    result, plan = drafted(tmp_path, "二、工作目标\n2023年举办3场论坛。\n")
+def test_no_title_gives_placeholders_and_says_so(drafted) -> None:
+    result, plan = drafted("二、工作目标\n2023年举办3场论坛。\n")
     assert [(t.name, str(t.goal)) for t in plan.targets] == [("论坛", "3")]
     assert (plan.year, plan.org, plan.title) == (2023, "待填写", "待填写")
-    assert "year: 2023  # review: no year in the title; the year the text names most (1 times)" in (
-        result.stdout
+    assert "year: 2023  # review: no year in the title; the year the text names most (1 time)" in (
+        result.out
     )
-    assert "title: 待填写  # review: not found in the document: fill it in" in result.stdout
-    assert "  no title naming the year (…2021年工作意见); title set to 待填写" in result.stderr
+    assert "title: 待填写  # review: not found in the document: fill it in" in result.out
+    assert "  no title naming the year (…2021年工作意见); title set to 待填写" in result.err
 
 
-def test_the_year_comes_from_the_output_name_when_the_document_has_none(tmp_path: Path) -> None:
+def test_the_year_comes_from_the_output_name_when_the_document_has_none(
+    draft, tmp_path: Path
+) -> None:
     path = tmp_path / "plan.txt"
     path.write_text("二、工作目标\n举办3场论坛。\n", encoding="utf-8")
     output = tmp_path / "plans" / "2025.yaml"
-    result = run(str(path), "-o", str(output))
-    assert result.exit_code == 0, result.output
+    result = draft(str(path), "-o", str(output))
+    assert result.code == 0, result.err
     plan = load_plan(output)
     assert plan.year == 2025
-    without = run(str(path))
-    assert without.exit_code == 1
-    assert without.stderr.endswith(
+    without = draft(str(path))
+    assert without.code == 1
+    assert without.err.endswith(
         "error: no year in the document's title or text; name the output plans/YYYY.yaml\n"
     )
 
 
-def test_a_document_without_a_plan_exits_1_with_one_line(tmp_path: Path) -> None:
+def test_a_document_without_a_plan_exits_1_with_one_line(draft, tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_text("各位同事：\n请于周五前提交材料。\n", encoding="utf-8")
-    result = run(str(path))
-    assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (
+    result = draft(str(path))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
         f"{path}: error: no plan found: no sections ((一)(二)…) and no targets (二、工作目标) "
         "in the document\n"
     )
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert run(str(empty)).exit_code == 1
+    assert draft(str(empty)).code == 1
 
 
 # --- formats ------------------------------------------------------------------------
 
 
-def test_docx_gb18030_and_html_give_the_same_plan_as_text(tmp_path: Path) -> None:
+def test_docx_gb18030_and_html_give_the_same_plan_as_text(drafted, draft, tmp_path: Path) -> None:
     import docx
 
-    _, from_text = drafted(tmp_path, DOCUMENT)
+    _, from_text = drafted(DOCUMENT)
     word = docx.Document()
     for line in DOCUMENT.splitlines():
         word.add_paragraph(line)
@@ -653,16 +667,16 @@ def test_docx_gb18030_and_html_give_the_same_plan_as_text(tmp_path: Path) -> Non
         ("gb.txt", "plain text, GB18030"),
         ("plan.html", "web page (HTML), UTF-8"),
     ]:
-        result = run(str(tmp_path / name))
-        assert result.exit_code == 0, result.output
-        assert result.stderr.splitlines()[0] == f"read {tmp_path / name}: {how}"
-        plan = load_plan_text(result.stdout, name)
+        result = draft(str(tmp_path / name))
+        assert result.code == 0, result.err
+        assert result.err.splitlines()[0] == f"read {tmp_path / name}: {how}"
+        plan = load_plan_text(result.out, name)
         assert plan == from_text, name
-    docx_out = run(str(tmp_path / "plan.docx")).stdout
+    docx_out = draft(str(tmp_path / "plan.docx")).out
     assert "\nyear: 2023  # source: paragraph 1\n" in docx_out
 
 
-def test_docx_activity_table_rows_are_activities(tmp_path: Path) -> None:
+def test_docx_activity_table_rows_are_activities(draft, tmp_path: Path) -> None:
     import docx
 
     word = docx.Document()
@@ -675,9 +689,9 @@ def test_docx_activity_table_rows_are_activities(tmp_path: Path) -> None:
         for c, cell in enumerate(row):
             table.cell(r, c).text = cell
     word.save(str(tmp_path / "plan.docx"))
-    result = run(str(tmp_path / "plan.docx"))
-    assert result.exit_code == 0, result.output
-    plan = load_plan_text(result.stdout)
+    result = draft(str(tmp_path / "plan.docx"))
+    assert result.code == 0, result.err
+    plan = load_plan_text(result.out)
     assert [(a.name, a.month) for a in plan.activities] == [("全国科普日", 9), ("学术年会", 11)]
     assert plan.activities_declared == 2
 
@@ -685,67 +699,89 @@ def test_docx_activity_table_rows_are_activities(tmp_path: Path) -> None:
 # --- output ---------------------------------------------------------------------------
 
 
-def test_output_file_is_written_once_and_replaced_only_with_force(tmp_path: Path) -> None:
+def test_output_file_is_written_once_and_replaced_only_with_force(draft, tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(DOCUMENT, encoding="utf-8")
     output = tmp_path / "plans" / "2023.yaml"
-    first = run(str(path), "-o", str(output))
-    assert first.exit_code == 0, first.output
-    assert first.stdout == ""
-    assert first.stderr.splitlines()[-2:] == [
+    first = draft(str(path), "-o", str(output))
+    assert first.code == 0, first.err
+    assert first.out == ""
+    assert first.err.splitlines()[-2:] == [
         f"next: check each '# review:' line against the document, then kexie validate {output}; "
         f"kexie diff LAST_YEAR.yaml {output} shows what changed from last year",
-        f"wrote {output}",
+        f"wrote the draft to {output}",
     ]
     data = output.read_bytes()
     assert b"\r" not in data and data.endswith(b"\n")
     assert load_plan(output).year == 2023
-    again = run(str(path), "-o", str(output))
-    assert (again.exit_code, again.stdout) == (2, "")
-    assert again.stderr == f"kexie: error: {output} exists; nothing written (--force replaces it)\n"
+    again = draft(str(path), "-o", str(output))
+    assert (again.code, again.out) == (2, "")
+    assert again.err == f"kexie: error: {output} exists; nothing written (--force replaces it)\n"
     output.write_text("edited", encoding="utf-8")
-    forced = run(str(path), "-o", str(output), "--force")
-    assert forced.exit_code == 0, forced.output
+    forced = draft(str(path), "-o", str(output), "--force")
+    assert forced.code == 0, forced.err
     assert output.read_bytes() == data
 
 
-def test_validate_accepts_the_written_draft(tmp_path: Path) -> None:
+def test_validate_accepts_the_written_draft(draft, kexie, tmp_path: Path) -> None:
     output = tmp_path / "2021.yaml"
-    assert run(str(SOURCE), "-o", str(output)).exit_code == 0
-    result = CliRunner().invoke(app, ["validate", str(output)], env=ENV)
-    assert result.exit_code == 0, result.output
+    assert draft(str(SOURCE), "-o", str(output)).code == 0
+    result = kexie("validate", str(output), lang="en")
+    assert (result.code, result.err) == (0, ""), result.err
 
 
-def test_document_text_is_shown_escaped_and_kept_as_text(tmp_path: Path) -> None:
-    text = (
-        "无锡市科协2023年工作要点\n"
-        "三、主要工作措施\n"
-        "（一）# not a comment: - [x] 'quoted' \"double\"\n"
-        "一是标题\x1b[31m红。任务 #1: yes。\n"
-        "无锡\u202e市\n"
-    )
-    result, plan = drafted(tmp_path, text)
-    assert plan.sections[0].title == "# not a comment: - [x] 'quoted' \"double\""
-    assert plan.measures()[0].title == "标题\x1b[31m红"
-    assert plan.measures()[0].tasks == ["任务 #1: yes。"]
-    assert "  line 5: text outside any measure: 无锡\\u202e市" in result.stderr
-    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
-    # on stdout too: the YAML spells them as escapes, and reads back as they were
-    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
-    assert '        title: "标题\\x1b[31m红"\n' in result.stdout
-
-
-def test_chinese_summary(tmp_path: Path) -> None:
+def test_the_output_folder_is_made(draft, tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(DOCUMENT, encoding="utf-8")
-    result = run(str(path), "--lang", "zh")
-    assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[1:3] == [
+    output = tmp_path / "new" / "plans" / "2023.yaml"
+    assert draft(str(path), "-o", str(output)).code == 0
+    assert load_plan(output).year == 2023
+
+
+def test_characters_a_plan_may_not_hold_are_removed_and_the_entry_says_so(drafted) -> None:
+    text = (
+        "无锡市科协2023年工作要点\n"
+        "二、工作目标\n"
+        "举办\u202e3场论坛\x07。\n"
+        "三、主要工作措施\n"
+        "（一）# not a comment: - [x] 'quoted' \"double\"\n"
+        "一是标题\x1b[31m红。任务 #1:\u200b yes。\n"
+        "继续\x85推进。\n"
+        "无锡\u2066市\n"
+    )
+    result, plan = drafted(text)
+    assert plan.sections[0].title == "# not a comment: - [x] 'quoted' \"double\""
+    assert plan.measures()[0].title == "标题[31m红"
+    # a zero-width space is no control: kept, written as an escape
+    assert plan.measures()[0].tasks == ("任务 #1:\u200b yes。", "继续推进。")
+    assert [(t.name, t.text, str(t.goal)) for t in plan.targets] == [("论坛", "举办3场论坛", "3")]
+    out = result.out
+    assert (
+        "      - id: measure-1-1  # source: line 6; review: removed from the document's text "
+        "here: U+001B, U+0085 (control characters and bidi overrides, which a plan may not "
+        "hold); compare with the document\n"
+    ) in out
+    assert (
+        "  - id: target-1  # source: line 3; review: removed from the document's text here: "
+        "U+202E, U+0007 (control characters"
+    ) in out
+    assert '          - "任务 #1:\\u200b yes。"\n' in out
+    assert not any(char in out + result.err for char in "\x1b\x07\x85\u202e\u2066\u200b")
+    assert "  line 8: text outside any measure: 无锡市" in result.err
+    assert "  entries with hidden characters removed: 2" in result.err.splitlines()
+
+
+def test_chinese_summary(draft, tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    result = draft(str(path), "--lang", "zh")
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[1:3] == [
         "跳过了 1 行网页栏目文字（时间、浏览次数、关闭窗口等）",
         "找到 2 个部分、4 项措施、6 项任务、6 个数量目标、0 个里程碑、2 项重大活动",
     ]
-    assert "所属措施按共有词语推测：举办学术活动（得分 " in result.stdout
-    assert "# 由 kexie draft 根据 " in result.stdout and "# Draft plan made by" in result.stdout
+    assert "所属措施按共有词语推测：举办学术活动（得分 " in result.out
+    assert "# 由 kexie draft 根据 " in result.out and "# Draft plan made by" in result.out
 
 
 # --- the pieces -------------------------------------------------------------------------
@@ -774,25 +810,9 @@ def test_split_top_pieces_and_separators_rebuild_the_text(text: str) -> None:
     assert pieces[-1][0] + len(pieces[-1][1]) == len(text)
 
 
-def test_every_draft_message_has_both_languages_with_the_same_fields() -> None:
-    sources = "".join(
-        (ROOT / "kexie_plan" / name).read_text("utf-8")
-        for name in ("documents.py", "draft.py", "render/draft.py", "cli/draft.py")
-    )
-    used = {c for c in re.findall(r"\"(draft\.[a-z_.]+)\"", sources) if not c.endswith(".")}
-    used |= {f"draft.format.{f}" for f in ("text", "html", "docx")}
-    used |= {f"draft.place.{w}" for w in ("line", "paragraph")}
-    used |= {c.replace("draft.note.", "draft.label.") for c in used if c.startswith("draft.note.")}
-    used -= {"draft.label.units", "draft.label.declared_unlisted", "draft.label.declared_mismatch"}
-    used -= {"draft.label.no_activities", "draft.label.no_month"}
-    assert used <= set(MESSAGES)
-    for code, (english, chinese) in MESSAGES.items():
-        if code.startswith("draft."):
-            fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
-            assert fields == {f for _, f, _, _ in string.Formatter().parse(chinese) if f}, code
-
-
-ANY_TEXT = st.text(min_size=1, max_size=30)
+# Any text but what a plan may not hold, which parse removes from the document's lines
+# (test_characters_a_plan_may_not_hold_are_removed_and_the_entry_says_so).
+ANY_TEXT = st.text(min_size=1, max_size=30).map(lambda t: HIDDEN_CHARS.sub("", t)).filter(bool)
 
 
 @given(title=ANY_TEXT, task=ANY_TEXT, name=ANY_TEXT, words=ANY_TEXT, guidance=ANY_TEXT)
@@ -819,7 +839,7 @@ def test_whatever_the_document_says_stays_text_in_the_yaml(
     out = draft_yaml(draft, source, "en")
     plan = load_plan_text(out)
     assert (plan.title, plan.org, plan.guidance) == (title, name, guidance + "\n")
-    assert (plan.sections[0].title, plan.measures()[0].tasks) == (title, [task, task])
+    assert (plan.sections[0].title, plan.measures()[0].tasks) == (title, (task, task))
     assert [(t.name, t.text) for t in plan.targets] == [(name, words), (name, words)]
 
 
@@ -881,10 +901,54 @@ def test_the_draft_reads_a_goal_in_words_as_validate_does(text: str, unit: str) 
     assert quoted_goals(text, unit) == [str(goal) for goal in validate_reads(target)]
 
 
-def test_a_second_number_of_the_unit_in_the_words_leaves_them_out(tmp_path: Path) -> None:
-    result, plan = drafted(tmp_path, HEAD + "举办12场论坛1.5场。\n")
+def test_a_second_number_of_the_unit_in_the_words_leaves_them_out(drafted) -> None:
+    result, plan = drafted(HEAD + "举办12场论坛1.5场。\n")
     (target,) = plan.targets
     assert (target.name, str(target.goal), target.text) == ("论坛1.5场", "12", None)
     assert "review: text left out: the document says 举办12场论坛1.5场, where kexie " in (
-        result.stdout
+        result.out
     )
+
+
+def test_numbers_a_plan_cannot_hold_are_listed_not_drafted(drafted) -> None:
+    # validate refuses numbers of more than 9 digits, and Python cannot read 5000 of them
+    huge = "9" * 5000
+    text = (
+        "无锡市科协2023年工作要点\n二、工作目标\n"
+        "举办1234567890场论坛，举办3场沙龙。\n"
+        f"新增会员{huge}名。\n"
+        "四、重大活动安排\n"
+        f"拟安排{huge}项重大活动。\n"
+    )
+    result, plan = drafted(text)
+    assert [(t.name, str(t.goal)) for t in plan.targets] == [("沙龙", "3")]
+    assert plan.activities_declared is None
+    assert "activities_declared" not in result.out
+    lines = result.err.splitlines()
+    assert "  line 3: a number kexie did not read as a goal: 举办1234567890场论坛" in lines
+    assert f"  line 4: a number kexie did not read as a goal: 新增会员{'9' * 56}…" in lines
+    assert f"  line 6: a number kexie did not read as a goal: 拟安排{'9' * 57}…" in lines
+
+
+@pytest.mark.parametrize(
+    ("title", "output", "year"),
+    [
+        ("无锡市科协0202年工作要点", "plan.yaml", None),  # no plan's year: 1900 to 2999
+        ("无锡市科协3021年工作要点", "3021.yaml", None),
+        ("无锡市科协3021年工作要点", "2023.yaml", 2023),  # the output's name, as said
+    ],
+)
+def test_a_year_no_plan_can_have_is_never_drafted(
+    draft, tmp_path: Path, title: str, output: str, year: int | None
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{title}\n二、工作目标\n举办3场论坛。\n", encoding="utf-8")
+    result = draft(str(path), "-o", str(tmp_path / output))
+    if year is None:
+        assert (result.code, result.out) == (1, "")
+        assert result.err.endswith("error: no year in the document's title or text; name the "
+                                   "output plans/YYYY.yaml\n")  # fmt: skip
+    else:
+        assert result.code == 0, result.err
+        plan = load_plan(tmp_path / output)
+        assert (plan.year, plan.title) == (year, title)

@@ -40,9 +40,15 @@ UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
 # planfile.py, model.py (PydanticCustomError("kexie_goal_zero", …)) and the plan checks
 # in checks.CHECKS (checks.py also holds the ledger's record checks, which are not the
 # plan loader's). Some of those strings are not loader errors, or cannot be a case:
-NOT_LOADER_CODES = {"hint"}  # the name of a message parameter and of the word it fills in
+NOT_LOADER_CODES: set[str] = set()  # none since the hint's words are `did_you_mean`, not `hint`
 # Loader codes whose case cannot be a small committed file; test_planfile.py covers them.
-COVERED_ELSEWHERE = {"file_missing", "not_regular_file", "file_unreadable", "file_too_large"}
+COVERED_ELSEWHERE = {
+    "file_missing",
+    "not_regular_file",
+    "file_unreadable",
+    "file_too_large",
+    "plan_symlink",  # a symbolic link cannot be a portable committed case
+}
 # The fallback for a pydantic error that planfile does not translate; no known input
 # reaches it. When one does, give it a proper code and a case.
 UNREACHABLE = {"invalid"}

@@ -136,7 +136,7 @@ def test_kexie_lang_beats_kexie_toml(tmp_path, monkeypatch) -> None:
     assert invoke("init", str(tmp_path), "--year", "2022", "--lang", "zh").exit_code == 0
     monkeypatch.chdir(tmp_path)
     result = invoke("validate", env={**NO_LANG, "KEXIE_LANG": "en"})
-    assert result.stdout.startswith("plans/2022.yaml: ok (1 sections")
+    assert result.stdout.startswith("plans/2022.yaml: ok (1 section,")
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_new_year_from_the_2021_plan_validates_as_it_is(tmp_path) -> None:
     result = invoke("new-year", "2022", "--from", str(source), env={"KEXIE_LANG": "en"})
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
-        "12 goal(s) marked '# review': check each against the approved plan"
+        "12 goals marked '# review': check each against the approved plan"
     )
     new = tmp_path / "2022.yaml"
     assert invoke("validate", str(new)).exit_code == 0
@@ -212,7 +212,7 @@ def test_new_year_moves_dates_and_drops_adjustments(tmp_path) -> None:
     plan = load_plan(out)
     salon, museum = plan.targets
     assert salon.schedule == {dt.date(2025, 2, 28): 1, dt.date(2025, 6, 30): 2}
-    assert (salon.due, salon.adjustments, str(salon.goal)) == (dt.date(2025, 11, 30), [], "3+")
+    assert (salon.due, salon.adjustments, str(salon.goal)) == (dt.date(2025, 11, 30), (), "3+")
     assert museum.due == dt.date(2025, 2, 28)
     assert [a.date for a in plan.activities] == [dt.date(2025, 2, 28), None]
     assert plan.period is not None and plan.period.end == dt.date(2025, 12, 31)

@@ -8,8 +8,8 @@ import pytest
 
 from kexie_plan.checks import check_records
 from kexie_plan.errors import PlanError
-from kexie_plan.model import Record
 from kexie_plan.planfile import load_plan_text
+from kexie_plan.record import Record
 
 PLAN = """\
 schema: 1
@@ -39,8 +39,8 @@ def rec(line: int, ident: str, **fields: object) -> Record:
     return Record(id=ident, line=line, **fields)  # type: ignore[arg-type]
 
 
-def on(line: int, code: str, **params: object) -> PlanError:
-    return PlanError(code, params, line=line)
+def on(line: int, code: str, warning: bool = False, **params: object) -> PlanError:
+    return PlanError(code, params, line=line, warning=warning)
 
 
 @pytest.fixture(scope="module")
@@ -137,15 +137,51 @@ def test_reversals(plan) -> None:
         rec(7, "B", target="haizhi-salons"),
     ]
     assert check_records(plan, records) == [
-        on(3, "revert_twice", id="A", first_line=2),
+        on(3, "revert_twice", warning=True, id="A", first_line=2),  # a merge: counts once
         on(4, "revert_of_revert", id="R1"),
         on(5, "unknown_ref", kind="record", id="ZZZ", hint=""),
     ]
 
 
-def test_an_activity_is_held_once(plan) -> None:
+def test_a_reversal_is_dated_on_or_after_its_record_and_may_follow_the_period(plan) -> None:
+    records = [
+        rec(1, "A", target="haizhi-salons", date=dt.date(2021, 5, 2)),
+        rec(2, "B", target="haizhi-salons", date=dt.date(2021, 5, 2)),
+        rec(3, "C", target="haizhi-salons", date=dt.date(2021, 12, 30)),
+        rec(4, "R1", revert="A", date=dt.date(2021, 5, 1)),
+        rec(5, "R2", revert="B", date=dt.date(2021, 5, 2)),  # the same day is fine
+        rec(6, "R3", revert="C", date=dt.date(2022, 1, 15)),  # January's correction
+    ]
+    assert check_records(plan, records) == [
+        on(4, "revert_before_record", id="A", record_date="2021-05-02", date="2021-05-01"),
+    ]
+
+
+def test_an_activity_held_twice_is_a_warning_on_the_later_record(plan) -> None:
     records = [rec(2, "A", activity="salon"), rec(9, "B", activity="salon")]
-    assert check_records(plan, records) == [on(9, "activity_held_twice", id="salon", first_line=2)]
+    assert check_records(plan, records) == [
+        on(9, "activity_held_twice", warning=True, id="salon", first_line=2)
+    ]
+    # a merge may put the later-dated record first in the file: the warning is on it
+    records = [
+        rec(2, "A", activity="salon", date=dt.date(2021, 3, 20)),
+        rec(9, "B", activity="salon", date=dt.date(2021, 3, 12)),
+    ]
+    assert check_records(plan, records) == [
+        on(2, "activity_held_twice", warning=True, id="salon", first_line=9)
+    ]
+
+
+def test_a_milestone_done_twice_is_a_warning_on_the_later_record(plan) -> None:
+    records = [
+        rec(3, "A", target="museum-prep", done=True, date=dt.date(2021, 6, 1)),
+        rec(4, "B", target="museum-prep", done=True, date=dt.date(2021, 6, 5)),
+        rec(5, "C", target="museum-prep", done=True, date=dt.date(2021, 6, 7)),
+        rec(6, "R", revert="C", date=dt.date(2021, 6, 8)),  # C does not count: no warning
+    ]
+    assert check_records(plan, records) == [
+        on(4, "milestone_done_twice", warning=True, id="museum-prep", first_line=3)
+    ]
 
 
 def test_problems_come_in_ledger_order(plan) -> None:

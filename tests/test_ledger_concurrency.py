@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from kexie_plan.ledger import HEADER, append_record, format_record, read_ledger
-from kexie_plan.model import Record
+from kexie_plan.record import Record
+
+pytestmark = pytest.mark.slow  # real processes
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = """\
@@ -176,7 +178,7 @@ def test_an_append_waits_for_the_lock(tmp_path: Path) -> None:
     script = (
         "import datetime, sys\n"
         "from kexie_plan.ledger import append_record\n"
-        "from kexie_plan.model import Record\n"
+        "from kexie_plan.record import Record\n"
         "print('started', flush=True)\n"
         "append_record(sys.argv[1], Record(id='L1', date=datetime.date(2021, 3, 1), target='t'))\n"
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
-from kexie_plan.model import Goal
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +67,7 @@ NUMERIC_GOALS = [
 
 @pytest.mark.parametrize(("fragment", "goal", "unit"), NUMERIC_GOALS)
 def test_every_numeric_goal_is_in_the_plan(plan, fragment: str, goal: Goal, unit: str) -> None:
-    matches = [t for t in plan.targets if t.kind == "count" and fragment in (t.text or "")]
+    matches = [t for t in plan.targets if t.kind == "count" and fragment in t.name]
     assert len(matches) == 1, [t.id for t in matches]
     target = matches[0]
     assert (target.goal, target.unit) == (goal, unit)
@@ -101,6 +102,22 @@ def test_every_word_is_the_sources_own(plan) -> None:
                 assert task in SOURCE, (measure.id, task)
     for target in plan.targets:
         assert target.text in SOURCE, target.id
+        assert target.name in SOURCE, target.id  # a name quotes the source, never composes
+        assert target.name in target.text, target.id
+    for activity in plan.activities:
+        assert activity.name in SOURCE, activity.id
+
+
+def test_each_measures_tasks_rebuild_its_paragraph(plan) -> None:
+    paragraphs = {}
+    for line in SOURCE.splitlines():
+        for ordinal in ("一是", "二是", "三是", "四是"):
+            if line.startswith(ordinal):
+                title, rest = line.removeprefix(ordinal).split("。", 1)
+                paragraphs[title] = rest
+    assert len(paragraphs) == 16
+    for measure in plan.measures():
+        assert "".join(measure.tasks) == paragraphs[measure.title], measure.id
 
 
 def test_eighteen_reconstructed_activities(plan) -> None:
@@ -112,9 +129,22 @@ def test_eighteen_reconstructed_activities(plan) -> None:
     assert "Reconstructed" in text.split("activities:")[-2]
     by_id = {a.id: a for a in plan.activities}
     assert by_id["sci-worker-day"].month == 5
-    # an activity that counts toward a target counts toward a counted one
-    kinds = {t.id: t.kind for t in plan.targets}
-    assert {kinds[a.target] for a in plan.activities if a.target} == {"count"}
+    # the source states no month: every one is the office's estimate, and says so
+    assert all(a.tentative for a in plan.activities)
+    assert "every month is the\n# office's estimate" in text
+    # linked only where the source ties them: the 马山 forum is the milestone's forum
+    assert [(a.id, a.target) for a in plan.activities if a.target] == [
+        ("mashan-forum", "mashan-health-forum")
+    ]
+    milestone = next(t for t in plan.targets if t.id == "mashan-health-forum")
+    assert by_id["mashan-forum"].name in milestone.name
+
+
+def test_academic_events_belong_to_the_kechuang_paragraph(plan) -> None:
+    target = next(t for t in plan.targets if t.id == "academic-events")
+    measure = next(m for m in plan.measures() if m.id == target.measure)
+    assert measure.title == "打造“科创中国”样板,促进科技经济深度融合"
+    assert any("国家(省)级学会" in task and "高层次学术" in task for task in measure.tasks)
 
 
 def test_bundled_copy_is_the_plan() -> None:
@@ -156,3 +186,46 @@ def test_units_and_owners_only_where_the_source_names_them(plan) -> None:
     assert f"推动{names['cie']}承办世界物联网博览会相关活动" in SOURCE
     assert f"联手{names['universities-in-wuxi']},深入开展“校协联手”" in SOURCE
     assert f"联合{names['cast-haizhi-office']}和有关国际组织,办好高端国际学术交流论坛" in SOURCE
+
+
+# --- issue 10: the year's verdict on the shipped plan -------------------------------------
+
+
+def status_json(*args: str) -> dict:
+    from typer.testing import CliRunner
+
+    from kexie_plan.cli import app
+
+    result = CliRunner().invoke(app, ["status", "--plan", str(PLAN), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_at_the_years_end_every_counted_target_expects_its_lower_bound(plan) -> None:
+    data = status_json("--as-of", "2021-12-31")
+    lows = {t.id: t.goal.min for t in plan.targets if t.goal is not None}
+    assert {t["id"]: t["expected"] for t in data["targets"] if t["kind"] == "count"} == lows
+    states = {t["state"] for t in data["targets"]}
+    assert "behind" not in states and "on_track" not in states and "pending" not in states
+    # no month of the source is stated, so no activity is overdue: unheld ones are not_held
+    assert {a["state"] for a in data["activities"]} <= {"held", "not_held"}
+    assert all(a["tentative"] for a in data["activities"])
+
+
+def test_no_activity_is_ever_overdue_on_a_month_the_source_never_set() -> None:
+    for month in range(1, 13):
+        data = status_json("--as-of", f"2021-{month:02d}-28")
+        assert "overdue" not in {a["state"] for a in data["activities"]}, month
+
+
+def test_a_finished_plan_is_shown_at_its_last_day_and_says_so(monkeypatch) -> None:
+    monkeypatch.setenv("KEXIE_TODAY", "2026-11-29")
+    data = status_json()
+    assert (data["as_of"], data["as_of_clamped"]) == ("2021-12-31", "ended")
+    from typer.testing import CliRunner
+
+    from kexie_plan.cli import app
+
+    result = CliRunner().invoke(app, ["status", "--plan", str(PLAN), "--lang", "zh"])
+    assert result.stdout.splitlines()[1].startswith("截至 2021-12-31（计划期已结束）")
+    assert "● 未完成" in result.stdout and "逾期" not in result.stdout

@@ -16,10 +16,11 @@ from typer.testing import CliRunner
 
 from kexie_plan.cli import app
 from kexie_plan.errors import PlanErrors
-from kexie_plan.model import Record
 from kexie_plan.plandiff import Change, plan_diff
 from kexie_plan.planfile import load_plan, load_plan_text
 from kexie_plan.progress import planned_window, status_report
+from kexie_plan.record import Record
+from kexie_plan.totals import totals_of
 
 PLAN = """\
 schema: 1
@@ -52,12 +53,12 @@ activities:
 def test_window_owner_and_co_owners_load() -> None:
     plan = load_plan_text(PLAN)
     expo, day, week = plan.activities
-    assert (expo.owner, expo.co_owners) == ("cie", ["office"])
+    assert (expo.owner, expo.co_owners) == ("cie", ("office",))
     assert planned_window(plan, expo) == (dt.date(2024, 10, 22), dt.date(2024, 10, 25))
     assert planned_window(plan, day) == (dt.date(2024, 2, 26), dt.date(2024, 3, 1))
     assert planned_window(plan, week) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
-    assert plan.targets[0].co_owners == ["office"]
-    assert plan.measures()[0].co_owners == ["office"]
+    assert plan.targets[0].co_owners == ("office",)
+    assert plan.measures()[0].co_owners == ("office",)
 
 
 @pytest.mark.parametrize(
@@ -73,13 +74,13 @@ def test_window_owner_and_co_owners_load() -> None:
     ],
 )
 def test_a_window_decides_when_an_activity_is_overdue(as_of: str, expo, day) -> None:
-    report = status_report(load_plan_text(PLAN), [], dt.date.fromisoformat(as_of))
+    report = status_report(load_plan_text(PLAN), totals_of([]), dt.date.fromisoformat(as_of))
     states = {a.id: (a.state, a.calendar_state) for a in report.activities}
     assert (states["expo"], states["day"]) == (expo, day)
 
 
 def test_owner_is_the_activitys_own_else_its_measures_and_co_owners_are_not_inherited() -> None:
-    report = status_report(load_plan_text(PLAN), [], dt.date(2024, 6, 30))
+    report = status_report(load_plan_text(PLAN), totals_of([]), dt.date(2024, 6, 30))
     owners = {a.id: (a.owner, a.co_owners) for a in report.activities}
     assert owners == {"expo": ("cie", ("office",)), "day": (None, ()), "week": ("pop-dept", ())}
     assert report.targets[0].co_owners == ("office",)
@@ -95,7 +96,7 @@ def test_owner_is_the_activitys_own_else_its_measures_and_co_owners_are_not_inhe
 def test_held_after_the_window_is_late() -> None:
     plan = load_plan_text(PLAN)
     late = Record(id="r1", date=dt.date(2024, 3, 4), activity="day")
-    report = status_report(plan, [late], dt.date(2024, 3, 31))
+    report = status_report(plan, totals_of([late]), dt.date(2024, 3, 31))
     day = next(a for a in report.activities if a.id == "day")
     assert (day.state, day.held, day.late) == ("held", dt.date(2024, 3, 4), True)
 
@@ -116,7 +117,7 @@ def test_new_year_moves_the_window(tmp_path: Path) -> None:
     expo, day, _ = plan.activities
     assert (expo.window.from_, expo.window.to) == (dt.date(2025, 10, 22), dt.date(2025, 10, 25))
     assert (day.date, day.window.from_) == (dt.date(2025, 2, 28), dt.date(2025, 2, 26))
-    assert (expo.owner, expo.co_owners) == ("cie", ["office"])
+    assert (expo.owner, expo.co_owners) == ("cie", ("office",))
 
 
 def test_diff_reports_a_moved_window() -> None:

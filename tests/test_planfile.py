@@ -21,9 +21,9 @@ from typer.testing import CliRunner, Result
 from kexie_plan.cli import app
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.i18n import text
-from kexie_plan.model import Plan
+from kexie_plan.plan import Plan
 from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan, load_plan_text, resolve_plain
-from kexie_plan.render import error_line
+from kexie_plan.render.text import error_line
 
 BASE = "schema: 1\nyear: 2021\norg: 某科协\ntitle: 测试计划\n"
 
@@ -153,18 +153,14 @@ def test_missing_file_is_exit_2(here: Path) -> None:
     result = validate("nothere.yaml")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (
-        "nothere.yaml: error: file not found\n1 error(s) in 1 file(s); 0 file(s) ok\n"
-    )
+    assert result.stderr == "nothere.yaml: error: file not found\n1 error in 1 file; 0 files ok\n"
 
 
 def test_a_folder_is_exit_2(here: Path) -> None:
     (here / "plans").mkdir()
     result = validate("plans")
     assert result.exit_code == 2
-    assert result.stderr == (
-        "plans: error: not a regular file\n1 error(s) in 1 file(s); 0 file(s) ok\n"
-    )
+    assert result.stderr == "plans: error: not a regular file\n1 error in 1 file; 0 files ok\n"
 
 
 def test_a_path_through_a_file_cannot_be_read(here: Path) -> None:
@@ -183,7 +179,7 @@ def test_a_file_over_1_mib_is_refused_before_reading(here: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"big.yaml: error: file is {size} bytes; a plan may be at most 1048576 bytes\n"
-        "1 error(s) in 1 file(s); 0 file(s) ok\n"
+        "1 error in 1 file; 0 files ok\n"
     )
 
 
@@ -199,8 +195,20 @@ def test_format_json(here: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == ""
     assert json.loads(result.stdout) == [
-        {"path": "bad.yaml", "line": 2, "col": 7, "message": "1800 is too small: at least 1900"},
-        {"path": "bad.yaml", "line": 5, "col": 1, "message": "unknown key 'rate%'"},
+        {
+            "path": "bad.yaml",
+            "line": 2,
+            "col": 7,
+            "message": "1800 is too small: at least 1900",
+            "severity": "error",
+        },
+        {
+            "path": "bad.yaml",
+            "line": 5,
+            "col": 1,
+            "message": "unknown key 'rate%'",
+            "severity": "error",
+        },
     ]
 
 
@@ -215,7 +223,7 @@ def test_format_github_escapes_and_fences(here: Path) -> None:
     (here / name).write_text(BAD + '"rate%": 1\n"::error::forged": 2\n', encoding="utf-8")
     result = validate(name, "--format", "github")
     assert result.exit_code == 1
-    assert result.stderr == "3 error(s) in 1 file(s); 0 file(s) ok\n"
+    assert result.stderr == "3 errors in 1 file; 0 files ok\n"
     lines = result.stdout.splitlines()
     fence = re.fullmatch(r"::stop-commands::([0-9a-f]{32})", lines[3])
     assert fence is not None
@@ -255,8 +263,7 @@ def test_one_bad_file_and_one_good(here: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == "good.yaml: ok (0 sections, 0 measures, 0 targets, 0 activities)\n"
     assert result.stderr == (
-        "bad.yaml:2:7: error: 1800 is too small: at least 1900\n"
-        "1 error(s) in 1 file(s); 1 file(s) ok\n"
+        "bad.yaml:2:7: error: 1800 is too small: at least 1900\n1 error in 1 file; 1 file ok\n"
     )
 
 
@@ -267,7 +274,7 @@ def test_a_missing_file_beside_an_invalid_one_is_exit_1(here: Path) -> None:
     assert result.stderr == (
         "nothere.yaml: error: file not found\n"
         "bad.yaml:2:7: error: 1800 is too small: at least 1900\n"
-        "2 error(s) in 2 file(s); 0 file(s) ok\n"
+        "2 errors in 2 files; 0 files ok\n"
     )
 
 
@@ -292,7 +299,7 @@ def test_billion_laughs_is_refused(here: Path) -> None:
         f"bomb.yaml:6:11: error: {alias}\n"
         f"bomb.yaml:6:14: error: {alias}\n"
         f"bomb.yaml:7:4: error: {anchor}\n"
-        "6 error(s) in 1 file(s); 0 file(s) ok\n"
+        "6 errors in 1 file; 0 files ok\n"
     )
 
 

@@ -1,4 +1,5 @@
-"""progress: actual, expected, state and light by SPEC.md §4, table-driven with exact numbers.
+"""progress: actual, expected, state and light by the status semantics of docs/format.md,
+table-driven with exact numbers.
 
 The plan is written inline; records are built directly; every case gives its own as_of.
 Linear expectations in 2021 (365 days) count the days up to and including as_of:
@@ -14,20 +15,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_plan.model import Goal, Record
+from kexie_plan.plan import Goal
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import (
     TARGET_STATES,
     activities_due,
     count_state,
+    default_as_of,
     expected_by,
-    light_of,
-    records_about,
-    reverted_ids,
+    latest_about,
+    log_rows,
+    percent_of,
     selected,
     status_report,
     target_history,
 )
+from kexie_plan.record import Record
+from kexie_plan.states import TargetState
+from kexie_plan.totals import totals_of
 
 PLAN = load_plan_text(
     """\
@@ -85,7 +90,7 @@ def revert(ident: str, day: str) -> Record:
 
 
 def standing(records: list[Record], day: str, target: str) -> tuple:
-    report = status_report(PLAN, records, dt.date.fromisoformat(day))
+    report = status_report(PLAN, totals_of(records), dt.date.fromisoformat(day))
     t = next(t for t in report.targets if t.id == target)
     return t.actual, t.expected, t.state, t.light
 
@@ -145,11 +150,18 @@ CASES = [
         (3, 3, "met", "green"),
     ),
     (
-        "range: last day of the period, short",
+        "range: last day of the period, short, is overdue (the year's verdict)",
         "range",
         [rec("range", "2021-02-01", 2)],
         "2021-12-31",
-        (2, 3, "behind", "yellow"),
+        (2, 3, "overdue", "red"),
+    ),
+    (
+        "range: the day before the period's end, short, is on track (2 of 2 expected)",
+        "range",
+        [rec("range", "2021-02-01", 2)],
+        "2021-12-30",
+        (2, 2, "on_track", "green"),
     ),
     # --- an open goal, 2+ -----------------------------------------------------------
     ("open: nothing expected by mid-year", "open", [], "2021-06-30", (0, 0, "pending", "grey")),
@@ -279,6 +291,16 @@ CASES = [
         (2, 3, "behind", "yellow"),
     ),
     (
+        "activities: held twice after a merge counts once",
+        "salons",
+        [
+            rec("act-jun", "2021-06-05", key="activity"),
+            rec("act-jun", "2021-06-09", key="activity"),
+        ],
+        "2021-06-30",
+        (1, 2, "behind", "yellow"),
+    ),
+    (
         "activities: records of both kinds add up",
         "salons",
         [rec("act-jun", "2021-06-05", key="activity"), rec("salons", "2021-07-01", 2)],
@@ -294,11 +316,18 @@ CASES = [
         (4, 4, "on_track", "green"),
     ),
     (
-        "due: all expected on the due date",
+        "due: the day before due, short",
+        "early",
+        [rec("early", "2021-02-01", 9)],
+        "2021-06-29",
+        (9, 9, "on_track", "green"),
+    ),
+    (
+        "due: on the due day all is expected, and short is overdue",
         "early",
         [rec("early", "2021-02-01", 9)],
         "2021-06-30",
-        (9, 10, "behind", "yellow"),
+        (9, 10, "overdue", "red"),
     ),
     (
         "due: the day after due, short, is overdue",
@@ -323,11 +352,30 @@ CASES = [
     ),
     # --- reverts and dates after as_of -----------------------------------------------
     (
-        "revert: counted before the reversal's date",
+        "revert: retroactive, so cancelled before the reversal's date too",
         "exact",
         [rec("exact", "2021-03-01", 60, id="a1"), revert("a1", "2021-04-01")],
         "2021-03-31",
-        (60, 24, "on_track", "green"),
+        (0, 24, "behind", "red"),
+    ),
+    (
+        "revert: a reversal made after the period still cancels",
+        "exact",
+        [rec("exact", "2021-03-01", 60, id="a6"), revert("a6", "2022-01-10")],
+        "2021-12-31",
+        (0, 100, "overdue", "red"),
+    ),
+    (
+        "revert: reverted twice after a merge is cancelled once",
+        "exact",
+        [
+            rec("exact", "2021-03-01", 60, id="a7"),
+            rec("exact", "2021-03-02", 5),
+            revert("a7", "2021-04-01"),
+            revert("a7", "2021-04-02"),
+        ],
+        "2021-06-30",
+        (5, 49, "behind", "red"),
     ),
     (
         "revert: cancelled from the reversal's date",
@@ -400,11 +448,25 @@ CASES = [
     ),
     ("milestone: its own due date", "museum-early", [], "2021-07-01", (0, None, "overdue", "red")),
     (
-        "milestone: due today is still open",
+        "milestone: on its due day, not done, is overdue",
         "museum-early",
         [],
         "2021-06-30",
+        (0, None, "overdue", "red"),
+    ),
+    (
+        "milestone: the day before its due day is open",
+        "museum-early",
+        [],
+        "2021-06-29",
         (0, None, "open", "grey"),
+    ),
+    (
+        "milestone: done twice after a merge, the earlier counts",
+        "museum",
+        [rec("museum", "2021-11-20", done=True), rec("museum", "2021-10-02", done=True)],
+        "2021-12-31",
+        (1, None, "done", "green"),
     ),
     (
         "milestone: done late is done",
@@ -462,7 +524,7 @@ def test_count_state_rules_in_order(
     ],
 )
 def test_light_of(state: str, actual: int, expected: int | None, light: str) -> None:
-    assert light_of(state, actual, expected) == light
+    assert TargetState(state).light(actual, expected) == light
 
 
 @pytest.mark.parametrize(
@@ -494,27 +556,27 @@ def test_activities_held_upcoming_overdue() -> None:
         rec("act-jun", "2021-06-20", key="activity"),
         rec("act-jun", "2021-06-10", key="activity"),
         rec("act-sep", "2021-07-01", key="activity", id="b1"),
-        revert("b1", "2021-07-02"),
+        revert("b1", "2021-07-02"),  # after as_of, but a reversal is retroactive
         rec("act-nov", "2021-07-02", key="activity"),  # after as_of
     ]
-    report = status_report(PLAN, records, dt.date(2021, 7, 1))
+    report = status_report(PLAN, totals_of(records), dt.date(2021, 7, 1))
     got = {a.id: (a.state, a.held) for a in report.activities}
     assert got == {
         "act-mar": ("overdue", None),
         "act-jun": ("held", dt.date(2021, 6, 10)),
-        "act-sep": ("held", dt.date(2021, 7, 1)),
+        "act-sep": ("upcoming", None),
         "act-nov": ("upcoming", None),
         "act-free": ("upcoming", None),
     }
     sep = next(a for a in report.activities if a.id == "act-sep")
     assert (sep.month, sep.starts, sep.ends) == (9, dt.date(2021, 9, 15), dt.date(2021, 9, 15))
-    later = status_report(PLAN, records, dt.date(2021, 9, 16))
+    later = status_report(PLAN, totals_of(records), dt.date(2021, 9, 16))
     assert {a.id: a.state for a in later.activities}["act-sep"] == "overdue"
 
 
 def test_activity_on_the_last_day_of_its_month_is_not_yet_overdue() -> None:
-    on_day = status_report(PLAN, [], dt.date(2021, 3, 31))
-    after = status_report(PLAN, [], dt.date(2021, 4, 1))
+    on_day = status_report(PLAN, totals_of([]), dt.date(2021, 3, 31))
+    after = status_report(PLAN, totals_of([]), dt.date(2021, 4, 1))
     assert on_day.activities[0].state == "upcoming"
     assert after.activities[0].state == "overdue"
 
@@ -527,17 +589,17 @@ def test_summary_counts_and_shares() -> None:
         rec("museum", "2021-03-01", done=True),  # done
         rec("act-mar", "2021-03-05", key="activity"),
     ]
-    report = status_report(PLAN, records, dt.date(2021, 6, 30))
+    report = status_report(PLAN, totals_of(records), dt.date(2021, 6, 30))
     s = report.summary
     assert dict(s.counts) == {
         "exceeded": 1,  # range
         "met": 1,  # open
         "done": 1,  # museum
         "on_track": 0,
-        "behind": 4,  # exact 10 of 49, sched 0 of 10, salons 1 of 2, early 0 of 10
-        "overdue": 0,
+        "behind": 3,  # exact 10 of 49, sched 0 of 10, salons 1 of 2
+        "overdue": 2,  # early 0 of 10 and museum-early, both due today
         "pending": 0,
-        "open": 1,  # museum-early, due today
+        "open": 0,
     }
     assert tuple(dict(s.counts)) == TARGET_STATES
     assert s.targets == 8
@@ -549,8 +611,8 @@ def test_summary_counts_and_shares() -> None:
 
 
 def test_summary_before_and_after_the_period() -> None:
-    before = status_report(PLAN, [], dt.date(2020, 12, 31)).summary
-    after = status_report(PLAN, [], dt.date(2022, 1, 1)).summary
+    before = status_report(PLAN, totals_of([]), dt.date(2020, 12, 31)).summary
+    after = status_report(PLAN, totals_of([]), dt.date(2022, 1, 1)).summary
     assert (before.days_elapsed, before.days_left, before.period_share) == (0, 365, 0.0)
     assert before.count("pending") == 6 and before.count("open") == 2
     assert (after.days_elapsed, after.days_left, after.period_share) == (365, 0, 1.0)
@@ -558,7 +620,7 @@ def test_summary_before_and_after_the_period() -> None:
 
 
 def test_selected_by_section_owner_and_state() -> None:
-    report = status_report(PLAN, [rec("open", "2021-01-05", 2)], dt.date(2021, 6, 30))
+    report = status_report(PLAN, totals_of([rec("open", "2021-01-05", 2)]), dt.date(2021, 6, 30))
     first = selected(report, section="first")
     assert [t.id for t in first.targets] == ["range", "museum"]
     assert [a.id for a in first.activities] == ["act-mar"]
@@ -567,19 +629,18 @@ def test_selected_by_section_owner_and_state() -> None:
     assert [t.id for t in selected(report, owner="pop").targets] == ["open"]
     assert [t.id for t in selected(report, states=["met", "open"]).targets] == [
         "open",
-        "museum",
-        "museum-early",
+        "museum",  # museum-early is due today: overdue
     ]
 
 
 def test_activities_due_lists_overdue_then_the_next_30_days() -> None:
-    report = status_report(PLAN, [], dt.date(2021, 8, 20))
+    report = status_report(PLAN, totals_of([]), dt.date(2021, 8, 20))
     assert [a.id for a in activities_due(report)] == ["act-mar", "act-jun", "act-sep", "act-free"]
-    report = status_report(PLAN, [], dt.date(2021, 8, 10))
+    report = status_report(PLAN, totals_of([]), dt.date(2021, 8, 10))
     assert [a.id for a in activities_due(report)] == ["act-mar", "act-jun", "act-free"]
 
 
-def test_records_about_a_target_include_its_activities_and_reversals() -> None:
+def test_latest_about_a_target_include_its_activities_and_reversals() -> None:
     records = [
         rec("salons", "2021-03-01", id="c1"),
         rec("act-mar", "2021-03-10", key="activity", id="c2"),
@@ -587,12 +648,80 @@ def test_records_about_a_target_include_its_activities_and_reversals() -> None:
         revert("c1", "2021-03-12"),
         rec("salons", "2021-08-01", id="c4"),
     ]
-    lines = records_about(PLAN, records, "salons", dt.date(2021, 6, 30))
-    assert [(line.record.id, bool(line.reverted_by), bool(line.reverts)) for line in lines] == [
-        ("c1", True, False),
-        ("c2", False, False),
-        (records[3].id, False, True),
+    totals = totals_of(records)
+    latest = latest_about(PLAN, totals, records, "target", "salons", dt.date(2021, 6, 30), 50)
+    assert [(line.record.id, line.reverted_by, line.reverts) for line in latest.lines] == [
+        ("c1", records[3].id, None),
+        ("c2", None, None),
+        (records[3].id, None, "c1"),
     ]
+    assert (latest.count, latest.earlier) == (3, 0)
+    # the latest two by date; the earliest is left out and counted
+    latest = latest_about(PLAN, totals, records, "target", "salons", dt.date(2021, 6, 30), 2)
+    assert [line.record.id for line in latest.lines] == ["c2", records[3].id]
+    assert (latest.count, latest.earlier) == (3, 1)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["salons", "exact", "act-mar", "revert"]), st.integers(0, 60)),
+        max_size=30,
+    ),
+    st.integers(0, 6),
+)
+def test_latest_about_and_log_rows_equal_a_plain_selection(picks, limit) -> None:
+    """Streamed once, in any order, the selection equals the one made with every record
+    at hand: the `limit` latest by date (then line), and log's in ledger order."""
+    records: list[Record] = []
+    for n, (what, days) in enumerate(picks):
+        day = dt.date(2021, 1, 1) + dt.timedelta(days=days)
+        if what == "revert":
+            standing = [r for r in records if r.revert is None]
+            if standing:
+                named = standing[days % len(standing)]
+                records.append(Record(f"r{n}", max(day, named.date), revert=named.id, line=n))
+            continue
+        key = "activity" if what == "act-mar" else "target"
+        records.append(Record(f"p{n}", day, line=n, **{key: what}))
+    totals = totals_of(records)
+    as_of = dt.date(2021, 2, 1)
+    by_id = {r.id: r for r in records if r.revert is None}
+
+    def about(r: Record) -> bool:
+        subject = by_id[r.revert] if r.revert is not None else r
+        return subject.target == "salons" or subject.activity == "act-mar"
+
+    first_reversal = {}
+    for r in records:
+        if r.revert is not None:
+            first_reversal.setdefault(r.revert, r.id)
+    expected = [
+        r
+        for r in records
+        if about(r)
+        and (
+            (r.revert is None and r.date <= as_of)
+            or (
+                r.revert is not None
+                and by_id[r.revert].date <= as_of
+                and first_reversal[r.revert] == r.id
+            )
+        )
+    ]
+    expected.sort(key=lambda r: (r.date, r.line))
+    latest = latest_about(PLAN, totals, iter(records), "target", "salons", as_of, limit)
+    assert [line.record for line in latest.lines] == expected[max(len(expected) - limit, 0) :]
+    assert latest.count == len(expected)
+    since, until = dt.date(2021, 1, 10), dt.date(2021, 2, 20)
+    rows = list(log_rows(PLAN, totals, iter(records), ("target", "salons"), None, since, until))
+    assert [row.record for row in rows] == [
+        r for r in records if about(r) and since <= r.date <= until
+    ]
+    assert [row.reverted_by for row in rows] == [first_reversal.get(r.id) for r in rows_of(rows)]
+
+
+def rows_of(rows: list) -> list[Record]:
+    return [row.record for row in rows]
 
 
 def test_target_history_month_by_month() -> None:
@@ -601,9 +730,10 @@ def test_target_history_month_by_month() -> None:
         rec("range", "2021-05-03", 2, id="d2"),
         revert("d1", "2021-06-01"),
     ]
-    points = target_history(PLAN, records, "range", dt.date(2021, 6, 15))
+    points = target_history(PLAN, totals_of(records), "range", dt.date(2021, 6, 15))
     assert len(points) == 12
-    assert [p.actual for p in points] == [0, 1, 1, 1, 3, 2, *[None] * 6]
+    # d1 is reverted (in June, retroactively): it never counts
+    assert [p.actual for p in points] == [0, 0, 0, 0, 2, 2, *[None] * 6]
     assert [p.expected for p in points] == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3]
     assert points[5].month == dt.date(2021, 6, 15)
     assert points[0].month == dt.date(2021, 1, 31)
@@ -635,20 +765,232 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
 
 @given(ledgers(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
 def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt.date) -> None:
-    cancelled = {r.revert for r in records if r.revert and r.date <= as_of}
+    cancelled = {r.revert for r in records if r.revert}  # whatever the reversal's date
     counts_toward = {a.id: a.target for a in PLAN.activities}
     plain = dict.fromkeys(COUNTED, 0)
+    held = set()
     for r in records:
         if r.date > as_of or r.revert or r.id in cancelled:
             continue
         if r.target:
             plain[r.target] += r.amount or 1
-        elif counts_toward.get(r.activity or ""):
+        elif counts_toward.get(r.activity or "") and r.activity not in held:
+            held.add(r.activity)  # an activity counts once, however often it is recorded
             plain[counts_toward[r.activity]] += 1
-    report = status_report(PLAN, records, as_of)
+    report = status_report(PLAN, totals_of(records), as_of)
     assert {t.id: t.actual for t in report.targets if t.kind == "count"} == plain
     for t in report.targets:
         assert t.expected is None or 0 <= t.expected <= t.goal.min
         assert t.state in TARGET_STATES
-    # status streams the records once the cancelled ids are known (issue 7): same report
-    assert status_report(PLAN, iter(records), as_of, reverted_ids(records, as_of)) == report
+
+
+# --- issue 10: numbers a director can sign ----------------------------------------------
+
+FEW = load_plan_text(
+    """\
+schema: 1
+year: 2021
+org: 测试科协
+title: 测试计划
+targets:
+  - {id: few, name: 论坛, unit: 场, goal: 3+}
+  - {id: guessed, name: 沙龙, unit: 场, goal: "2"}
+  - {id: firm, name: 大会, unit: 场, goal: "2"}
+  - {id: late, name: 年中任务, unit: 项, goal: 4-6, due: 2021-06-30}
+  - {id: forum-done, name: 论坛举办, kind: milestone}
+activities:
+  - {id: few-a, name: 论坛甲, month: 6, target: few}
+  - {id: guess-a, name: 沙龙甲, month: 2, tentative: true, target: guessed}
+  - {id: guess-b, name: 沙龙乙, month: 3, tentative: true, target: guessed}
+  - {id: firm-a, name: 大会甲, month: 4, target: firm}
+  - {id: firm-b, name: 大会乙, date: 2021-08-15, target: firm}
+  - {id: forum, name: 论坛, month: 10, tentative: true, target: forum-done}
+"""
+)
+
+
+def few(target: str, day: str, records: list[Record] = ()) -> tuple:
+    report = status_report(FEW, totals_of(list(records)), dt.date.fromisoformat(day))
+    t = next(t for t in report.targets if t.id == target)
+    return t.actual, t.expected, t.state, t.light
+
+
+@pytest.mark.parametrize(
+    ("target", "day", "records", "expected"),
+    [
+        # one linked activity for a goal of 3: too few to drive expected, so linear
+        pytest.param("few", "2021-06-30", [], (0, 1, "behind", "red"), id="few: linear mid-year"),
+        pytest.param("few", "2021-12-30", [], (0, 2, "behind", "red"), id="few: day before due"),
+        pytest.param("few", "2021-12-31", [], (0, 3, "overdue", "red"), id="few: due day, L"),
+        pytest.param("few", "2022-01-05", [], (0, 3, "overdue", "red"), id="few: after due"),
+        pytest.param(
+            "few",
+            "2021-12-31",
+            [rec("few-a", "2021-06-10", key="activity"), rec("few", "2021-09-01", 2)],
+            (3, 3, "met", "green"),
+            id="few: the activity counts 1 toward it",
+        ),
+        # tentative months never drive expected: linear, though two activities are linked
+        pytest.param("guessed", "2021-04-01", [], (0, 0, "pending", "grey"), id="guessed: Apr"),
+        pytest.param("guessed", "2021-07-02", [], (0, 1, "behind", "red"), id="guessed: day 183"),
+        pytest.param("guessed", "2021-12-31", [], (0, 2, "overdue", "red"), id="guessed: due"),
+        # firm activities as many as the goal: by their months
+        pytest.param("firm", "2021-04-29", [], (0, 0, "pending", "grey"), id="firm: April"),
+        pytest.param("firm", "2021-04-30", [], (0, 1, "behind", "red"), id="firm: April ends"),
+        pytest.param("firm", "2021-08-15", [], (0, 2, "behind", "red"), id="firm: on its date"),
+        pytest.param("firm", "2021-12-31", [], (0, 2, "overdue", "red"), id="firm: due"),
+        # a due date in June: L on and after it
+        pytest.param("late", "2021-06-29", [], (0, 3, "behind", "red"), id="late: before due"),
+        pytest.param("late", "2021-06-30", [], (0, 4, "overdue", "red"), id="late: on due"),
+        pytest.param(
+            "late",
+            "2021-07-01",
+            [rec("late", "2021-06-01", 4)],
+            (4, 4, "met", "green"),
+            id="late: met after due",
+        ),
+        # holding an activity that names a milestone completes it
+        pytest.param(
+            "forum-done",
+            "2021-12-31",
+            [rec("forum", "2021-10-20", key="activity")],
+            (1, None, "done", "green"),
+            id="milestone: completed by its activity",
+        ),
+        pytest.param(
+            "forum-done",
+            "2021-10-19",
+            [rec("forum", "2021-10-20", key="activity")],
+            (0, None, "open", "grey"),
+            id="milestone: not before the activity's day",
+        ),
+    ],
+)
+def test_expected_reaches_the_lower_bound_by_the_due_day(
+    target: str, day: str, records: list[Record], expected: tuple
+) -> None:
+    assert few(target, day, records) == expected
+
+
+def test_a_milestone_done_by_record_and_by_activity_counts_the_earlier() -> None:
+    records = [
+        rec("forum", "2021-10-20", key="activity"),
+        rec("forum-done", "2021-10-05", done=True),
+    ]
+    report = status_report(FEW, totals_of(records), dt.date(2021, 12, 31))
+    assert next(t for t in report.targets if t.id == "forum-done").done == dt.date(2021, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("day", "states"),
+    [
+        # a tentative activity is never overdue: past its month it is not_held (grey)
+        ("2021-02-15", {"guess-a": ("upcoming", "this_month"), "firm-a": ("upcoming", "upcoming")}),
+        ("2021-03-01", {"guess-a": ("not_held", "not_held"), "firm-a": ("upcoming", "upcoming")}),
+        ("2021-05-01", {"guess-a": ("not_held", "not_held"), "firm-a": ("overdue", "overdue")}),
+    ],
+)
+def test_tentative_activities_are_never_overdue(day: str, states: dict) -> None:
+    report = status_report(FEW, totals_of([]), dt.date.fromisoformat(day))
+    got = {a.id: (a.state, a.calendar_state) for a in report.activities if a.id in states}
+    assert got == states
+
+
+def test_a_tentative_activity_held_after_its_month_is_not_late() -> None:
+    records = [
+        rec("guess-a", "2021-05-01", key="activity"),
+        rec("firm-a", "2021-05-01", key="activity"),
+    ]
+    report = status_report(FEW, totals_of(records), dt.date(2021, 6, 1))
+    late = {a.id: a.late for a in report.activities if a.held}
+    assert late == {"guess-a": False, "firm-a": True}
+
+
+@pytest.mark.parametrize(
+    ("actual", "low", "percent"),
+    [
+        (0, 3, 0),
+        (1, 3, 33),
+        (2, 3, 67),  # rounded half up, not down to 66
+        (1, 8, 13),  # 12.5 rounds up
+        (3, 3, 100),
+        (4, 3, 133),
+        (299, 300, 99),  # 99.67 would round to 100 before the goal is met
+        (999, 1000, 99),
+        (1, 1000, 1),  # 0.1 would round to 0 once something is done
+        (1, 201, 1),  # 0.498 likewise
+        (5, 1000, 1),  # 0.5 rounds up to 1 anyway
+        (0, 1, 0),
+    ],
+)
+def test_percent_rounds_half_up_but_never_claims_100_or_0(
+    actual: int, low: int, percent: int
+) -> None:
+    assert percent_of(actual, low) == percent
+
+
+@pytest.mark.parametrize(
+    ("today", "as_of", "clamped"),
+    [
+        ("2021-06-30", "2021-06-30", None),
+        ("2021-01-01", "2021-01-01", None),
+        ("2021-12-31", "2021-12-31", None),
+        ("2026-11-29", "2021-12-31", "ended"),
+        ("2022-01-01", "2021-12-31", "ended"),
+        ("2020-12-31", "2021-01-01", "not_started"),
+    ],
+)
+def test_the_default_as_of_is_today_clamped_into_the_period(
+    today: str, as_of: str, clamped: str | None
+) -> None:
+    day = dt.date.fromisoformat
+    assert default_as_of(FEW, day(today)) == (day(as_of), clamped)
+
+
+@st.composite
+def plans_and_targets(draw: st.DrawFn):
+    """Draw a plan with one counted target: any goal, due day, schedule and linked
+    activities (firm or tentative, fewer or more than the goal)."""
+    low = draw(st.integers(1, 12))
+    goal = draw(st.sampled_from([f"{low}", f"{low}+", f"{low}-{low + 3}"]))
+    due = draw(st.none() | st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
+    lines = [f'  - id: t\n    name: 目标\n    unit: 个\n    goal: "{goal}"']
+    if due is not None:
+        lines.append(f"    due: {due.isoformat()}")
+    last = due or dt.date(2021, 12, 31)
+    if draw(st.booleans()):
+        days = sorted(draw(st.sets(st.dates(dt.date(2021, 1, 1), last), min_size=1, max_size=4)))
+        values = sorted(draw(st.lists(st.integers(0, low), min_size=len(days), max_size=len(days))))
+        points = ", ".join(f"{d.isoformat()}: {v}" for d, v in zip(days, values, strict=True))
+        lines.append(f"    schedule: {{{points}}}")
+    activities = []
+    for n in range(draw(st.integers(0, low + 2))):
+        month = draw(st.integers(1, 12))
+        tentative = draw(st.booleans())
+        activities.append(
+            f"  - {{id: a{n}, name: 活动{n}, month: {month}, tentative: {str(tentative).lower()},"
+            " target: t}"
+        )
+    text = (
+        "schema: 1\nyear: 2021\norg: 科协\ntitle: 计划\ntargets:\n"
+        + "\n".join(lines)
+        + "\n"
+        + ("activities:\n" + "\n".join(activities) + "\n" if activities else "")
+    )
+    plan = load_plan_text(text)
+    return plan, plan.targets[0]
+
+
+@given(plans_and_targets(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
+def test_expected_is_the_lower_bound_from_the_due_day_and_never_above_it(
+    plan_and_target, day: dt.date
+) -> None:
+    plan, target = plan_and_target
+    due = target.due or plan.span.end
+    low = target.goal.min
+    value = expected_by(plan, target, day)
+    if day >= due:
+        assert value == low
+    else:
+        assert 0 <= value <= low
+    assert expected_by(plan, target, due) == low

@@ -13,60 +13,30 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SMALL_PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kexie_plan import cli
-from kexie_plan.cli import record as record_command
-from kexie_plan.cli import revert as revert_command
-from kexie_plan.cli.common import BUNDLED_PLAN
+from kexie_plan.cli import recording
+from kexie_plan.cli.env import BUNDLED_PLAN
 from kexie_plan.ledger import HEADER, MAX_LINE_BYTES, format_record, read_ledger
-from kexie_plan.model import Record
+from kexie_plan.record import Record
 
-PLAN = """\
-schema: 1
-year: 2021
-org: 某市科协
-title: 测试计划
-units:
-  - {id: haizhi-office, name: 海智办}
-  - {id: pop-dept, name: 科普部}
-sections:
-  - id: s
-    title: 部分
-    measures:
-      - {id: party-building, title: "强化政治引领,实施党建强会"}
-targets:
-  - {id: haizhi-salons, name: 海智沙龙, unit: 场, goal: 3+}
-  - {id: intl-forums, name: 国际学术交流论坛, unit: 场, goal: 3-5}
-  - {id: museum-prep, name: 市科技馆新馆筹备, kind: milestone}
-activities:
-  - {id: salon-spring, name: 春季海智沙龙, month: 3, target: haizhi-salons}
-  - {id: sci-day, name: 科技工作者日, month: 5}
-"""
+PLAN = SMALL_PLAN
 
 LEDGER = HEADER + (
     "- {id: 01F0000000AAAAAA, date: 2021-03-20, activity: salon-spring, note: 春季}\n"
     "- {id: 01F0000000BBBBBB, date: 2021-04-02, target: intl-forums, amount: 2}\n"
     "- {id: 01F0000000CCCCCC, date: 2021-04-03, revert: 01F0000000BBBBBB}\n"
 )
-TODAY = dt.date(2021, 6, 30)
-
-
-class FixedDate(dt.date):
-    @classmethod
-    def today(cls) -> dt.date:
-        return TODAY
 
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KEXIE_PLAN", raising=False)
     monkeypatch.setenv("KEXIE_LANG", "en")
-    monkeypatch.setattr(record_command, "date", FixedDate)
-    monkeypatch.setattr(revert_command, "date", FixedDate)
-    monkeypatch.setattr(record_command, "interactive", lambda: False)
+    monkeypatch.setenv("KEXIE_TODAY", "2021-06-30")
+    monkeypatch.setattr(recording, "interactive", lambda: False)
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "2021.yaml").write_text(PLAN, encoding="utf-8")
     return tmp_path
@@ -79,14 +49,15 @@ def ledger(home: Path) -> Path:
     return path
 
 
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, *args: str):
-    """Run kexie with `args` through the error boundary; return (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["kexie", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (0 if code is None else code), out, err
+@pytest.fixture
+def run(kexie):
+    """Run kexie with `args`; return (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        done = kexie(*args)
+        return done.code, done.out, done.err
+
+    return run
 
 
 def last_line(path: Path) -> str:
@@ -100,10 +71,10 @@ def last_id(path: Path) -> str:
 # --- what gets written, and what is printed ---------------------------------------------
 
 
-def test_record_a_counted_target(home: Path, monkeypatch, capsys) -> None:
+def test_record_a_counted_target(home: Path, monkeypatch, run) -> None:
     args = ["record", "海智沙龙", "2", "--date", "2021-03-12", "--note", "第一期"]
     args += ["--by", "海智办", "--evidence", "https://example.org/1"]
-    code, out, err = run(monkeypatch, capsys, *args)
+    code, out, err = run(*args)
     ledger = home / "plans" / "2021.progress.yaml"
     line = (
         f"- {{id: {last_id(ledger)}, date: 2021-03-12, target: haizhi-salons, amount: 2, "
@@ -114,28 +85,28 @@ def test_record_a_counted_target(home: Path, monkeypatch, capsys) -> None:
     assert out == f"recorded: {line}\n海智沙龙 (haizhi-salons): 2 / 3+ 场\n"
 
 
-def test_record_in_chinese_with_the_default_amount_and_date(home: Path, monkeypatch, capsys):
-    code, out, err = run(monkeypatch, capsys, "record", "论坛", "--lang", "zh")
+def test_record_in_chinese_with_the_default_amount_and_date(home: Path, monkeypatch, run):
+    code, out, err = run("record", "论坛", "--lang", "zh")
     ledger = home / "plans" / "2021.progress.yaml"
     line = f"- {{id: {last_id(ledger)}, date: 2021-06-30, target: intl-forums, amount: 1}}"
     assert (code, err) == (0, "")
     assert out == f"已记录：{line}\n国际学术交流论坛（intl-forums）：1 / 3-5 场\n"
 
 
-def test_an_activity_is_held_and_counts_toward_its_target(ledger: Path, monkeypatch, capsys):
-    run(monkeypatch, capsys, "record", "haizhi-salons", "--date", "2021-02-01")
-    code, out, err = run(monkeypatch, capsys, "record", "sci-day", "--date", "2021-05-30")
+def test_an_activity_is_held_and_counts_toward_its_target(ledger: Path, monkeypatch, run):
+    run("record", "haizhi-salons", "--date", "2021-02-01")
+    code, out, err = run("record", "sci-day", "--date", "2021-05-30")
     assert (code, err) == (0, "")
     line = f"- {{id: {last_id(ledger)}, date: 2021-05-30, activity: sci-day}}"
     assert out == f"recorded: {line}\n科技工作者日 (sci-day): held on 2021-05-30\n"
-    code, out, err = run(monkeypatch, capsys, "revert", "01F0000000AAAAAA", "--yes")
+    code, out, err = run("revert", "01F0000000AAAAAA", "--yes")
     assert (code, err) == (0, "")
     line = f"- {{id: {last_id(ledger)}, date: 2021-06-30, revert: 01F0000000AAAAAA}}"
     assert out == (
         f"recorded: {line}\n春季海智沙龙 (salon-spring): not held yet\n"
         "海智沙龙 (haizhi-salons): 1 / 3+ 场\n"
     )
-    code, out, err = run(monkeypatch, capsys, "record", "春季", "--date", "2021-03-21")
+    code, out, err = run("record", "春季", "--date", "2021-03-21")
     line = f"- {{id: {last_id(ledger)}, date: 2021-03-21, activity: salon-spring}}"
     assert (code, err) == (0, "")
     assert out == (
@@ -144,30 +115,30 @@ def test_an_activity_is_held_and_counts_toward_its_target(ledger: Path, monkeypa
     )
 
 
-def test_a_milestone_and_a_measure(home: Path, monkeypatch, capsys) -> None:
+def test_a_milestone_and_a_measure(home: Path, monkeypatch, run) -> None:
     ledger = home / "plans" / "2021.progress.yaml"
-    code, out, err = run(monkeypatch, capsys, "record", "科技馆", "--done", "--date", "2021-06-01")
+    code, out, err = run("record", "科技馆", "--done", "--date", "2021-06-01")
     line = f"- {{id: {last_id(ledger)}, date: 2021-06-01, target: museum-prep, done: true}}"
     assert (code, err) == (0, "")
     assert out == f"recorded: {line}\n市科技馆新馆筹备 (museum-prep): done on 2021-06-01\n"
-    code, out, err = run(monkeypatch, capsys, "record", "党建", "--note", "完成第一阶段")
+    code, out, err = run("record", "党建", "--note", "完成第一阶段")
     ident = last_id(ledger)
     line = f"- {{id: {ident}, date: 2021-06-30, measure: party-building, note: 完成第一阶段}}"
     assert (code, err) == (0, "")
-    assert out == f"recorded: {line}\n强化政治引领,实施党建强会 (party-building): 1 record(s)\n"
+    assert out == f"recorded: {line}\n强化政治引领,实施党建强会 (party-building): 1 record\n"
 
 
-def test_dry_run_writes_nothing(home: Path, monkeypatch, capsys) -> None:
-    code, out, err = run(monkeypatch, capsys, "record", "haizhi-salons", "3", "--dry-run")
+def test_dry_run_writes_nothing(home: Path, monkeypatch, run) -> None:
+    code, out, err = run("record", "haizhi-salons", "3", "--dry-run")
     assert (code, err) == (0, "")
     assert out.startswith("dry run, not written: - {id: ")
     assert out.endswith(", date: 2021-06-30, target: haizhi-salons, amount: 3}\n")
     assert not (home / "plans" / "2021.progress.yaml").exists()
 
 
-def test_notes_with_markup_and_escapes_are_stored_exactly(home, monkeypatch, capsys) -> None:
+def test_notes_with_markup_and_escapes_are_stored_exactly(home, monkeypatch, run) -> None:
     note = '[red]注意[/red] "引号" #: \x1b[31m \u202e末'
-    code, out, err = run(monkeypatch, capsys, "record", "haizhi-salons", "--note", note)
+    code, out, err = run("record", "haizhi-salons", "--note", note)
     ledger = home / "plans" / "2021.progress.yaml"
     assert (code, err) == (0, "")
     assert read_ledger(ledger).records[-1].note == note
@@ -184,9 +155,25 @@ TOO_LONG = len(
     f"note: {'长' * 22_000}}}\n".encode()
 )
 REFUSALS = [
-    (["record", "海智沙龙", "0"], "amount '0' is not a whole number above 0"),
-    (["record", "海智沙龙", "two"], "amount 'two' is not a whole number above 0"),
-    (["record", "海智沙龙", "1.5"], "amount '1.5' is not a whole number above 0"),
+    (["record", "海智沙龙", "0"], "amount '0' is not a whole number from 1 to 999999999"),
+    (["record", "海智沙龙", "two"], "amount 'two' is not a whole number from 1 to 999999999"),
+    (["record", "海智沙龙", "1.5"], "amount '1.5' is not a whole number from 1 to 999999999"),
+    (
+        ["record", "海智沙龙", "1000000000"],
+        "amount '1000000000' is not a whole number from 1 to 999999999",
+    ),
+    (
+        ["record", "海智沙龙", "٣"],
+        "amount '٣' is not a whole number from 1 to 999999999",
+    ),  # Arabic-Indic 3
+    (
+        ["record", "海智沙龙", "৩"],
+        "amount '৩' is not a whole number from 1 to 999999999",
+    ),  # Bengali 3
+    (
+        ["record", "海智沙龙", "9" * 5000],
+        "amount '" + "9" * 200 + "…(+4800)' is not a whole number from 1 to 999999999",
+    ),
     (
         ["record", "海智沙龙", "--date", "2020-12-31"],
         "date 2020-12-31 is outside the plan's period 2021-01-01 to 2021-12-31; "
@@ -195,6 +182,10 @@ REFUSALS = [
     (
         ["record", "海智沙龙", "--date", "2021-07-01"],
         "date 2021-07-01 is in the future (today is 2021-06-30)",
+    ),
+    (
+        ["record", "海智沙龙", "--date", "0001-01-01"],
+        "--date '0001-01-01' is outside the years 1900 to 2999",
     ),
     (
         ["record", "海智沙龙", "--date", "2021-13-01"],
@@ -267,8 +258,17 @@ REFUSALS = [
         "record it again instead",
     ),
     (
-        ["revert", "01F0000000AAAAAA", "--date", "2021-01-01", "--by", "科普"],
+        ["revert", "01F0000000AAAAAA", "--date", "2021-04-01", "--by", "科普"],
         "no unit has id '科普'; did you mean 'pop-dept'?",
+    ),
+    (
+        ["revert", "01F0000000AAAAAA", "--date", "2021-03-19"],
+        "a reversal dated 2021-03-19 cannot cancel record '01F0000000AAAAAA' of 2021-03-20: "
+        "a reversal is dated on or after the record it reverts",
+    ),
+    (
+        ["revert", "01F0000000AAAAAA", "--date", "2021-07-01"],
+        "date 2021-07-01 is in the future (today is 2021-06-30)",
     ),
     (
         ["record", "--plan", str(BUNDLED_PLAN), "haizhi-salons"],
@@ -278,30 +278,30 @@ REFUSALS = [
 
 
 @pytest.mark.parametrize(("args", "message"), REFUSALS, ids=[" ".join(a)[:40] for a, _ in REFUSALS])
-def test_refusals_leave_the_ledger_unchanged(ledger, monkeypatch, capsys, args, message) -> None:
+def test_refusals_leave_the_ledger_unchanged(ledger, monkeypatch, run, args, message) -> None:
     before = hashlib.sha256(ledger.read_bytes()).hexdigest()
-    code, out, err = run(monkeypatch, capsys, *args, "--yes")
+    code, out, err = run(*args, "--yes")
     assert (code, out, err) == (2, "", f"kexie: error: {message}\n")
     assert hashlib.sha256(ledger.read_bytes()).hexdigest() == before
     assert not BUNDLED_PLAN.with_name("2021.progress.yaml").exists()
 
 
-def test_a_negative_amount_is_a_usage_error_too(ledger, monkeypatch, capsys) -> None:
+def test_a_negative_amount_is_a_usage_error_too(ledger, monkeypatch, run) -> None:
     before = ledger.read_bytes()
-    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙", "-1")
+    code, out, err = run("record", "海智沙龙", "-1")
     assert (code, out) == (2, "")
     assert err.endswith("Error: No such option: -1\n")
     assert ledger.read_bytes() == before
 
 
-def test_refusals_speak_chinese_too(ledger, monkeypatch, capsys) -> None:
+def test_refusals_speak_chinese_too(ledger, monkeypatch, run) -> None:
     monkeypatch.setenv("KEXIE_LANG", "zh")
-    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙", "0")
-    assert (code, out, err) == (2, "", "kexie: error: 数量 '0' 不是大于 0 的整数\n")
+    code, out, err = run("record", "海智沙龙", "0")
+    assert (code, out, err) == (2, "", "kexie: error: 数量 '0' 不是 1 到 999999999 之间的整数\n")
 
 
-def test_revert_accepts_a_lower_case_id(ledger, monkeypatch, capsys) -> None:
-    code, _, err = run(monkeypatch, capsys, "revert", "01f0000000aaaaaa", "--note", "录入错误")
+def test_revert_accepts_a_lower_case_id(ledger, monkeypatch, run) -> None:
+    code, _, err = run("revert", "01f0000000aaaaaa", "--note", "录入错误")
     line = (
         f"- {{id: {last_id(ledger)}, date: 2021-06-30, revert: 01F0000000AAAAAA, note: 录入错误}}"
     )
@@ -313,13 +313,13 @@ def test_revert_accepts_a_lower_case_id(ledger, monkeypatch, capsys) -> None:
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
-    monkeypatch.setattr(record_command, "interactive", lambda: True)
+    monkeypatch.setattr(recording, "interactive", lambda: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{x}\n" for x in lines)))
 
 
-def test_a_terminal_is_asked_for_what_is_missing(home: Path, monkeypatch, capsys) -> None:
+def test_a_terminal_is_asked_for_what_is_missing(home: Path, monkeypatch, run) -> None:
     answer(monkeypatch, "科技馆", "y", "y")
-    code, out, err = run(monkeypatch, capsys, "record", "--date", "2021-06-01")
+    code, out, err = run("record", "--date", "2021-06-01")
     ledger = home / "plans" / "2021.progress.yaml"
     line = f"- {{id: {last_id(ledger)}, date: 2021-06-01, target: museum-prep, done: true}}"
     assert (code, err) == (0, "")
@@ -331,17 +331,17 @@ def test_a_terminal_is_asked_for_what_is_missing(home: Path, monkeypatch, capsys
     )
 
 
-def test_saying_no_writes_nothing(ledger: Path, monkeypatch, capsys) -> None:
+def test_saying_no_writes_nothing(ledger: Path, monkeypatch, run) -> None:
     before = ledger.read_bytes()
     answer(monkeypatch, "n")
-    code, _, err = run(monkeypatch, capsys, "record", "海智沙龙")
-    assert (code, err) == (1, "cancelled; nothing written\n")
+    code, _, err = run("record", "海智沙龙")
+    assert (code, err) == (4, "cancelled; nothing written\n")  # declined: its own exit code
     assert ledger.read_bytes() == before
 
 
-def test_yes_skips_the_question(ledger: Path, monkeypatch, capsys) -> None:
+def test_yes_skips_the_question(ledger: Path, monkeypatch, run) -> None:
     answer(monkeypatch)
-    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙", "--yes")
+    code, out, err = run("record", "海智沙龙", "--yes")
     assert (code, err) == (0, "")
     assert out.startswith("recorded: ")
 
@@ -350,7 +350,7 @@ def test_yes_skips_the_question(ledger: Path, monkeypatch, capsys) -> None:
 
 
 def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
-    ledger: Path, monkeypatch, capsys
+    ledger: Path, monkeypatch, run
 ) -> None:
     whole = ledger.read_bytes()
     ledger.write_bytes(whole + b"- {id: 01F0000000DDDDDD, date: 2021-05-0")
@@ -359,14 +359,14 @@ def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
         f"plans/2021.progress.yaml:{torn_line}: warning: the last line is incomplete "
         "(a write was cut short); complete it or delete it\n"
     )
-    code, out, err = run(monkeypatch, capsys, "validate")
+    code, out, err = run("validate")
     assert (code, out) == (
         1,
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n",
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n",
     )
-    assert err == warning.replace("warning", "error") + "1 error(s) in 1 file(s); 1 file(s) ok\n"
+    assert err == warning.replace("warning", "error") + "1 error in 1 file; 1 file ok\n"
 
-    code, out, err = run(monkeypatch, capsys, "record", "海智沙龙", "--date", "2021-06-02")
+    code, out, err = run("record", "海智沙龙", "--date", "2021-06-02")
     assert (code, err) == (0, warning)
     assert out.splitlines()[1] == "海智沙龙 (haizhi-salons): 2 / 3+ 场"
     new = f"- {{id: {last_id(ledger)}, date: 2021-06-02, target: haizhi-salons, amount: 1}}\n"
@@ -374,14 +374,15 @@ def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
         ledger.read_bytes() == whole + b"- {id: 01F0000000DDDDDD, date: 2021-05-0\n" + new.encode()
     )
 
-    code, out, err = run(monkeypatch, capsys, "validate", "--format", "json")
+    code, out, err = run("validate", "--format", "json")
     assert code == 1
     assert out == (
         "[\n  {\n"
         '    "path": "plans/2021.progress.yaml",\n'
         f'    "line": {torn_line},\n'
         '    "col": 41,\n'
-        "    \"message\": \"YAML syntax: did not find expected ',' or '}'\"\n"
+        "    \"message\": \"YAML syntax: did not find expected ',' or '}'\",\n"
+        '    "severity": "error"\n'
         "  }\n]\n"
     )
 
@@ -389,20 +390,20 @@ def test_a_torn_line_warns_and_the_next_record_lands_on_its_own_line(
 # --- validate checks the ledger beside each plan ---------------------------------------
 
 
-def test_validate_checks_the_ledger(ledger: Path, monkeypatch, capsys) -> None:
-    code, out, err = run(monkeypatch, capsys, "validate")
+def test_validate_checks_the_ledger(ledger: Path, monkeypatch, run) -> None:
+    code, out, err = run("validate")
     assert (code, err) == (0, "")
     assert out == (
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n"
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n"
         "plans/2021.progress.yaml: ok (3 records)\n"
     )
     with ledger.open("a", encoding="utf-8") as handle:
         handle.write("- {id: 01F0000000EEEEEE, date: 2021-05-01, target: haizhi-salon}\n")
         handle.write("- {id: 01F0000000EEEEEE, date: 2021-05-01, target: museum-prep}\n")
-    code, out, err = run(monkeypatch, capsys, "validate", "plans/2021.progress.yaml")
+    code, out, err = run("validate", "plans/2021.progress.yaml")
     assert (code, out) == (
         1,
-        "plans/2021.yaml: ok (1 sections, 1 measures, 3 targets, 2 activities)\n",
+        "plans/2021.yaml: ok (1 section, 1 measure, 3 targets, 2 activities)\n",
     )
     assert err == (
         "plans/2021.progress.yaml:7: error: no target has id 'haizhi-salon'; "
@@ -411,21 +412,21 @@ def test_validate_checks_the_ledger(ledger: Path, monkeypatch, capsys) -> None:
         "its record needs done: true\n"
         "plans/2021.progress.yaml:8: error: id '01F0000000EEEEEE' is already used "
         "(first on line 7)\n"
-        "3 error(s) in 1 file(s); 1 file(s) ok\n"
+        "3 errors in 1 file; 1 file ok\n"
     )
 
 
-def test_validate_reads_the_ledger_of_an_invalid_plan(ledger: Path, monkeypatch, capsys) -> None:
+def test_validate_reads_the_ledger_of_an_invalid_plan(ledger: Path, monkeypatch, run) -> None:
     (ledger.parent / "2021.yaml").write_text(PLAN.replace("goal: 3+", "goal: 3~"), "utf-8")
     with ledger.open("a", encoding="utf-8") as handle:
         handle.write("- {id: X1, date: 2021-05-01}\n")
-    code, out, err = run(monkeypatch, capsys, "validate")
+    code, out, err = run("validate")
     assert (code, out) == (1, "")
     assert err == (
         "plans/2021.yaml:14:52: error: goal '3~' is not N, N+ or N-M (e.g. 3-5, 20+, 100)\n"
         "plans/2021.progress.yaml:7: error: a record names exactly one of target, activity, "
         "measure or revert (here: -)\n"
-        "2 error(s) in 2 file(s); 0 file(s) ok\n"
+        "2 errors in 2 files; 0 files ok\n"
     )
 
 
@@ -436,13 +437,13 @@ notes = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 )
 
 
-@given(note=notes, by=notes, amount=st.integers(1, 10**9))
+@given(note=notes, by=notes, amount=st.integers(1, 999_999_999))
 @settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-def test_whatever_record_accepts_reads_back_equal(ledger, monkeypatch, capsys, note, by, amount):
+def test_whatever_record_accepts_reads_back_equal(ledger, monkeypatch, run, note, by, amount):
     plan = ledger.parent / "2021.yaml"
     plan.write_text(
         PLAN.replace(
@@ -452,7 +453,7 @@ def test_whatever_record_accepts_reads_back_equal(ledger, monkeypatch, capsys, n
     )
     args = ["record", "海智沙龙", str(amount), "--date", "2021-06-03", "--note", note, "--by", by]
     args += ["--evidence", note + by]
-    code, out, err = run(monkeypatch, capsys, *args)
+    code, out, err = run(*args)
     assert (code, err) == (0, "")
     written = read_ledger(ledger, "L")
     assert written.problems == []
@@ -468,3 +469,55 @@ def test_whatever_record_accepts_reads_back_equal(ledger, monkeypatch, capsys, n
         line=last.line,
     )
     assert out.splitlines()[0] == f"recorded: {format_record(last).rstrip()}"
+
+
+# --- issue 10: January's corrections, a milestone completed once ------------------------
+
+
+def test_after_the_period_revert_dates_the_reversal_today(ledger: Path, monkeypatch, run):
+    monkeypatch.setenv("KEXIE_TODAY", "2022-01-10")
+    code, out, err = run("revert", "01F0000000AAAAAA", "--note", "错")
+    assert (code, err) == (0, "")
+    line = f"- {{id: {last_id(ledger)}, date: 2022-01-10, revert: 01F0000000AAAAAA, note: 错}}"
+    assert last_line(ledger) == line
+    # then where what it cancels now stands
+    assert out == (
+        f"recorded: {line}\n春季海智沙龙 (salon-spring): not held yet\n"
+        "海智沙龙 (haizhi-salons): 0 / 3+ 场\n"
+    )
+    code, _out, err = run("validate")
+    assert (code, err) == (0, "")
+
+
+def test_after_the_period_record_asks_for_the_day_it_happened(ledger: Path, monkeypatch, run):
+    monkeypatch.setenv("KEXIE_TODAY", "2022-01-10")
+    before = ledger.read_bytes()
+    code, out, err = run("record", "海智沙龙")
+    assert (code, out) == (2, "")
+    assert err == (
+        "kexie: error: the plan's period ended on 2021-12-31 (today is 2022-01-10): give the "
+        "day it happened with --date YYYY-MM-DD\n"
+    )
+    assert ledger.read_bytes() == before
+    code, out, err = run("record", "海智沙龙", "--date", "2021-12-20")
+    assert (code, err) == (0, "")
+    assert "date: 2021-12-20, target: haizhi-salons" in last_line(ledger)
+
+
+def test_a_milestone_is_completed_once(ledger: Path, monkeypatch, run) -> None:
+    code, _, err = run("record", "museum-prep", "--done", "--date", "2021-05-04")
+    assert (code, err) == (0, "")
+    first = last_id(ledger)
+    before = ledger.read_bytes()
+    code, out, err = run("record", "museum-prep", "--done")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"kexie: error: milestone 'museum-prep' is already recorded as done on 2021-05-04 "
+        f"({first}); revert that record first to record it again\n"
+    )
+    assert ledger.read_bytes() == before
+    code, _, err = run("revert", first)
+    assert (code, err) == (0, "")
+    code, out, err = run("record", "museum-prep", "--done")
+    assert (code, err) == (0, "")
+    assert out.endswith("市科技馆新馆筹备 (museum-prep): done on 2021-06-30\n")

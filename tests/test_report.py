@@ -20,6 +20,7 @@ from kexie_plan.cli import app
 from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan
 from kexie_plan.report import period_bounds, period_report
+from kexie_plan.totals import totals_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "report"
 PLAN = FIXTURES / "2021.yaml"
@@ -32,7 +33,7 @@ def fixture_report(period: str, as_of: dt.date = dt.date.max):
     plan = load_plan(PLAN)
     records = read_ledger(FIXTURES / "2021.progress.yaml").records
     start, end = period_bounds(plan, period)
-    return plan, period_report(plan, records, start, end, as_of, period)
+    return plan, period_report(plan, totals_of(records), records, start, end, as_of, period)
 
 
 def run(*args: str, lang: str = "zh"):
@@ -96,7 +97,7 @@ def test_period_report_gains_and_standing_in_q2() -> None:
     assert [e.record.id for e in report.notes] == ["01A0000000000008"]
     assert [(e.record.id, e.amount, e.cancelled) for e in report.records][1:4] == [
         ("01A0000000000004", 300, True),
-        ("01A0000000000005", -300, False),
+        ("01A0000000000005", None, False),  # a reversal adds nothing: its record is out
         ("01A0000000000006", None, False),
     ]
     assert dict(report.summary_counts()) == {
@@ -116,7 +117,7 @@ def test_an_early_report_is_taken_at_as_of_and_ignores_later_records() -> None:
     assert {line.status.id: line.in_period for line in later.targets}["loose"] == 2
 
 
-def test_the_annex_amounts_add_up_to_the_period_gains() -> None:
+def test_the_annex_amounts_of_standing_records_add_up_to_the_period_gains() -> None:
     plan, report = fixture_report("H1")
     counts_toward = {a.id: a.target for a in plan.activities}
     for line in report.targets:
@@ -125,7 +126,7 @@ def test_the_annex_amounts_add_up_to_the_period_gains() -> None:
         total = sum(
             e.amount or 0
             for e in report.records
-            if line.status.id in (e.ref, counts_toward.get(e.ref))
+            if line.status.id in (e.ref, counts_toward.get(e.ref)) and not e.cancelled
         )
         assert total == line.in_period, line.status.id
 
@@ -183,7 +184,7 @@ def test_csv_defuses_formulas_and_keeps_numbers() -> None:
     assert "'-录入错误" in notes
     assert "'+推迟举办" in notes
     assert "'@全体 [red]启动[/red]" in notes
-    assert [row["amount"] for row in rows if row["record"] == "01A0000000000005"] == ["-300"]
+    assert [row["amount"] for row in rows if row["record"] == "01A0000000000005"] == [""]
 
 
 def test_xlsx_report_reads_back_with_types(tmp_path: Path) -> None:
@@ -246,8 +247,10 @@ def test_xlsx_report_reads_back_with_types(tmp_path: Path) -> None:
     assert formula.value == '=HYPERLINK("http://x")'
     assert formula.data_type == "s"  # text, never a formula
     assert formula.quotePrefix
-    assert by_id["01A0000000000005"][4].value == -300
-    assert by_id["01A0000000000005"][4].data_type == "n"
+    assert by_id["01A0000000000004"][4].value == 300  # reverted: see its "reverted" cell
+    assert by_id["01A0000000000004"][4].data_type == "n"
+    assert by_id["01A0000000000004"][9].value == "✓"
+    assert by_id["01A0000000000005"][4].value is None  # a reversal adds nothing itself
     assert by_id["01A0000000000002"][0].value == dt.datetime(2021, 3, 20)
     compare("report_H1_en.xlsx.txt", xlsx_as_text(book))
 
@@ -318,10 +321,12 @@ def test_the_quarters_add_up_to_the_year(plan_path: Path) -> None:
     plan = load_plan(plan_path)
     records = read_ledger(ledger_path_for(plan_path)).records
     quarters = [
-        period_report(plan, records, *period_bounds(plan, q), dt.date.max, q)
+        period_report(plan, totals_of(records), records, *period_bounds(plan, q), dt.date.max, q)
         for q in ("Q1", "Q2", "Q3", "Q4")
     ]
-    year = period_report(plan, records, *period_bounds(plan, "YEAR"), dt.date.max, "YEAR")
+    year = period_report(
+        plan, totals_of(records), records, *period_bounds(plan, "YEAR"), dt.date.max, "YEAR"
+    )
     for i, line in enumerate(year.targets):
         assert sum(q.targets[i].in_period for q in quarters) == line.in_period, line.status.id
     assert sum(len(q.records) for q in quarters) == len(year.records)

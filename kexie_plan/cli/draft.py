@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
-    LangOption,
-    app,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError, PlanErrors
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.options import LangOption
+from kexie_plan.cli.output import write_output, write_stdout
+from kexie_plan.errors import PlanError, PlanErrors, UsageProblem
 from kexie_plan.i18n import text
-
-
-def _fail(error: PlanError, lang: str, code: int) -> NoReturn:
-    """Print one error line and exit with `code`."""
-    from kexie_plan.render import error_line
-
-    sys.stderr.write(error_line(error, lang) + "\n")
-    raise typer.Exit(code)
 
 
 @app.command("draft")
@@ -59,44 +48,45 @@ def draft(
     owners, no due dates, no months. What it found, guessed and could not place goes
     to stderr.
 
-    Exit 0 with a draft; 1 when the document holds no plan; 2 when it cannot be read
-    (missing, over 2 MiB of text, not a document) or FILE exists (without --force).
+    Exit 0 with a draft; 1 when the document holds no plan (or no year); 2 when it
+    cannot be read (missing, over 2 MiB of text, not a document) or FILE exists (without
+    --force). FILE's folder is made when it does not exist.
 
     Example: kexie draft 2022年工作要点.docx -o plans/2022.yaml
     """
     from kexie_plan.documents import read_document
     from kexie_plan.draft import parse
     from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan_text
-    from kexie_plan.render import error_line
     from kexie_plan.render.draft import Source, draft_yaml, summary_lines
+    from kexie_plan.render.words import visible
 
-    ui = lang_of(lang)
+    env = Env.create(lang)
+    ui = env.lang
     shown = shown_path(document)
-    target = shown_path(output) if output is not None else None
-    if output is not None and output.exists() and not force:
-        _fail(PlanError("draft.would_overwrite", {"path": target}), ui, EXIT_USAGE)
+    target = visible(shown_path(output)) if output is not None else None
+    if output is not None and os.path.lexists(output) and not force:
+        raise UsageProblem(PlanError("draft.would_overwrite", {"path": target}))
     try:
         read = read_document(document, shown)
     except PlanErrors as exc:
-        _fail(exc.errors[0], ui, EXIT_USAGE)
+        raise UsageProblem(exc.errors[0]) from None
     hint = None
     if output is not None and re.fullmatch(r"[0-9]{4}\.yaml", output.name):
         hint = int(output.name[:4])
     plan = parse(read.lines, year_hint=hint)
     if plan.overflow is not None:
-        what, limit = plan.overflow
-        params = {"what": text(f"draft.what.{what}", ui), "limit": limit}
-        _fail(PlanError("draft.too_many", params, shown), ui, EXIT_USAGE)
+        code, limit = plan.overflow
+        raise UsageProblem(PlanError(code, {"limit": limit}, shown))
     if plan.is_empty:
-        _fail(PlanError("draft.no_plan", {}, shown), ui, EXIT_INVALID)
+        raise PlanErrors([PlanError("draft.no_plan", {}, shown)])
     if plan.year is None:
-        _fail(PlanError("draft.no_year", {}, shown), ui, EXIT_INVALID)
+        raise PlanErrors([PlanError("draft.no_year", {}, shown)])
     source = Source(shown, read.format, read.encoding, read.places, read.place_word)
     body = draft_yaml(plan, source, ui)
     size = len(body.encode("utf-8"))
     if size > MAX_PLAN_BYTES:  # kexie validate would refuse to read it
         params = {"size": size, "limit": MAX_PLAN_BYTES}
-        _fail(PlanError("draft.plan_too_large", params, shown), ui, EXIT_USAGE)
+        raise UsageProblem(PlanError("draft.plan_too_large", params, shown))
     for line in summary_lines(plan, source, ui, target):
         sys.stderr.write(line + "\n")
     try:
@@ -105,27 +95,38 @@ def draft(
     except PlanErrors as exc:  # never seen; the draft is still worth keeping, so say so
         invalid = exc.errors
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(body.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        write_stdout(body.encode("utf-8"))
     else:
-        _write(output, target or "", body, force, ui)
-    for error in invalid:
-        sys.stderr.write(error_line(error, ui) + "\n")
-    raise typer.Exit(EXIT_INVALID if invalid else EXIT_OK)
+        made = _make_folders(output, target or "")
+        try:
+            # Written whole (a temporary file, then a rename), never through a symbolic
+            # link nor over a file kexie reads; LF line ends on every platform.
+            write_output(output, body.encode("utf-8"), env)
+        except UsageProblem:
+            for folder in reversed(made):  # nothing is left behind
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
+        sys.stderr.write(text("draft.wrote", ui, path=target) + "\n")
+    if invalid:
+        raise PlanErrors(invalid)
 
 
-def _write(output: Path, target: str, body: str, force: bool, ui: str) -> None:
-    """Write the draft to `output` (a new file unless `force`), UTF-8 with LF line ends."""
-    from kexie_plan.render import visible
+def _make_folders(output: Path, shown: str) -> list[Path]:
+    """Make the folders `output` goes into (plans/ in a new repository) when they are
+    missing; return those made, outermost first."""
+    from kexie_plan.ledger import os_reason
 
+    made: list[Path] = []
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with open(output, "w" if force else "x", encoding="utf-8", newline="\n") as out:
-            out.write(body)
-    except FileExistsError:
-        _fail(PlanError("draft.would_overwrite", {"path": target}), ui, EXIT_USAGE)
+        for folder in reversed(output.parents):
+            if str(folder) != "." and not folder.is_dir():
+                folder.mkdir()
+                made.append(folder)
     except OSError as exc:
-        params = {"path": target, "reason": exc.strerror or str(exc)}
-        _fail(PlanError("draft.cannot_write", params), ui, EXIT_USAGE)
-    sys.stderr.write(text("draft.wrote", ui, path=visible(target)) + "\n")
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        params = {"path": shown, "reason": os_reason(exc)}
+        raise UsageProblem(PlanError("output_unwritable", params)) from None
+    return made

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    LangOption,
-    UsageProblem,
-    app,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.options import LangOption
+from kexie_plan.cli.output import create_files
+from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
 GITATTRIBUTES = """\
@@ -121,29 +117,19 @@ def init(
 
     Example: kexie init wuxi-kexie --year 2022 --lang zh
     """
-    ui = lang_of(lang)
-    chosen_year = year if year is not None else date.today().year
+    env = Env.create(lang)
+    ui = env.lang
+    chosen_year = year if year is not None else env.today.year
     if not 1900 <= chosen_year <= 2999:
         raise UsageProblem(PlanError("bad_year", {"value": chosen_year}))
     files = repository_files(chosen_year, ui)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         shown = ", ".join(shown_path(folder / name) for name in existing)
-        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
-    written = []
-    try:
-        for name, body in files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "x", encoding="utf-8", newline="\n") as out:
-                out.write(body)
-            written.append(path)
-    except OSError as exc:
-        for path in written:  # all or nothing
-            path.unlink(missing_ok=True)
-        params = {"path": str(folder), "reason": exc.strerror or type(exc).__name__}
-        raise UsageProblem(PlanError("output_unwritable", params)) from None
-    from kexie_plan.render import visible
+        raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
+    written = [folder / name for name in files]
+    create_files(dict(zip(written, files.values(), strict=True)))
+    from kexie_plan.render.words import visible
 
     for path in written:
         typer.echo(text("init.wrote", ui, path=visible(shown_path(path))))

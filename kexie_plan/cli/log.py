@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    LangOption,
-    PlanOption,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-    output_console,
-    read_ledger_and_warn,
-)
-from kexie_plan.cli.record import ByOption, reporter
-from kexie_plan.i18n import text
-
-FORMATS = ("table", "json", "csv")
+from kexie_plan.cli import options as opt
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import date_of, ref_of, reporter_of
 
 
 @app.command()
@@ -32,7 +23,7 @@ def log(
             metavar="REF", help="Only this target, activity or measure (id or part of its name)."
         ),
     ] = None,
-    by: ByOption = None,
+    by: opt.ByOption = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Records on or after.")
     ] = None,
@@ -42,40 +33,47 @@ def log(
     output_format: Annotated[
         str, typer.Option("--format", help="table (default), json or csv.")
     ] = "table",
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    output: opt.OutputOption = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="On a terminal, print everything at once.")
+    ] = False,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
-    """List the ledger's records by date; reverted records are marked, reversals listed.
+    """List the ledger's records in the order they were recorded; reverted records are
+    marked, reversals listed.
 
-    A target's records include those of the activities that count toward it.
+    A target's records include those of the activities that count toward it, and the
+    reversals of every record listed. On a terminal a long list goes through a pager
+    (less, or $KEXIE_PAGER / $PAGER; --no-pager prints it all); in a pipe every record
+    is one line. Records stream past: a million are listed in seconds.
 
     Example: kexie log 海智沙龙 --since 2021-04-01 --format csv
     """
-    import json
-
-    from kexie_plan.cli.show import resolve_ref
-    from kexie_plan.ledger import ledger_path_for
-    from kexie_plan.planfile import load_plan
     from kexie_plan.progress import log_rows
-    from kexie_plan.render import _json_safe
-    from kexie_plan.render.log import log_as_csv, log_as_data, log_table
+    from kexie_plan.render.log import log_as_data, log_lines, log_sheet
+    from kexie_plan.render.words import json_stream
 
-    ui = lang_of(lang)
-    choice_of("--format", output_format, FORMATS)
-    plan_path = find_plan(plan)
-    loaded = load_plan(plan_path)
-    about = None if ref is None else resolve_ref(loaded, ref)
-    reporting = reporter(loaded, by)
-    since_day = date_of("--since", since, date.min)
-    until_day = date_of("--until", until, date.max)
-    ledger = ledger_path_for(plan_path)
-    records, _ = read_ledger_and_warn(ledger, ui, loaded)
-    rows = log_rows(loaded, records, about, reporting, since_day, until_day)
-    if output_format == "json":
-        typer.echo(_json_safe(json.dumps(log_as_data(rows), ensure_ascii=False, indent=2)))
-    elif output_format == "csv":
-        typer.echo(log_as_csv(rows), nl=False)
-    elif not rows:
-        typer.echo(text("log.empty", ui))
-    else:
-        output_console().print(log_table(loaded, rows, records, ui))
+    env = Env.create(lang, plan)
+    book = env.book()
+    loaded = book.plan
+    about = None if ref is None else ref_of(loaded, ref)
+    reporting = reporter_of(loaded, by)
+    since_day = date.min if since is None else date_of("--since", since, env.today, loaded)
+    until_day = date.max if until is None else date_of("--until", until, env.today, loaded)
+    rows = log_rows(loaded, book.totals, book.records(), about, reporting, since_day, until_day)
+    console = env.console()
+    terminal = console.is_terminal
+    width = console.width if terminal or os.environ.get("COLUMNS") else None
+    dim = ("\x1b[2m", "\x1b[0m") if terminal and console.color_system else ("", "")
+    emit(
+        env,
+        output_format,
+        {
+            "table": lambda: log_lines(loaded, book.totals, rows, env.lang, width, dim),
+            "json": lambda: json_stream(log_as_data(rows)),
+            "csv": lambda: log_sheet(rows),
+        },
+        output,
+        paged=not no_pager,
+    )

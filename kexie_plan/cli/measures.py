@@ -1,42 +1,30 @@
-"""`kexie measures`: the plan's measures by section, with owner, records and state."""
+"""`kexie measures`: the plan's measures by section, with their records and state."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.activities import UnitOption, unit_of
-from kexie_plan.cli.common import (
-    AsOfOption,
-    LangOption,
-    PlanOption,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.cli.status import check_filter, load_plan_and_records
-
-FORMATS = ("table", "json", "csv", "markdown")
+from kexie_plan.cli import options as opt
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import known_id, unit_of
 
 
 @app.command()
 def measures(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     section: Annotated[
         str | None,
         typer.Option("--section", metavar="ID", help="Only the measures of this section."),
     ] = None,
-    by: UnitOption = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="table (default), json, csv or markdown.")
-    ] = "table",
-    lang: LangOption = None,
+    by: opt.UnitOption = None,
+    output_format: opt.FormatOption = "table",
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the plan's measures (主要工作措施) by section: owner, number of records, the
     latest note with its date, and the state.
@@ -49,36 +37,30 @@ def measures(
     Example: kexie measures --as-of 2021-06-30 --format markdown
     """
     from kexie_plan.progress import measure_statuses
+    from kexie_plan.render import measures as view
 
-    ui = lang_of(lang)
-    fmt = choice_of("--format", output_format, FORMATS)
-    today = date.today()
-    day = date_of("--as-of", as_of, today)
-    path = find_plan(plan, today)
-    loaded, records = load_plan_and_records(path, ui)
-    check_filter("--section", "section", section, [s.id for s in loaded.sections])
+    env = Env.create(lang, plan)
+    book = env.book()
+    loaded = book.plan
+    day, clamped = env.as_of(as_of, loaded)
+    known_id("--section", "section", section, [s.id for s in loaded.sections])
     unit = unit_of(loaded, by)
     chosen = tuple(
         m
-        for m in measure_statuses(loaded, records, day)
+        for m in measure_statuses(loaded, book.totals, day)
         if (section is None or m.section == section)
         and (unit is None or m.owner == unit or unit in m.co_owners)
     )
-
-    if fmt == "json":
-        from kexie_plan.render.measures import measures_as_json
-
-        typer.echo(measures_as_json(chosen, loaded, shown_path(path), day))
-    elif fmt == "csv":
-        from kexie_plan.render.measures import measures_as_csv
-
-        typer.echo(measures_as_csv(chosen), nl=False)
-    elif fmt == "markdown":
-        from kexie_plan.render.measures import measures_as_markdown
-
-        typer.echo(measures_as_markdown(chosen, loaded, day, ui), nl=False)
-    else:
-        from kexie_plan.cli.common import output_console
-        from kexie_plan.render.measures import MeasuresView
-
-        output_console().print(MeasuresView(chosen, loaded, day, ui))
+    path = shown_path(book.plan_path)
+    ui = env.lang
+    emit(
+        env,
+        output_format,
+        {
+            "table": lambda: view.MeasuresView(chosen, loaded, day, ui, clamped),
+            "json": lambda: view.measures_as_data(chosen, loaded, path, day),
+            "csv": lambda: view.measures_sheet(chosen),
+            "markdown": lambda: view.measures_as_markdown(chosen, loaded, day, ui, clamped),
+        },
+        output,
+    )

@@ -8,14 +8,11 @@ from typing import Annotated, Any
 
 import typer
 
-from kexie_plan.cli.common import (
-    LangOption,
-    UsageProblem,
-    app,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.options import LangOption
+from kexie_plan.cli.output import create_files
+from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
 
@@ -82,21 +79,22 @@ def new_year(
     """
     from kexie_plan.ledger import HEADER, ledger_path_for
     from kexie_plan.planfile import load_plan, load_plan_text
-    from kexie_plan.render import visible
+    from kexie_plan.render.words import visible
     from kexie_plan.yearly import next_year_plan
 
-    ui = lang_of(lang)
+    env = Env.create(lang)
+    ui = env.lang
     plan = load_plan(source)
     if not 1900 <= year <= 2999:
         raise UsageProblem(PlanError("bad_year", {"value": year}))
     if year == plan.year:
-        raise UsageProblem(PlanError("same_year", {"value": year}))
+        raise UsageProblem(PlanError("new_year.same_year", {"value": year}))
     target = output if output is not None else source.parent / f"{year}.yaml"
     ledger = ledger_path_for(target)
     existing = [p for p in (target, ledger) if p.exists()]
     if existing:
         shown = ", ".join(shown_path(p) for p in existing)
-        raise UsageProblem(PlanError("would_overwrite", {"paths": shown}))
+        raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
     data, notes = next_year_plan(plan, year)
     header = [
         text("new_year.header", "en", year=year, old=plan.year),
@@ -104,11 +102,7 @@ def new_year(
     ]
     body = plan_yaml(data, notes, header)
     load_plan_text(body, str(target))  # a plan that does not validate is a bug here
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8", newline="\n") as out:
-        out.write(body)
-    with open(ledger, "x", encoding="utf-8", newline="\n") as out:
-        out.write(HEADER)
+    create_files({target: body, ledger: HEADER})
     for path in (target, ledger):
         typer.echo(text("init.wrote", ui, path=visible(shown_path(path))))
     typer.echo(text("new_year.review", ui, count=len(notes)))

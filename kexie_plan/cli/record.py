@@ -1,241 +1,17 @@
-"""`kexie record REF [AMOUNT]`: append one record to the progress ledger.
-
-Everything the user gave is checked before the ledger is touched; a refusal is one line
-and exit 2, with the ledger's bytes unchanged. Also holds what `revert` shares with it:
-the ledger beside a plan, the date and text checks, prompts, and the standing line.
-"""
+"""`kexie record REF [AMOUNT]`: append one record to the progress ledger."""
 
 from __future__ import annotations
 
-import sys
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    BUNDLED_PLAN,
-    EXIT_INVALID,
-    LangOption,
-    PlanOption,
-    UsageProblem,
-    app,
-    cache_folder,
-    config_setting,
-    date_of,
-    find_plan,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError
-from kexie_plan.i18n import text
-
-if TYPE_CHECKING:
-    from kexie_plan.model import Plan, Record
-    from kexie_plan.totals import Totals
-    from kexie_plan.totals_cache import LedgerTotals
-
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened. Default: today."),
-]
-NoteOption = Annotated[str | None, typer.Option("--note", help="What happened, in your words.")]
-ByOption = Annotated[
-    str | None,
-    typer.Option("--by", help="Who reports it: a unit id (or name) when the plan lists units."),
-]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Show the record that would be written; write nothing.")
-]
-
-
-def interactive() -> bool:
-    """Return whether a person can answer prompts (stdin is a terminal)."""
-    return sys.stdin.isatty()
-
-
-def ledger_for(plan_path: Path) -> Path:
-    """Return the ledger to write beside the plan; the bundled plan's folder is not ours."""
-    from kexie_plan.ledger import ledger_path_for
-
-    if plan_path.resolve() == BUNDLED_PLAN.resolve():
-        raise UsageProblem(PlanError("record.bundled_plan"))
-    return ledger_path_for(plan_path)
-
-
-def record_date(plan: Plan, value: str | None, today: date) -> date:
-    """Return the record's date: --date or today; refuse one outside the period or in the future."""
-    day = date_of("--date", value, today)
-    if day > today:
-        raise UsageProblem(
-            PlanError("record.future", {"date": day.isoformat(), "today": today.isoformat()})
-        )
-    span = plan.span
-    if not span.start <= day <= span.end:
-        params = {"date": day.isoformat(), "start": span.start, "end": span.end}
-        raise UsageProblem(PlanError("record.date_outside", params))
-    return day
-
-
-def given_text(option: str, value: str | None) -> str | None:
-    """Return an option's text as given (None when empty); refuse text that is not Unicode."""
-    if not value:
-        return None
-    if any("\ud800" <= char <= "\udfff" for char in value):
-        # What a terminal sent was not UTF-8; Python kept the raw bytes as lone surrogates.
-        raise UsageProblem(PlanError("record.not_unicode", {"option": option}))
-    return value
-
-
-def reporter(plan: Plan, value: str | None) -> str | None:
-    """Return the `by` to store: a unit id (given as id or name) when the plan lists units."""
-    import difflib
-
-    value = given_text("--by", value)
-    if value is None or not plan.units:
-        return value
-    for unit in plan.units:
-        if value in (unit.id, unit.name):
-            return unit.id
-    ids = [u.id for u in plan.units]
-    close = difflib.get_close_matches(value, ids + [u.name for u in plan.units], n=1, cutoff=0.5)
-    hint = next((u.id for u in plan.units if close and close[0] in (u.id, u.name)), "")
-    raise UsageProblem(PlanError("unknown_ref", {"kind": "unit", "id": value, "hint": hint}))
-
-
-def record_line(record: Record) -> str:
-    """Return the line the record is (or would be) written as, refusing one that is too long."""
-    from kexie_plan.ledger import MAX_LINE_BYTES, format_record
-
-    line = format_record(record)
-    size = len(line.encode("utf-8"))
-    if size > MAX_LINE_BYTES:
-        raise UsageProblem(PlanError("record_too_long", {"size": size, "limit": MAX_LINE_BYTES}))
-    return line
-
-
-def confirmed(line: str, lang: str, yes: bool) -> bool:
-    """Return whether to write: yes without asking under --yes or without a terminal."""
-    if yes or not interactive():
-        return True
-    from rich.prompt import Confirm
-    from rich.text import Text
-
-    from kexie_plan.render import visible
-
-    typer.echo(visible(line.rstrip("\n")))
-    return Confirm.ask(Text(text("record.confirm", lang)), default=True)
-
-
-def cancelled(lang: str) -> typer.Exit:
-    """Return the exit for a prompt the user declined: nothing written, exit 1."""
-    typer.echo(text("record.cancelled", lang), err=True)
-    return typer.Exit(EXIT_INVALID)
-
-
-def standing(plan: Plan, totals: Totals, about: Record, lang: str) -> list[str]:
-    """Return the lines that show where the record's target, activity or measure now stands.
-
-    `about` is the record written, or for a reversal the record it cancels.
-    """
-    from kexie_plan.render import visible
-
-    if about.revert is not None:
-        return []
-    as_of = max(date.today(), totals.latest or date.today())
-    activities = {a.id: a for a in plan.activities}
-    measures = {m.id: m for m in plan.measures()}
-    targets = {t.id: t for t in plan.targets}
-    lines = []
-    target_id = about.target
-    activity = activities.get(about.activity or "")
-    if activity is not None:
-        held = totals.held_on(activity.id)
-        if held is not None:
-            words = text("record.held", lang, date=held.isoformat())
-        else:
-            words = text("record.not_held", lang)
-        lines.append(text("record.standing", lang, name=activity.name, id=activity.id, words=words))
-        target_id = activity.target
-    measure = measures.get(about.measure or "")
-    if measure is not None:
-        count = totals.measures.get(measure.id, 0)
-        words = text("record.measure_count", lang, count=count)
-        lines.append(text("record.standing", lang, name=measure.title, id=measure.id, words=words))
-    target = targets.get(target_id or "")
-    if target is not None:
-        if target.kind == "milestone":
-            done = totals.done_on(target.id)
-            words = (
-                text("record.done_on", lang, date=done.isoformat())
-                if done
-                else text("record.not_done", lang)
-            )
-        else:
-            from kexie_plan.progress import goal_in_force
-
-            actual = totals.amount(plan, target.id)
-            words = f"{actual} / {goal_in_force(target, as_of)} {target.unit}"
-        lines.append(text("record.standing", lang, name=target.name, id=target.id, words=words))
-    return [visible(line) for line in lines]
-
-
-def ledger_totals_and_warn(
-    ledger: Path, lang: str, since: LedgerTotals | None = None
-) -> LedgerTotals:
-    """Return what the whole ledger adds up to, printing its bad lines as warnings.
-
-    Reads only the lines that the cache ($XDG_CACHE_HOME/kexie) or `since` (an earlier
-    result) does not cover, so an append does not read a large ledger again (issue 7).
-    Prints nothing when `since` is given: its problems were printed then.
-    """
-    from kexie_plan.render import warning_line
-    from kexie_plan.totals_cache import ledger_totals
-
-    counted = ledger_totals(ledger, shown_path(ledger), cache_folder(), since)
-    if since is None:
-        for problem in counted.problems:
-            sys.stderr.write(warning_line(problem, lang) + "\n")
-    return counted
-
-
-def write_and_report(
-    ledger: Path,
-    new: Record,
-    about: Record,
-    plan: Plan,
-    lang: str,
-    dry_run: bool,
-    yes: bool,
-    before: LedgerTotals,
-) -> None:
-    """Append the record (unless a dry run or declined), then print it and the new standing
-    of `about` (the record itself, or the record a reversal cancels). `before` is what
-    the ledger added up to before the append."""
-    from kexie_plan.ledger import append_record
-    from kexie_plan.render import visible
-
-    line = record_line(new)
-    if dry_run:
-        typer.echo(text("record.dry_run", lang, line=visible(line.rstrip("\n"))))
-        return
-    if not confirmed(line, lang, yes):
-        raise cancelled(lang)
-    line = append_record(ledger, new, shown_path(ledger))
-    typer.echo(text("record.written", lang, line=visible(line.rstrip("\n"))))
-    totals = ledger_totals_and_warn(ledger, lang, since=before).totals
-    for words in standing(plan, totals, about, lang):
-        typer.echo(words)
-
-
-def parse_amount(value: str) -> int:
-    """Return AMOUNT as a whole number above 0; refuse anything else."""
-    cleaned = value.strip()
-    if not cleaned.isdecimal() or int(cleaned) <= 0:
-        raise UsageProblem(PlanError("record.amount", {"value": value}))
-    return int(cleaned)
+from kexie_plan.cli import options as opt
+from kexie_plan.cli import recording
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env
+from kexie_plan.cli.parse import amount_of, ref_of, reporter_of, text_of
+from kexie_plan.errors import PlanError, UsageProblem
 
 
 @app.command()
@@ -251,65 +27,56 @@ def record(
         str | None,
         typer.Argument(metavar="AMOUNT", help="How many, for a counted target. Default: 1."),
     ] = None,
-    date_: DateOption = None,
-    note: NoteOption = None,
-    by: ByOption = None,
+    date_: opt.DateOption = None,
+    note: opt.NoteOption = None,
+    by: opt.ByOption = None,
     evidence: Annotated[
         str | None, typer.Option("--evidence", help="A URL or a path that shows it happened.")
     ] = None,
     done: Annotated[
         bool, typer.Option("--done", help="Mark a milestone (or a measure) as done.")
     ] = False,
-    dry_run: DryRunOption = False,
-    yes: YesOption = False,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    dry_run: opt.DryRunOption = False,
+    yes: opt.YesOption = False,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Append one record to the plan's progress ledger (plans/<year>.progress.yaml).
 
     REF is an id, a name, or an unambiguous part of a name. A counted target takes an
-    AMOUNT (default 1); a milestone takes --done; an activity counts 1 toward its target.
-    Refusals print one line, exit 2, and leave the ledger unchanged.
+    AMOUNT (default 1); a milestone takes --done; an activity counts 1 toward its target
+    (or completes its milestone). Refusals print one line, exit 2, and leave the ledger
+    unchanged.
 
     Example: kexie record 海智沙龙 1 --date 2021-03-12 --note 第一期海智沙龙
     """
-    from kexie_plan.checks import check_records
-    from kexie_plan.cli.show import resolve_ref
+    from kexie_plan.checks import RecordRules
     from kexie_plan.ledger import new_record_id
-    from kexie_plan.model import Record
-    from kexie_plan.planfile import load_plan
+    from kexie_plan.record import Record
 
-    ui = lang_of(lang)
-    today = date.today()
-    plan_path = find_plan(plan)
-    ledger = ledger_for(plan_path)
-    loaded = load_plan(plan_path)
+    env = Env.create(lang, plan)
+    recording.ledger_for(env.plan_path())
+    book = env.book()
+    loaded = book.plan
     if ref is None:
-        if not interactive():
+        if not recording.interactive():
             raise UsageProblem(PlanError("record.ref_missing"))
-        from rich.prompt import Prompt
-        from rich.text import Text
-
-        ref = Prompt.ask(Text(text("record.ask_ref", ui)))
-    kind, ident = resolve_ref(loaded, ref)
+        ref = recording.ask(env, "record.ask_ref")
+    kind, ident = ref_of(loaded, ref)
     fields: dict[str, object] = {kind: ident}
-    number = None if amount is None else parse_amount(amount)
+    number = None if amount is None else amount_of(amount)
     if kind == "target":
         target = next(t for t in loaded.targets if t.id == ident)
         if target.kind == "milestone":
             if number is not None:
                 raise UsageProblem(PlanError("record_amount_milestone", {"id": ident}))
             if not done:
-                if not interactive():
+                if not recording.interactive():
                     raise UsageProblem(PlanError("record.needs_done", {"id": ident}))
-                from rich.prompt import Confirm
-                from rich.text import Text
+                from kexie_plan.render.words import visible
 
-                from kexie_plan.render import visible
-
-                question = text("record.ask_done", ui, name=visible(target.name))
-                if not Confirm.ask(Text(question), default=True):
-                    raise cancelled(ui)
+                if not recording.agrees(env, "record.ask_done", name=visible(target.name)):
+                    raise recording.declined(env)
             fields["done"] = True
         else:
             if done:
@@ -324,24 +91,14 @@ def record(
             fields["done"] = True
     new = Record(
         id=new_record_id(),
-        date=record_date(loaded, date_, today),
-        by=reporter(loaded, by if by is not None else config_setting("unit")),
-        note=given_text("--note", note),
-        evidence=given_text("--evidence", evidence),
+        date=recording.record_date(env, loaded, date_),
+        by=reporter_of(loaded, by if by is not None else env.setting("unit")),
+        note=text_of("--note", note),
+        evidence=text_of("--evidence", evidence),
         **fields,  # type: ignore[arg-type]
     )
-    record_line(new)
-    problems = check_records(loaded, [new])
+    recording.record_line(new)
+    problems = RecordRules(loaded).problems(new)
     if problems:  # the checks above should have caught it; never write what validate refuses
         raise UsageProblem(problems[0])
-    counted = ledger_totals_and_warn(ledger, ui)
-    if new.activity is not None:
-        refuse_held_twice(counted.totals, new)
-    write_and_report(ledger, new, new, loaded, ui, dry_run, yes, counted)
-
-
-def refuse_held_twice(totals: Totals, new: Record) -> None:
-    """Refuse to record an activity again while an earlier record of it stands."""
-    for ident, day in totals.held.get(new.activity or "", [])[:1]:
-        params = {"id": new.activity, "date": day.isoformat(), "record": ident}
-        raise UsageProblem(PlanError("record.held_twice", params))
+    recording.write_and_report(env, book, new, new, dry_run, yes)

@@ -1,35 +1,24 @@
-"""`kexie remind`: the units to chase — something behind, overdue or due soon, or no
-record in the last N days."""
+"""`kexie remind`: the units to chase, and for what."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.activities import days_of
-from kexie_plan.cli.common import (
-    AsOfOption,
-    LangOption,
-    PlanOption,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.cli.status import load_plan_and_records
+from kexie_plan.cli import options as opt
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import days_of
 
-FORMATS = ("table", "markdown", "json")
 DEFAULT_DAYS = 30
 
 
 @app.command()
 def remind(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     days: Annotated[
         str | None,
         typer.Option(
@@ -43,7 +32,8 @@ def remind(
         str,
         typer.Option("--format", help="table (default), markdown (a message to paste) or json."),
     ] = "table",
-    lang: LangOption = None,
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """List the units to chase, with what for: each unit that owns or co-owns a target
     that is behind, overdue, or due within N days and not met; or an activity that is
@@ -57,28 +47,24 @@ def remind(
     Example: kexie remind --days 14 --as-of 2021-06-30 --format markdown
     """
     from kexie_plan.progress import status_report
+    from kexie_plan.render import units as view
     from kexie_plan.units import reminders
 
-    ui = lang_of(lang)
-    fmt = choice_of("--format", output_format, FORMATS)
-    today = date.today()
-    day = date_of("--as-of", as_of, today)
+    env = Env.create(lang, plan)
     within = days_of("--days", days)
-    within = DEFAULT_DAYS if within is None else within
-    path = find_plan(plan, today)
-    loaded, records = load_plan_and_records(path, ui)
-    found = reminders(loaded, status_report(loaded, records, day), records, within)
-
-    if fmt == "json":
-        from kexie_plan.render.units import reminders_as_json
-
-        typer.echo(reminders_as_json(found, loaded, shown_path(path)))
-    elif fmt == "markdown":
-        from kexie_plan.render.units import reminders_as_markdown
-
-        typer.echo(reminders_as_markdown(found, loaded, ui), nl=False)
-    else:
-        from kexie_plan.cli.common import output_console
-        from kexie_plan.render.units import reminders_view
-
-        output_console().print(reminders_view(found, loaded, ui))
+    book = env.book()
+    day, clamped = env.as_of(as_of, book.plan)
+    standing = status_report(book.plan, book.totals, day, clamped)
+    found = reminders(book.plan, standing, book.totals, DEFAULT_DAYS if within is None else within)
+    path = shown_path(book.plan_path)
+    ui = env.lang
+    emit(
+        env,
+        output_format,
+        {
+            "table": lambda: view.reminders_view(found, book.plan, ui),
+            "markdown": lambda: view.reminders_as_markdown(found, book.plan, ui),
+            "json": lambda: view.reminders_as_json(found, book.plan, path),
+        },
+        output,
+    )

@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    AsOfOption,
-    LangOption,
-    PlanOption,
-    UsageProblem,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-)
-from kexie_plan.errors import PlanError
+from kexie_plan.cli import options as opt
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import choice_of
+from kexie_plan.errors import PlanError, UsageProblem
 
-FORMATS = ("markdown", "html", "csv", "xlsx")
 TABLES = ("targets", "activities", "records")
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write the report to `path` whole: a temporary file beside it, then a rename."""
-    import os
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".kexie-report-", dir=folder)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        params = {"path": str(path), "reason": exc.strerror or type(exc).__name__}
-        raise UsageProblem(PlanError("output_unwritable", params)) from None
+ANNEX_ROWS = 1000  # the records (and measure notes) a Markdown or HTML report lists
 
 
 @app.command()
@@ -51,27 +27,19 @@ def report(
             help="Q1, Q2, Q3, Q4, H1, H2, YEAR (the plan's period) or a month YYYY-MM.",
         ),
     ] = "YEAR",
-    as_of: AsOfOption = None,
+    as_of: opt.AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="markdown (default), html, csv or xlsx.")
     ] = "markdown",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE",
-            help="Write the report to FILE (needed for xlsx). Default: standard output.",
-        ),
-    ] = None,
+    output: opt.OutputOption = None,
     table: Annotated[
         str | None,
         typer.Option(
             "--table", help="With --format csv: targets (default), activities or records."
         ),
     ] = None,
-    plan: PlanOption = None,
-    lang: LangOption = None,
+    plan: opt.PlanOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Write the report of a period: quarter, half-year, month or the whole year.
 
@@ -81,60 +49,58 @@ def report(
     target's goal, its gain in the period, the cumulative actual, 完成率, the expected
     value by the period's end (序时进度) and its state; goals adjusted during the year
     beside their original; the activities held in the period and those that slipped; the
-    notes recorded against measures; and an annex of every record of the period.
+    notes recorded against measures; and an annex of the period's records. Markdown and
+    HTML list the first 1000 records and notes by date and say how many more there are;
+    csv --table records and xlsx list every record, in the order they were recorded.
 
     --format html is one self-contained page (inline CSS and SVG charts) that prints on
-    A4; xlsx is a workbook with sheets for targets, activities and records; csv is one of
-    those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
+    A4; xlsx is a workbook with sheets for targets, activities and records (needs -o);
+    csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
 
     Example: kexie report --period Q2 --format html -o 2021-Q2.html
     """
-    from kexie_plan.cli.status import load_plan_and_records
-    from kexie_plan.report import PERIODS, period_bounds, period_report
+    from kexie_plan.render import report_html, report_markdown, report_rows
+    from kexie_plan.render.sheet import sheets_as_xlsx
+    from kexie_plan.report import PERIODS, period_bounds, period_records, period_report
 
-    ui = lang_of(lang)
-    fmt = choice_of("--format", output_format, FORMATS)
+    env = Env.create(lang, plan)
     if table is not None:
         choice_of("--table", table, TABLES)
-        if fmt != "csv":
-            raise UsageProblem(PlanError("report_table_csv_only", {}))
-    if fmt == "xlsx" and output is None:
-        raise UsageProblem(PlanError("report_needs_output", {"format": fmt}))
-    today = date.today()
-    day = date_of("--as-of", as_of, today)
-    path = find_plan(plan, today)
-    loaded, records = load_plan_and_records(path, ui)
+        if output_format != "csv":
+            raise UsageProblem(PlanError("report.table_csv_only", {}))
+    if output_format == "xlsx" and output is None:
+        raise UsageProblem(PlanError("report.needs_output", {"format": output_format}))
+    book = env.book()
+    loaded = book.plan
+    day, _ = env.as_of(as_of, loaded)
     bounds = period_bounds(loaded, period)
     if bounds is None:
         raise UsageProblem(PlanError("bad_period", {"value": period}))
     if day < bounds[0]:
         params = {"value": period, "start": bounds[0].isoformat(), "as_of": day.isoformat()}
-        raise UsageProblem(PlanError("period_not_started", params))
+        raise UsageProblem(PlanError("report.period_not_started", params))
     name = period.upper() if period.upper() in PERIODS else period
-    result = period_report(loaded, records, bounds[0], bounds[1], day, name)
+    start, end = bounds
+    # A document lists the first ANNEX_ROWS records and notes by date and counts the rest;
+    # a spreadsheet gets every record of the period, streamed (the ledger is read once
+    # either way).
+    document = output_format in ("markdown", "html")
+    records = book.records() if document else ()
+    result = period_report(loaded, book.totals, records, start, end, day, name, ANNEX_ROWS)
+    ui = env.lang
 
-    if fmt == "markdown":
-        from kexie_plan.render.report_markdown import report_as_markdown
+    def sheets() -> list:
+        entries = period_records(loaded, book.totals, book.records(), start, min(end, day))
+        return report_rows.report_sheets(result, loaded, ui, entries)
 
-        data = report_as_markdown(result, loaded, ui).encode("utf-8")
-    elif fmt == "html":
-        from kexie_plan.render.report_html import report_as_html
-
-        data = report_as_html(result, loaded, ui).encode("utf-8")
-    elif fmt == "csv":
-        from kexie_plan.render.report_csv import sheet_as_csv
-        from kexie_plan.render.report_rows import report_sheets
-
-        sheets = report_sheets(result, loaded, ui)
-        data = sheet_as_csv(sheets[TABLES.index(table or "targets")]).encode("utf-8")
-    else:
-        from kexie_plan.render.report_rows import report_sheets, report_title
-        from kexie_plan.render.report_xlsx import sheets_as_xlsx
-
-        sheets = report_sheets(result, loaded, ui)
-        data = sheets_as_xlsx(sheets, report_title(result, loaded, ui))
-
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_output(output, data)
+    emit(
+        env,
+        output_format,
+        {
+            "markdown": lambda: report_markdown.report_as_markdown(result, loaded, ui),
+            "html": lambda: report_html.report_as_html(result, loaded, ui),
+            "csv": lambda: sheets()[TABLES.index(table or "targets")],
+            "xlsx": lambda: sheets_as_xlsx(sheets(), report_rows.report_title(result, loaded, ui)),
+        },
+        output,
+    )

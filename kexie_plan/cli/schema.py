@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import typer
-
-from kexie_plan.cli.common import app
+from kexie_plan.cli.app import app
+from kexie_plan.cli.output import write_stdout
 
 
 @app.command()
@@ -15,4 +14,4 @@ def schema() -> None:
     """
     from kexie_plan.model import plan_schema_text
 
-    typer.echo(plan_schema_text(), nl=False)
+    write_stdout(plan_schema_text().encode("utf-8"))

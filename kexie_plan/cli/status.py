@@ -2,75 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    AsOfOption,
-    FormatOption,
-    LangOption,
-    PlanOption,
-    UsageProblem,
-    app,
-    choice_of,
-    date_of,
-    find_plan,
-    lang_of,
-    output_console,
-    read_ledger_and_warn,
-    shown_path,
-    status_from_ledger,
-)
-from kexie_plan.errors import PlanError
-
-if TYPE_CHECKING:
-    from kexie_plan.model import Plan, Record
-
-FORMATS = ("table", "json", "csv", "markdown")
-
-
-def load_plan_and_records(path: Path, lang: str) -> tuple[Plan, list[Record]]:
-    """Return the plan at `path` and every complete record of its ledger.
-
-    An invalid plan raises (exit 1); problems in the ledger are printed as warnings.
-    """
-    from kexie_plan.ledger import ledger_path_for
-    from kexie_plan.planfile import load_plan
-
-    plan = load_plan(path)
-    records, _ = read_ledger_and_warn(ledger_path_for(path), lang, plan)
-    return plan, records
-
-
-def states_of(value: str | None) -> list[str] | None:
-    """Return the states that --only names (comma-separated), refusing unknown ones."""
-    from kexie_plan.progress import TARGET_STATES
-
-    if value is None:
-        return None
-    states = [part.strip().replace("-", "_") for part in value.split(",") if part.strip()]
-    for state in states:
-        choice_of("--only", state, TARGET_STATES)
-    return states
-
-
-def check_filter(option: str, kind: str, value: str | None, known: list[str]) -> None:
-    """Refuse (exit 2) a --section or --owner id that the plan does not define."""
-    import difflib
-
-    if value is not None and value not in known:
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-        params = {"kind": kind, "id": value, "hint": close[0] if close else ""}
-        raise UsageProblem(PlanError("unknown_ref", params))
+from kexie_plan.cli import options as opt
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.output import emit
+from kexie_plan.cli.parse import choice_of, known_id, states_of
 
 
 @app.command()
 def status(
-    plan: PlanOption = None,
-    as_of: AsOfOption = None,
+    plan: opt.PlanOption = None,
+    as_of: opt.AsOfOption = None,
     section: Annotated[
         str | None,
         typer.Option("--section", metavar="ID", help="Only the targets of this section."),
@@ -101,8 +47,9 @@ def status(
             "many targets and activities it owns, met, behind and overdue.",
         ),
     ] = None,
-    output_format: FormatOption = "table",
-    lang: LangOption = None,
+    output_format: opt.FormatOption = "table",
+    output: opt.OutputOption = None,
+    lang: opt.LangOption = None,
 ) -> None:
     """Show every target against its goal and against the calendar (序时进度).
 
@@ -112,12 +59,15 @@ def status(
     state with its light. Then the counts by state and the activities due within 30 days
     or overdue.
 
-    --format json prints a stable shape (SPEC.md §4), which tools may rely on:
-    {"plan": {year, title, path}, "as_of", "targets": [{id, name, unit, kind, goal:
-    {min, max} or null, actual, expected, state, light, missing, done}], "activities":
-    [{id, name, month, held, state, date}], "summary": {targets, one count per state,
-    activities, activities_held, days_elapsed, days_left}}. Keys may be added, never
-    renamed or removed.
+    Without --as-of: today, clamped into the plan's period (a finished plan is shown at
+    its last day, and the header says so).
+
+    --format json prints a stable shape, which tools may rely on: {"plan": {year, title,
+    path}, "as_of", "as_of_clamped" (null, "ended" or "not_started"), "targets": [{id,
+    name, unit, kind, goal: {min, max} or null, actual, expected, state, light, missing,
+    done, percent}], "activities": [{id, name, month, held, state, date, tentative}],
+    "summary": {targets, one count per state, activities, activities_held, days_elapsed,
+    days_left}}. Keys may be added, never renamed or removed.
 
     --group owner rolls the targets and activities up by their owner (the target's or
     activity's own, else its measure's): {plan, as_of, owners: [{id, name, targets, met,
@@ -126,50 +76,37 @@ def status(
 
     Example: kexie status --as-of 2021-06-30 --only behind,overdue
     """
-    from kexie_plan.ledger import ledger_path_for
-    from kexie_plan.planfile import load_plan
-    from kexie_plan.progress import selected
+    from kexie_plan.progress import selected, status_report
 
-    ui = lang_of(lang)
-    fmt = choice_of("--format", output_format, FORMATS)
-    today = date.today()
-    day = date_of("--as-of", as_of, today)
+    env = Env.create(lang, plan)
     wanted = states_of(only)
     if group is not None:
         choice_of("--group", group, ("owner",))
-    path = find_plan(plan, today)
-    loaded = load_plan(path)
-    check_filter("--section", "section", section, [s.id for s in loaded.sections])
-    check_filter("--owner", "unit", owner, [u.id for u in loaded.units])
-    # The ledger streams into the sums, so memory does not grow with it (issue 7).
-    standing = status_from_ledger(ledger_path_for(path), ui, loaded, day)
-    report = selected(standing, section, owner, wanted)
+    book = env.book()
+    day, clamped = env.as_of(as_of, book.plan)
+    known_id("--section", "section", section, [s.id for s in book.plan.sections])
+    known_id("--owner", "unit", owner, [u.id for u in book.plan.units])
+    report = selected(status_report(book.plan, book.totals, day, clamped), section, owner, wanted)
+    path = shown_path(book.plan_path)
+    ui = env.lang
     if group is not None:
         from kexie_plan.render import units as by_unit
         from kexie_plan.units import owner_rollup
 
-        loads = owner_rollup(loaded, report)
-        if fmt == "table":
-            output_console().print(by_unit.owners_table(loads, loaded, day, ui))
-        elif fmt == "json":
-            typer.echo(by_unit.owners_as_json(loads, loaded, shown_path(path), day.isoformat()))
-        elif fmt == "csv":
-            typer.echo(by_unit.owners_as_csv(loads), nl=False)
-        else:
-            typer.echo(by_unit.owners_as_markdown(loads, loaded, day, ui), nl=False)
-    elif fmt == "json":
-        from kexie_plan.render import status_as_json
-
-        typer.echo(status_as_json(report, loaded, shown_path(path)))
-    elif fmt == "csv":
-        from kexie_plan.render import status_as_csv
-
-        typer.echo(status_as_csv(report), nl=False)
-    elif fmt == "markdown":
-        from kexie_plan.render import status_as_markdown
-
-        typer.echo(status_as_markdown(report, loaded, ui))
+        loads = owner_rollup(book.plan, report)
+        views = {
+            "table": lambda: by_unit.owners_table(loads, book.plan, day, ui, clamped),
+            "json": lambda: by_unit.owners_as_json(loads, book.plan, path, day.isoformat()),
+            "csv": lambda: by_unit.owners_sheet(loads),
+            "markdown": lambda: by_unit.owners_as_markdown(loads, book.plan, day, ui, clamped),
+        }
     else:
-        from kexie_plan.render import StatusView
+        from kexie_plan.render import status as view
 
-        output_console().print(StatusView(report, loaded, ui))
+        views = {
+            "table": lambda: view.StatusView(report, book.plan, ui),
+            "json": lambda: view.status_as_data(report, book.plan, path),
+            "csv": lambda: view.status_sheet(report),
+            "markdown": lambda: view.status_as_markdown(report, book.plan, ui) + "\n",
+        }
+    emit(env, output_format, views, output)

@@ -1,4 +1,4 @@
-"""`kexie validate`: check plan files, report every problem, exit 0, 1 or 2."""
+"""`kexie validate`: check plan files and their ledgers, report every problem, exit 0/1/2."""
 
 from __future__ import annotations
 
@@ -8,23 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kexie_plan.cli.common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
-    USAGE_CODES,
-    LangOption,
-    PlanOption,
-    app,
-    find_plan,
-    lang_of,
-    shown_path,
-)
-from kexie_plan.errors import PlanError, PlanErrors
-from kexie_plan.i18n import text
+from kexie_plan.cli.app import app
+from kexie_plan.cli.env import Env, shown_path
+from kexie_plan.cli.options import LangOption, PlanOption
+from kexie_plan.cli.parse import choice_of
+from kexie_plan.errors import PlanError, PlanErrors, exit_status
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
 
 FORMATS = ("text", "github", "json")
 
@@ -39,53 +30,6 @@ def plans_of(paths: list[Path]) -> list[Path]:
         if path not in plans:
             plans.append(path)
     return plans
-
-
-def check_ledger(
-    plan_path: Path, plan: Plan | None, lang: str
-) -> tuple[list[PlanError], list[str]]:
-    """Return the problems of the ledger beside a plan, or its ok line; nothing when it is absent.
-
-    Without a valid plan only the ledger's lines are checked, not what they refer to.
-    The records stream past the checks and are not kept (issue 7): a million of them
-    would not fit in the memory that CI gives.
-    """
-    import gc
-
-    from kexie_plan.ledger import iter_ledger, ledger_path_for, read_reversals
-    from kexie_plan.model import Record
-    from kexie_plan.render import visible
-    from kexie_plan.stream_checks import StreamChecks
-
-    ledger = ledger_path_for(plan_path)
-    if not ledger.exists():
-        return [], []
-    shown = shown_path(ledger)
-    checks = None
-    if plan is not None:
-        reversals = read_reversals(ledger, shown)
-        checks = StreamChecks(plan, (r.revert or "" for r in reversals), unique_ids=True)
-    problems: list[PlanError] = []
-    count = 0
-    collecting = gc.isenabled()
-    gc.disable()  # nothing read here makes a reference cycle
-    try:
-        for item in iter_ledger(ledger, shown):
-            if type(item) is Record:
-                count += 1
-                if checks is not None:
-                    checks.add(item)
-            else:
-                problems.append(item)  # type: ignore[arg-type]
-        if checks is not None:
-            problems += [p.at(shown, p.line, p.col) for p in checks.problems()]
-    finally:
-        if collecting:
-            gc.enable()
-    if problems:
-        return sorted(problems, key=PlanError.sort_key), []
-    summary = text("validate.ledger_summary", lang, records=count)
-    return [], [text("validate.ok", lang, path=visible(shown), summary=summary)]
 
 
 @app.command()
@@ -108,66 +52,110 @@ def validate(
             "adjustments entry (its reason).",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail (exit 1) on warnings too: what a merge said twice (a record reverted "
+            "twice, an activity held twice, a milestone done twice).",
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Check plan files and report every problem, one line each, as path:line:col.
 
-    Exit 0 when all files are valid, 1 when any is invalid, 2 when a file is missing.
-    With --against REV (e.g. origin/main in CI), a target whose goal differs from the plan
-    at REV is an error unless the target has an adjustment to that goal.
+    Each plan's ledger (plans/2021.yaml → plans/2021.progress.yaml) is checked too, every
+    line of it. Exit 0 when all files are valid, 1 when any is invalid, 2 when a file is
+    missing. Warnings (what two clones both recorded, kept twice by a merge; it counts
+    once) are printed and leave the exit code 0, unless --strict. With --against REV
+    (e.g. origin/main in CI), a target whose goal differs from the plan at REV is an error
+    unless the target has an adjustment to that goal.
 
     Example: kexie validate plans/2021.yaml --format github
     """
-    from kexie_plan.planfile import load_plan
-    from kexie_plan.render import error_line, errors_as_github, errors_as_json, visible
+    from kexie_plan.render.text import errors_as_github, errors_as_json, problem_line
+    from kexie_plan.render.words import visible
 
-    ui = lang_of(lang)
-    if output_format not in FORMATS:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(FORMATS)}")
+    env = Env.create(lang, plan)
+    choice_of("--format", output_format, FORMATS)
     errors: list[PlanError] = []
     oks: list[str] = []
-    for path in plans_of(list(paths) if paths else [find_plan(plan)]):
-        shown = shown_path(path)
-        loaded: Plan | None = None
-        try:
-            loaded = load_plan(path)
-        except PlanErrors as exc:
-            errors.extend(e.at(shown, e.line, e.col) for e in exc.errors)
-        unexplained: list[PlanError] = []
-        if loaded is not None and against is not None:
-            from kexie_plan.cli.diff import unexplained_since
-
-            unexplained = unexplained_since(against, path, loaded, shown)
-            errors.extend(unexplained)
-        if loaded is not None and not unexplained:
-            summary = text(
-                "validate.plan_summary",
-                ui,
-                sections=len(loaded.sections),
-                measures=len(loaded.measures()),
-                targets=len(loaded.targets),
-                activities=len(loaded.activities),
-            )
-            oks.append(text("validate.ok", ui, path=visible(shown), summary=summary))
-        ledger_errors, ledger_ok = check_ledger(path, loaded, ui)
-        errors.extend(ledger_errors)
-        oks.extend(ledger_ok)
-    usage_only = bool(errors) and all(e.code in USAGE_CODES for e in errors)
-    code = EXIT_OK if not errors else (EXIT_USAGE if usage_only else EXIT_INVALID)
+    for path in plans_of(list(paths) if paths else [env.plan_path()]):
+        found, ok = check_plan_and_ledger(env, path, against)
+        errors += found
+        oks += [visible(line) for line in ok]
+    failing = [e for e in errors if strict or not e.warning]
+    code = exit_status(failing)
     if output_format == "json":
-        typer.echo(errors_as_json(errors, ui))
+        typer.echo(errors_as_json(errors, env.lang))
         raise typer.Exit(code)
     if output_format == "github":
-        for line in errors_as_github(errors, ui):
+        from kexie_plan.cli.output import fence
+
+        lines = errors_as_github(errors, env.lang)
+        annotations = [line for line in lines if line.startswith(("::error ", "::warning "))]
+        with fence.paused():  # these are meant to act: annotations on the pull request
+            for line in annotations:
+                typer.echo(line)
+        for line in lines[len(annotations) :]:
             typer.echo(line)
     else:
         for error in errors:
-            sys.stderr.write(error_line(error, ui) + "\n")
+            sys.stderr.write(problem_line(error, env.lang) + "\n")
     for line in oks:
         typer.echo(line)
-    if errors:
-        failed = len({e.path for e in errors})
+    real = [e for e in errors if not e.warning]
+    if real:
+        failed = len({e.path for e in real})
         sys.stderr.write(
-            text("validate.failed", ui, errors=len(errors), files=failed, ok=len(oks)) + "\n"
+            env.say("validate.failed", errors=len(real), files=failed, ok=len(oks)) + "\n"
         )
+    elif failing:
+        sys.stderr.write(env.say("validate.strict_failed", count=len(failing)) + "\n")
     raise typer.Exit(code)
+
+
+def check_plan_and_ledger(
+    env: Env, path: Path, against: str | None
+) -> tuple[list[PlanError], list[str]]:
+    """Return the problems of a plan and of its ledger, and the ok lines of those without
+    errors. Without a valid plan only the ledger's lines are checked."""
+    from kexie_plan.ledger import ledger_path_for
+    from kexie_plan.loader import ledger_lines, load_book
+
+    shown = shown_path(path)
+    ledger = ledger_path_for(path)
+    shown_ledger = shown_path(ledger)
+    errors: list[PlanError] = []
+    oks: list[str] = []
+    loaded: Plan | None = None
+    try:
+        book = load_book(path, full=True, shown_plan=shown, shown_ledger=shown_ledger)
+    except PlanErrors as exc:
+        errors += [e.at(shown, e.line, e.col) for e in exc.errors]
+        problems, count = ledger_lines(ledger, shown_ledger)
+    else:
+        loaded = book.plan
+        problems, count = book.problems, book.totals.records
+    unexplained: list[PlanError] = []
+    if loaded is not None and against is not None:
+        from kexie_plan.gitrev import unexplained_since
+
+        unexplained = unexplained_since(against, path, loaded, shown)
+        errors += unexplained
+    if loaded is not None and not unexplained:
+        summary = env.say(
+            "validate.plan_summary",
+            sections=len(loaded.sections),
+            measures=len(loaded.measures()),
+            targets=len(loaded.targets),
+            activities=len(loaded.activities),
+        )
+        oks.append(env.say("validate.ok", path=shown, summary=summary))
+    errors += sorted(problems, key=PlanError.sort_key)
+    if (ledger.exists() or problems) and all(p.warning for p in problems):
+        summary = env.say("validate.ledger_summary", records=count)
+        if problems:
+            summary += env.say("validate.with_warnings", count=len(problems))
+        oks.append(env.say("validate.ok", path=shown_ledger, summary=summary))
+    return errors, oks

@@ -1,56 +1,9 @@
-"""Turn computed values and errors into what people read: terminal, Markdown, CSV, JSON.
+"""Turn computed values and errors into what people read: terminal, Markdown, CSV, JSON,
+HTML, spreadsheets and calendars.
 
-Returns renderables and strings; never prints, never computes. One module per view:
-`text` (error and warning lines, `visible`), `status`, `show`. Imports errors, model,
-progress and i18n; never planfile, ledger or cli.
+One module per view (`status`, `show`, `calendar`, `measures`, `units`, `log`, `diff`,
+`report_*`), the words and marks they share (`words`), the one writer of spreadsheets
+(`sheet`) and the error lines (`text`). Views return renderables, strings, sheets and
+bytes; they never print and never compute. Import the module you need: this package
+exports nothing itself.
 """
-
-from kexie_plan.render.show import (  # noqa: F401
-    _facts,
-    _heading,
-    _title,
-    activity_view,
-    history_chart,
-    measure_view,
-    records_table,
-    target_standing,
-    target_view,
-    unit_name,
-)
-from kexie_plan.render.status import (  # noqa: F401
-    _LIGHT_EMOJI,
-    _LIGHT_GLYPH,
-    _LIGHT_STYLE,
-    _MARKDOWN_SPECIAL,
-    _STATE_LIGHT,
-    CSV_COLUMNS,
-    DUE_WITHIN_DAYS,
-    MAX_TABLE_WIDTH,
-    MIN_NAME_WIDTH,
-    StatusView,
-    _json_safe,
-    _percent,
-    goal_words,
-    light_text,
-    markdown_text,
-    progress_bar,
-    state_words,
-    status_as_csv,
-    status_as_data,
-    status_as_json,
-    status_as_markdown,
-    status_groups,
-    status_heading,
-    when_words,
-)
-from kexie_plan.render.text import (  # noqa: F401
-    _escape_data,
-    _escape_property,
-    error_line,
-    error_message,
-    error_place,
-    errors_as_github,
-    errors_as_json,
-    visible,
-    warning_line,
-)

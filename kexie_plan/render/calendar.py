@@ -11,52 +11,50 @@ bytes. Returns renderables and strings; never prints, never computes.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import defused
-from kexie_plan.render.status import (
-    _LIGHT_EMOJI,
-    _json_safe,
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_EMOJI,
+    Listing,
+    activity_words,
+    heading,
     light_text,
+    markdown_heading,
     markdown_text,
+    month_words,
+    owner_words,
+    table,
+    unit_names,
+    visible,
     when_words,
 )
-from kexie_plan.render.text import visible
+from kexie_plan.states import ActivityState, Light
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import ActivityStatus
 
-STATE_LIGHT = {"held": "green", "this_month": "yellow", "upcoming": "grey", "overdue": "red"}
-CALENDAR_STATES = ("held", "this_month", "upcoming", "overdue")
 MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
 
 
-def unit_names(plan: Plan) -> dict[str, str]:
-    """Return unit id -> name."""
-    return {u.id: u.name for u in plan.units}
-
-
-def state_words(a: ActivityStatus, lang: str, short: bool = False) -> tuple[str, str]:
+def state_words(a: ActivityStatus, lang: str, short: bool = False) -> tuple[Light, str]:
     """Return the state's light and words: (green, 已举办 2021-06-18), (yellow, … 延期) …
 
     `short` gives the held day as MM-DD, as the status table does.
     """
-    words = text("activity." + a.calendar_state, lang)
-    light = STATE_LIGHT[a.calendar_state]
+    words = activity_words(a.calendar_state, lang)
+    light = a.calendar_state.light
     if a.held is not None:
         words += " " + (a.held.strftime("%m-%d") if short else a.held.isoformat())
         if a.late:
             words += " " + text("activity.late", lang)
-            light = "yellow"
+            light = Light.YELLOW
     return light, words
 
 
@@ -65,90 +63,70 @@ def state_cell(a: ActivityStatus, lang: str, short: bool = False) -> Text:
     return light_text(*state_words(a, lang, short))
 
 
-def owner_words(a: ActivityStatus, units: dict[str, str]) -> str:
-    """Return the owner's name, then the co-owners' after a +: 中国电子学会 + 学会部."""
-    words = units.get(a.owner, a.owner) if a.owner else ""
-    if a.co_owners:
-        others = "、".join(units.get(u, u) for u in a.co_owners)
-        words = f"{words} + {others}" if words else f"+ {others}"
-    return words
-
-
-def month_words(year: int, month: int, lang: str) -> str:
-    """Return a month heading: 2021年6月, 2021-06."""
-    return text("report.period.month", lang, year=year, month=month)
-
-
 def state_counts(activities: tuple[ActivityStatus, ...]) -> dict[str, int]:
     """Return how many activities are in each calendar state."""
-    return {s: sum(a.calendar_state == s for a in activities) for s in CALENDAR_STATES}
+    return {s.value: sum(a.calendar_state is s for a in activities) for s in ActivityState}
 
 
 def summary_line(activities: tuple[ActivityStatus, ...], lang: str) -> str:
-    """Return: 共 18 项：已举办 4，本月 2，待举办 9，逾期未办 3."""
-    return text("activities.summary", lang, total=len(activities), **state_counts(activities))
+    """Return: 共 18 项：已举办 4，本月 2，待举办 9，逾期未办 3 (and how many estimated
+    months passed unheld, when any did)."""
+    counts = state_counts(activities)
+    not_held = counts.pop("not_held")
+    line = text("activities.summary", lang, total=len(activities), **counts)
+    if not_held:
+        line += text("activities.summary_not_held", lang, count=not_held)
+    return line
 
 
-class ActivitiesView:
+def tentative_note(activities: tuple[ActivityStatus, ...], lang: str) -> str | None:
+    """Return the footnote that explains 约 (an estimated month), when one is shown."""
+    return text("activities.tentative_note", lang) if any(a.tentative for a in activities) else None
+
+
+class ActivitiesView(Listing):
     """The activities as one table, month after month, with the columns that have content."""
 
-    def __init__(
-        self, activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
-    ) -> None:
-        self.activities = activities
-        self.plan = plan
-        self.as_of = as_of
-        self.lang = lang
+    items: tuple[ActivityStatus, ...]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich import box
-        from rich.table import Table
         from rich.text import Text
 
         from kexie_plan.progress import planned_month
 
         lang = self.lang
-        yield Text(visible(text("activities.title", lang, title=self.plan.title)), style="bold")
-        yield Text(text("status.as_of", lang, date=self.as_of.isoformat()))
+        yield heading("activities.title", self.plan, self.as_of, lang, self.clamped)
         yield Text("")
-        if not self.activities:
+        if not self.items:
             yield Text(text("activities.none", lang))
             return
-        units = unit_names(self.plan)
         targets = {t.id: t.name for t in self.plan.targets}
         shown = [
             key
             for key, present in (
-                ("planned", any(a.date or a.window for a in self.activities)),
-                ("counts_toward", any(a.target for a in self.activities)),
-                ("owner", any(a.owner or a.co_owners for a in self.activities)),
+                ("planned", any(a.date or a.window or a.tentative for a in self.items)),
+                ("counts_toward", any(a.target for a in self.items)),
+                ("owner", any(a.owner or a.co_owners for a in self.items)),
             )
             if present
         ]
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            padding=(0, 0, 0, 1),
-            pad_edge=False,
-            header_style="bold",
-            border_style="bright_black",
-        )
-        table.add_column(text("col.month", lang), no_wrap=True)
+        grid = table()
+        grid.add_column(text("col.month", lang), no_wrap=True)
         if "planned" in shown:
-            table.add_column(text("col.planned", lang), no_wrap=True)
-        table.add_column(text("col.activity", lang), overflow="fold", min_width=MIN_NAME_WIDTH)
-        table.add_column(text("col.state", lang), no_wrap=True)
+            grid.add_column(text("col.planned", lang), no_wrap=True)
+        grid.add_column(text("col.activity", lang), overflow="fold", min_width=MIN_NAME_WIDTH)
+        grid.add_column(text("col.state", lang), no_wrap=True)
         for key in shown:
             if key != "planned":
-                table.add_column(text("col." + key, lang), overflow="fold", max_width=20)
-        rows = list(self.activities)
+                grid.add_column(text("col." + key, lang), overflow="fold", max_width=20)
+        rows = list(self.items)
         for i, a in enumerate(rows):
             month = planned_month(a)
             first = i == 0 or planned_month(rows[i - 1]) != month
             last = i == len(rows) - 1 or planned_month(rows[i + 1]) != month
             cells: list[Text] = [Text(month_words(*month, lang) if first else "")]
             if "planned" in shown:
-                cells.append(Text(when_words(a, lang) if a.date or a.window else ""))
+                cells.append(Text(when_words(a, lang) if a.date or a.window or a.tentative else ""))
             cells += [Text(visible(a.name)), state_cell(a, lang, short=True)]
             for key in shown:
                 if key == "planned":
@@ -156,12 +134,15 @@ class ActivitiesView:
                 if key == "counts_toward":
                     value = targets.get(a.target or "", a.target or "")
                 else:
-                    value = owner_words(a, units)
+                    value = owner_words(self.plan, a.owner, a.co_owners)
                 cells.append(Text(visible(value)))
-            table.add_row(*cells, end_section=last)
-        yield table
+            grid.add_row(*cells, end_section=last)
+        yield grid
         yield Text("")
-        yield Text(summary_line(self.activities, lang))
+        yield Text(summary_line(self.items, lang))
+        note = tentative_note(self.items, lang)
+        if note:
+            yield Text(note)
 
 
 def activity_data(a: ActivityStatus, plan: Plan) -> dict:
@@ -181,6 +162,7 @@ def activity_data(a: ActivityStatus, plan: Plan) -> dict:
         "state": a.calendar_state,
         "held": a.held.isoformat() if a.held else None,
         "late": a.late,
+        "tentative": a.tentative,
         "target": a.target,
         "target_name": targets.get(a.target) if a.target else None,
         "measure": a.measure,
@@ -190,17 +172,16 @@ def activity_data(a: ActivityStatus, plan: Plan) -> dict:
     }
 
 
-def activities_as_json(
+def activities_as_data(
     activities: tuple[ActivityStatus, ...], plan: Plan, path: str, as_of: dt.date
-) -> str:
-    """Return the activities as JSON: {plan, as_of, activities: [...], summary}."""
-    data = {
+) -> dict:
+    """Return the activities as JSON values: {plan, as_of, activities: [...], summary}."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": as_of.isoformat(),
         "activities": [activity_data(a, plan) for a in activities],
         "summary": {"activities": len(activities), **state_counts(activities)},
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 CSV_COLUMNS = (
@@ -215,6 +196,7 @@ CSV_COLUMNS = (
     "state",
     "held",
     "late",
+    "tentative",
     "target",
     "owner",
     "co_owners",
@@ -222,48 +204,49 @@ CSV_COLUMNS = (
 )
 
 
-def activities_as_csv(activities: tuple[ActivityStatus, ...]) -> str:
-    """Return one CSV row per activity under a header of CSV_COLUMNS; text that a
-    spreadsheet would run as a formula gets a leading apostrophe."""
+def activities_sheet(activities: tuple[ActivityStatus, ...]) -> Sheet:
+    """Return one row per activity under the headers of CSV_COLUMNS."""
     from kexie_plan.progress import planned_month
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for a in activities:
         year, month = planned_month(a)
-        writer.writerow(
-            [
+        rows.append(
+            (
                 f"{year}-{month:02d}",
                 a.id,
-                defused(visible(a.name)),
-                a.starts.isoformat(),
-                a.ends.isoformat(),
-                a.date.isoformat() if a.date else "",
-                a.window[0].isoformat() if a.window else "",
-                a.window[1].isoformat() if a.window else "",
-                a.calendar_state,
-                a.held.isoformat() if a.held else "",
+                a.name,
+                a.starts,
+                a.ends,
+                a.date,
+                a.window[0] if a.window else None,
+                a.window[1] if a.window else None,
+                a.calendar_state.value,
+                a.held,
                 "true" if a.late else "false",
+                "true" if a.tentative else "false",
                 a.target or "",
                 a.owner or "",
                 " ".join(a.co_owners),
                 a.measure or "",
-            ]
+            )
         )
-    return out.getvalue()
+    return Sheet("activities", CSV_COLUMNS, tuple(rows))
 
 
 def activities_as_markdown(
-    activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    activities: tuple[ActivityStatus, ...],
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> str:
     """Return the activities as Markdown: a heading, then one table per month."""
     from kexie_plan.progress import planned_month
 
     units = unit_names(plan)
     targets = {t.id: t.name for t in plan.targets}
-    title = text("activities.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines = markdown_heading("activities.title", plan, as_of, lang, clamped)
     if not activities:
         return "\n".join([*lines, "", text("activities.none", lang), ""])
     headers = [
@@ -284,12 +267,15 @@ def activities_as_markdown(
         cells = [
             markdown_text(when_words(a, lang)),
             markdown_text(a.name),
-            f"{_LIGHT_EMOJI[light]} {markdown_text(words)}",
+            f"{LIGHT_EMOJI[light]} {markdown_text(words)}",
             markdown_text(targets.get(a.target or "", a.target or "")),
             owner,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", summary_line(activities, lang), ""]
+    note = tentative_note(activities, lang)
+    if note:
+        lines += [note, ""]
     return "\n".join(lines)
 
 
@@ -356,6 +342,8 @@ def activities_as_ics(
     ]
     for a in activities:
         about = [f"{text('col.state', lang)}{colon}{state_words(a, lang)[1]}"]
+        if a.tentative:
+            about.append(f"{text('col.planned', lang)}{colon}{when_words(a, lang)}")
         if a.target:
             name = targets.get(a.target, a.target)
             about.append(f"{text('col.counts_toward', lang)}{colon}{name}")
@@ -375,6 +363,8 @@ def activities_as_ics(
             f"DTEND;VALUE=DATE:{_ics_date(a.ends + dt.timedelta(days=1))}",
             "SUMMARY:" + ics_text(a.name),
             "DESCRIPTION:" + ics_text("\n".join(about)),
+            # an estimated month: the calendar shows the event as not yet confirmed
+            *(["STATUS:TENTATIVE"] if a.tentative else []),
             # a month-long event must not show the whole month as busy
             "TRANSP:TRANSPARENT",
             "END:VEVENT",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import _json_safe, markdown_text
-from kexie_plan.render.text import visible
+from kexie_plan.render.words import markdown_text, table, visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -30,17 +28,15 @@ def diff_title(old: str, new: str, changes: tuple[Change, ...], lang: str) -> st
 
 def diff_table(changes: tuple[Change, ...], lang: str) -> Table:
     """Return the changes as a Rich table: change, id, name, before, after."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    grid = table(padding=(0, 1))
     for key in ("change", "id", "name", "before", "after"):
-        table.add_column(text("col." + key, lang), overflow="fold")
+        grid.add_column(text("col." + key, lang), overflow="fold")
     for c in changes:
         cells = [text("diff." + c.kind, lang), c.id, c.name, c.before or "", _after(c)]
-        table.add_row(*(Text(visible(cell)) for cell in cells))
-    return table
+        grid.add_row(*(Text(visible(cell)) for cell in cells))
+    return grid
 
 
 def diff_as_markdown(old: str, new: str, changes: tuple[Change, ...], lang: str) -> str:
@@ -56,8 +52,8 @@ def diff_as_markdown(old: str, new: str, changes: tuple[Change, ...], lang: str)
     return "\n".join(lines) + "\n"
 
 
-def diff_as_json(old: str, new: str, changes: tuple[Change, ...]) -> str:
-    """Return {old, new, changes: [{kind, id, name, before, after, reason}]} as JSON text."""
+def diff_as_data(old: str, new: str, changes: tuple[Change, ...]) -> dict:
+    """Return {old, new, changes: [{kind, id, name, before, after, reason}]} as JSON values."""
     rows = [
         {
             "kind": c.kind,
@@ -69,5 +65,4 @@ def diff_as_json(old: str, new: str, changes: tuple[Change, ...]) -> str:
         }
         for c in changes
     ]
-    data = {"old": old, "new": new, "changes": rows}
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+    return {"old": old, "new": new, "changes": rows}

@@ -5,7 +5,7 @@ guess a `# review: …` in the chosen language. The YAML is written line by line
 the comments sit where they belong; each scalar is spelled by PyYAML, so that whatever
 the document holds (`#`, `: `, quotes, a leading `-`) stays text. Text from the
 document that goes into a comment passes through `visible`. Imports draft, i18n and
-render.text; returns strings, never prints.
+render.words; returns strings, never prints.
 """
 
 from __future__ import annotations
@@ -17,11 +17,33 @@ from dataclasses import dataclass
 
 from kexie_plan.draft import Draft, DraftTarget, Found, Note
 from kexie_plan.i18n import text
-from kexie_plan.render.text import visible
+from kexie_plan.render.words import visible
 
 SNIPPET = 60  # characters of a document's line shown in the summary
 _BREAKS = "\r\x85\u2028\u2029"  # line breaks to YAML 1.1 (PyYAML) besides \n
 MAX_UNPLACED_SHOWN = 20
+
+# The words of a document's format (documents.Document.format) and of what its places
+# count (Document.place_word).
+FORMATS = {"text": "draft.format.text", "html": "draft.format.html", "docx": "draft.format.docx"}
+PLACES = {"line": "draft.place.line", "paragraph": "draft.place.paragraph"}
+# The summary's word for each kind of guess, by the code of its note.
+LABELS = {
+    "draft.note.measure_guess": "draft.label.measure_guess",
+    "draft.note.measure_none": "draft.label.measure_none",
+    "draft.note.org_expanded": "draft.label.org_expanded",
+    "draft.note.org_from_title": "draft.label.org_from_title",
+    "draft.note.year_counted": "draft.label.year_counted",
+    "draft.note.year_from_output": "draft.label.year_from_output",
+    "draft.note.missing": "draft.label.missing",
+    "draft.note.chapter_as_section": "draft.label.chapter_as_section",
+    "draft.note.section_text": "draft.label.section_text",
+    "draft.note.unnumbered": "draft.label.unnumbered",
+    "draft.note.shared_verb": "draft.label.shared_verb",
+    "draft.note.milestone": "draft.label.milestone",
+    "draft.note.text_left_out": "draft.label.text_left_out",
+    "draft.note.hidden": "draft.label.hidden",
+}
 
 
 @dataclass(frozen=True)
@@ -123,9 +145,9 @@ class _Writer:
 def draft_yaml(draft: Draft, source: Source, lang: str) -> str:
     """Return the draft as a plan's YAML text, commented, ending with a line break."""
     w = _Writer(lang, source)
-    form = text(f"draft.format.{source.format}", "en")
+    form = text(FORMATS[source.format], "en")
     w.raw(f"# {visible(text('draft.header', 'en', document=source.shown, format=form))}")
-    form = text(f"draft.format.{source.format}", "zh")
+    form = text(FORMATS[source.format], "zh")
     w.raw(f"# {visible(text('draft.header', 'zh', document=source.shown, format=form))}")
     w.raw(f"# review: {text('draft.header_ids', lang)}")
     w.raw(f"# {text('draft.header_never', lang)}")
@@ -220,14 +242,14 @@ def _activities(w: _Writer, draft: Draft) -> None:
     else:
         w.raw("activities:")
         for activity in draft.activities:
-            w.raw(f"  - id: {activity.id}{w.comment(activity.line)}")
+            w.raw(f"  - id: {activity.id}{w.comment(activity.line, activity.notes)}")
             w.key(4, "name", scalar(activity.name))
             w.key(4, "month", str(activity.month))
     if draft.unlisted:
         w.raw(f"# review: {w.note(Note.of('draft.note.no_month'))}")
         for activity in draft.unlisted:
             entry = f"{{id: {activity.id}, name: {scalar(activity.name)}}}"
-            w.raw(f"#   - {visible(entry)}{w.comment(activity.line)}")
+            w.raw(f"#   - {visible(entry)}{w.comment(activity.line, activity.notes)}")
 
 
 # --- the summary ---------------------------------------------------------------------
@@ -244,13 +266,15 @@ def _all_notes(draft: Draft) -> list[Note]:
             notes.extend(measure.notes)
     for target in draft.targets:
         notes.extend(target.notes + target.name_notes + target.measure_notes)
+    for activity in draft.activities + draft.unlisted:
+        notes.extend(activity.notes)
     return notes
 
 
 def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -> list[str]:
     """Return what `kexie draft` tells on stderr: what it read and found, what it guessed,
     what it could not place, and what to do next."""
-    form = text(f"draft.format.{source.format}", lang)
+    form = text(FORMATS[source.format], lang)
     shown = visible(source.shown)
     if source.encoding:
         out = [text("draft.read_encoded", lang, path=shown, format=form, encoding=source.encoding)]
@@ -280,14 +304,14 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
     if guesses:
         out.append(text("draft.guessed", lang, count=sum(guesses.values())))
         for code, count in guesses.items():
-            what = text(code.replace("draft.note.", "draft.label."), lang)
+            what = text(LABELS[code], lang)
             out.append(text("draft.guess_line", lang, what=what, count=count))
     if draft.unplaced:
         out.append(text("draft.unplaced", lang, count=len(draft.unplaced)))
         for item in draft.unplaced[:MAX_UNPLACED_SHOWN]:
             why = text(item.code, lang)
-            if not item.line:
-                out.append(text("draft.unplaced_nowhere", lang, why=why))
+            if not item.line:  # the document as a whole: no title, no org
+                out.append(f"  {why}")
                 continue
             place = _place(source, item.line, lang)
             snippet = item.snippet if len(item.snippet) <= SNIPPET else item.snippet[:SNIPPET] + "…"
@@ -307,4 +331,4 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
 
 def _place(source: Source, line: int, lang: str) -> str:
     """Return `line 12` / `第 12 行` (`paragraph 12` / `第 12 段` in a .docx)."""
-    return text(f"draft.place.{source.place_word}", lang, n=source.places[line - 1])
+    return text(PLACES[source.place_word], lang, n=source.places[line - 1])

@@ -5,45 +5,43 @@ JSON, CSV and Markdown. Returns renderables and strings; never prints, never com
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import defused
-from kexie_plan.render.status import _LIGHT_EMOJI, _json_safe, light_text, markdown_text
-from kexie_plan.render.text import visible
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_EMOJI,
+    Listing,
+    heading,
+    light_text,
+    markdown_heading,
+    markdown_text,
+    measure_words,
+    owner_words,
+    table,
+    visible,
+)
+from kexie_plan.states import MeasureState
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import MeasureStatus
 
-MEASURE_LIGHT = {"done": "green", "in_progress": "yellow", "not_started": "grey"}
-MEASURE_STATES = ("done", "in_progress", "not_started")
+# The order the summary counts them in.
+MEASURE_STATES = (MeasureState.DONE, MeasureState.IN_PROGRESS, MeasureState.NOT_STARTED)
 MIN_TITLE_WIDTH = 18
 
 
 def measure_state_cell(m: MeasureStatus, lang: str) -> Text:
     """Return the state with its light: ● 已完成 2021-06-25, ● 进行中, ○ 未开始."""
-    words = text("measure." + m.state, lang)
+    words = measure_words(m.state, lang)
     if m.done is not None:
         words += f" {m.done.isoformat()}"
-    return light_text(MEASURE_LIGHT[m.state], words)
-
-
-def owner_words(plan: Plan, owner: str | None, co_owners: tuple[str, ...]) -> str:
-    """Return the owner's name, then the co-owners' after a +: 办公室 + 驻锡高校."""
-    names = {u.id: u.name for u in plan.units}
-    words = names.get(owner, owner) if owner else ""
-    if co_owners:
-        others = "、".join(names.get(u, u) for u in co_owners)
-        words = f"{words} + {others}" if words else f"+ {others}"
-    return words
+    return light_text(m.state.light, words)
 
 
 def latest_words(m: MeasureStatus) -> str:
@@ -55,7 +53,7 @@ def latest_words(m: MeasureStatus) -> str:
 
 def measures_summary(measures: tuple[MeasureStatus, ...], lang: str) -> str:
     """Return: 共 16 项措施：已完成 0，进行中 1，未开始 15."""
-    counts = {s: sum(m.state == s for m in measures) for s in MEASURE_STATES}
+    counts = {s.value: sum(m.state is s for m in measures) for s in MEASURE_STATES}
     return text("measures.summary", lang, total=len(measures), **counts)
 
 
@@ -69,35 +67,26 @@ def _groups(
     ]
 
 
-class MeasuresView:
+class MeasuresView(Listing):
     """The measures as one table per section, all with the same column widths."""
 
-    def __init__(
-        self, measures: tuple[MeasureStatus, ...], plan: Plan, as_of: dt.date, lang: str
-    ) -> None:
-        self.measures = measures
-        self.plan = plan
-        self.as_of = as_of
-        self.lang = lang
+    items: tuple[MeasureStatus, ...]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich import box
         from rich.cells import cell_len
-        from rich.table import Table
         from rich.text import Text
 
         lang = self.lang
-        yield Text(visible(text("measures.title", lang, title=self.plan.title)), style="bold")
-        yield Text(text("status.as_of", lang, date=self.as_of.isoformat()))
-        if not self.measures:
+        yield heading("measures.title", self.plan, self.as_of, lang, self.clamped)
+        if not self.items:
             yield Text("")
             yield Text(text("measures.none", lang))
             return
-        with_owner = any(m.owner or m.co_owners for m in self.measures)
+        with_owner = any(m.owner or m.co_owners for m in self.items)
         keys = ["measure", *(["owner"] if with_owner else []), "records", "state", "latest"]
         headers = [text("col." + k, lang) for k in keys]
         rows = []
-        for m in self.measures:
+        for m in self.items:
             row = [Text(visible(m.title))]
             if with_owner:
                 row.append(Text(visible(owner_words(self.plan, m.owner, m.co_owners))))
@@ -118,21 +107,13 @@ class MeasuresView:
         latest_width = max(rest - title_width, 4)
         widths[0] = title_width
         widths[len(keys) - 1] = latest_width
-        for title, group in _groups(self.measures, self.plan):
+        for title, group in _groups(self.items, self.plan):
             yield Text("")
             yield Text(visible(title), style="bold")
-            table = Table(
-                box=box.SIMPLE_HEAD,
-                show_edge=False,
-                padding=(0, 0, 0, 1),
-                pad_edge=False,
-                header_style="bold",
-                border_style="bright_black",
-                width=sum(widths.values()) + 2 * len(keys),
-            )
+            grid = table(width=sum(widths.values()) + 2 * len(keys))
             for i, header in enumerate(headers):
                 right = keys[i] == "records"
-                table.add_column(
+                grid.add_column(
                     header,
                     width=widths[i],
                     justify="right" if right else "left",
@@ -141,10 +122,10 @@ class MeasuresView:
                 )
             for m, row in rows:
                 if m in group:
-                    table.add_row(*row)
-            yield table
+                    grid.add_row(*row)
+            yield grid
         yield Text("")
-        yield Text(measures_summary(self.measures, lang))
+        yield Text(measures_summary(self.items, lang))
 
 
 def measure_data(m: MeasureStatus) -> dict:
@@ -163,19 +144,18 @@ def measure_data(m: MeasureStatus) -> dict:
     }
 
 
-def measures_as_json(
+def measures_as_data(
     measures: tuple[MeasureStatus, ...], plan: Plan, path: str, as_of: dt.date
-) -> str:
-    """Return the measures as JSON: {plan, as_of, measures: [...], summary}."""
+) -> dict:
+    """Return the measures as JSON values: {plan, as_of, measures: [...], summary}."""
     summary = {"measures": len(measures)}
-    summary |= {s: sum(m.state == s for m in measures) for s in MEASURE_STATES}
-    data = {
+    summary |= {s.value: sum(m.state is s for m in measures) for s in MEASURE_STATES}
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": as_of.isoformat(),
         "measures": [measure_data(m) for m in measures],
         "summary": summary,
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 CSV_COLUMNS = (
@@ -192,35 +172,35 @@ CSV_COLUMNS = (
 )
 
 
-def measures_as_csv(measures: tuple[MeasureStatus, ...]) -> str:
-    """Return one CSV row per measure; text a spreadsheet would run as a formula is defused."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for m in measures:
-        writer.writerow(
-            [
-                m.section,
-                m.id,
-                defused(visible(m.title)),
-                m.owner or "",
-                " ".join(m.co_owners),
-                str(m.records),
-                m.state,
-                m.done.isoformat() if m.done else "",
-                m.latest_date.isoformat() if m.latest_date else "",
-                defused(visible(m.latest_note or "")),
-            ]
+def measures_sheet(measures: tuple[MeasureStatus, ...]) -> Sheet:
+    """Return one row per measure under the headers of CSV_COLUMNS."""
+    rows = tuple(
+        (
+            m.section,
+            m.id,
+            m.title,
+            m.owner or "",
+            " ".join(m.co_owners),
+            m.records,
+            m.state.value,
+            m.done,
+            m.latest_date,
+            m.latest_note or "",
         )
-    return out.getvalue()
+        for m in measures
+    )
+    return Sheet("measures", CSV_COLUMNS, rows)
 
 
 def measures_as_markdown(
-    measures: tuple[MeasureStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    measures: tuple[MeasureStatus, ...],
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> str:
     """Return the measures as Markdown: a heading, one table per section, the summary."""
-    title = text("measures.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
+    lines = markdown_heading("measures.title", plan, as_of, lang, clamped)
     if not measures:
         return "\n".join([*lines, "", text("measures.none", lang), ""])
     headers = [text("col." + k, lang) for k in ("measure", "owner", "records", "state", "latest")]
@@ -229,14 +209,14 @@ def measures_as_markdown(
         lines.append("| " + " | ".join(headers) + " |")
         lines.append("|---|---|--:|---|---|")
         for m in group:
-            state = text("measure." + m.state, lang)
+            state = measure_words(m.state, lang)
             if m.done is not None:
                 state += f" {m.done.isoformat()}"
             cells = [
                 markdown_text(m.title),
                 markdown_text(owner_words(plan, m.owner, m.co_owners)),
                 str(m.records),
-                f"{_LIGHT_EMOJI[MEASURE_LIGHT[m.state]]} {state}",
+                f"{LIGHT_EMOJI[m.state.light]} {state}",
                 markdown_text(latest_words(m)),
             ]
             lines.append("| " + " | ".join(cells) + " |")

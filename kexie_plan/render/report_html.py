@@ -13,20 +13,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import (
-    cell_text,
-    grouped_targets,
-    record_cells,
-    report_title,
-    span_line,
-    summary_sentence,
-    target_cells,
-)
-from kexie_plan.render.status import state_words, when_words
-from kexie_plan.render.text import visible
+from kexie_plan.render import report_rows as sheets
+from kexie_plan.render.sheet import cell_text
+from kexie_plan.render.words import state_words, visible, when_words
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, TargetLine
 
 STATE_COLOURS = {
@@ -81,9 +73,9 @@ def _h(value: str) -> str:
     return escape(visible(value), quote=True)
 
 
-def _state_cell(state: str, lang: str) -> str:
+def _state_cell(state: str, lang: str, final: bool = False) -> str:
     colour = STATE_COLOURS[state]
-    word = escape(state_words(state, lang))
+    word = escape(state_words(state, lang, final))
     return (
         f'<td class="state" data-state="{state}">'
         f'<span class="dot" style="background:{colour}"></span>{word}</td>'
@@ -98,7 +90,7 @@ def _num(key: str, value: int | None, shown: str | None = None) -> str:
 
 def _target_row(line: TargetLine, lang: str) -> str:
     t = line.status
-    cells = target_cells(line, lang)
+    cells = sheets.target_cells(line, lang)
     goal = _h(str(cells["goal"]))
     if line.adjusted:
         goal = f"<s>{_h(str(cells['original']))}</s> → {goal}"
@@ -115,7 +107,7 @@ def _target_row(line: TargetLine, lang: str) -> str:
         parts.append(_num("actual", t.actual))
         parts.append(_num("percent", t.percent, f"{t.percent}%"))
         parts.append(_num("expected_end", line.expected_at_end))
-    parts.append(_state_cell(t.state, lang))
+    parts.append(_state_cell(t.state, lang, t.final))
     parts.append("</tr>")
     return "".join(parts)
 
@@ -126,7 +118,7 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
 
     rows = []
     width = 300
-    groups = grouped_targets(report, plan, lang)
+    groups = sheets.grouped_targets(report, plan, lang)
     for heading, group in groups:
         counts = [(s, sum(1 for line in group if line.status.state == s)) for s in TARGET_STATES]
         total = sum(n for _, n in counts) or 1
@@ -138,7 +130,8 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
             w = width * n / total
             rects.append(
                 f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="14" '
-                f'fill="{STATE_COLOURS[state]}"><title>{escape(state_words(state, lang))} '
+                f'fill="{STATE_COLOURS[state]}">'
+                f"<title>{escape(state_words(state, lang, report.status.final))} "
                 f"{n}</title></rect>"
             )
             if w >= 12:
@@ -155,7 +148,7 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
         rows.append(f"<tr><td>{_h(heading)}</td><td>{svg}</td></tr>")
     legend = "".join(
         f'<span><span class="dot" style="background:{STATE_COLOURS[s]}"></span>'
-        f"{escape(state_words(s, lang))}</span>"
+        f"{escape(state_words(s, lang, report.status.final))}</span>"
         for s in TARGET_STATES
         if any(line.status.state == s for line in report.targets)
     )
@@ -217,7 +210,7 @@ def _target_chart(line: TargetLine, lang: str) -> str:
 
 def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
     """Return the period report as one self-contained HTML document."""
-    title = report_title(report, plan, lang)
+    title = sheets.report_title(report, plan, lang)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
@@ -225,8 +218,8 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{_h(title)}</h1>",
-        f'<p class="span">{escape(span_line(report, lang))}</p>',
-        f'<p class="summary" id="summary">{escape(summary_sentence(report, lang))}</p>',
+        f'<p class="span">{escape(sheets.span_line(report, lang))}</p>',
+        f'<p class="summary" id="summary">{escape(sheets.summary_sentence(report, lang))}</p>',
         "</header>",
         f"<h2>{escape(text('report.states_by_section', lang))}</h2>",
         _states_chart(report, plan, lang),
@@ -234,7 +227,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
     ]
     keys = ("target", "goal", "in_period", "cumulative", "percent", "expected_end", "state")
     head = "".join(f"<th>{escape(text('col.' + k, lang))}</th>" for k in keys)
-    for heading, group in grouped_targets(report, plan, lang):
+    for heading, group in sheets.grouped_targets(report, plan, lang):
         out.append(f"<h3>{_h(heading)}</h3>")
         out.append(f'<table class="targets"><thead><tr>{head}</tr></thead><tbody>')
         out += [_target_row(line, lang) for line in group]
@@ -248,7 +241,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         out.append("".join(f"<th>{escape(text('col.' + k, lang))}</th>" for k in keys_adj))
         out.append("</tr></thead><tbody>")
         for line in adjusted:
-            cells = target_cells(line, lang)
+            cells = sheets.target_cells(line, lang)
             out.append(
                 f'<tr data-target="{escape(line.status.id)}"><td>{_h(line.status.name)}</td>'
                 f"<td>{_h(str(cells['original']))}</td><td>{_h(str(cells['goal']))}</td>"
@@ -291,7 +284,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         out.append('<ul class="slipped">')
         for a in report.slipped:
             if a.held is None:
-                how = text("report.not_held", lang)
+                how = text("record.not_held", lang)
             else:
                 how = text("report.held_late", lang, date=a.held.isoformat())
             out.append(
@@ -311,6 +304,9 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
                 f"{_h(entry.record.note or '')}</li>"
             )
         out.append("</ul>")
+        if report.more_notes:
+            words = text("report.more_notes", lang, count=report.more_notes)
+            out.append(f'<p class="more">{escape(words)}</p>')
     else:
         out.append(f"<p>{escape(text('report.none', lang))}</p>")
 
@@ -323,7 +319,7 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         )
         out.append(f'<table class="records"><thead><tr>{head}</tr></thead><tbody>')
         for entry in report.records:
-            cells = record_cells(entry, lang)
+            cells = sheets.record_cells(entry, lang)
             tds = []
             for k in keys_rec:
                 value = cell_text(cells[k])
@@ -331,6 +327,8 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
                 tds.append(f"<td{css}>{_h(value)}</td>")
             out.append(f'<tr data-record="{escape(entry.record.id)}">{"".join(tds)}</tr>')
         out.append("</tbody></table>")
+        if report.more_records:
+            out.append(f'<p class="more">{escape(sheets.more_records(report, lang))}</p>')
     else:
         out.append(f"<p>{escape(text('report.none', lang))}</p>")
     out.append("</body></html>")

@@ -9,19 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.report_rows import (
-    cell_text,
-    grouped_targets,
-    record_cells,
-    report_title,
-    span_line,
-    summary_sentence,
-    target_cells,
-)
-from kexie_plan.render.status import markdown_text, when_words
+from kexie_plan.render import report_rows as sheets
+from kexie_plan.render.sheet import cell_text
+from kexie_plan.render.words import markdown_text, when_words
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, TargetLine
 
 _TARGET_KEYS = ("target", "goal", "in_period", "cumulative", "percent", "expected_end", "state")
@@ -32,7 +25,7 @@ def _row(cells: list[str]) -> str:
 
 
 def _target_row(line: TargetLine, lang: str) -> str:
-    cells = target_cells(line, lang)
+    cells = sheets.target_cells(line, lang)
     t = line.status
     if t.goal is None:
         done = text("status.done_on", lang, date=t.done.isoformat()) if t.done else ""
@@ -53,16 +46,16 @@ def _target_row(line: TargetLine, lang: str) -> str:
 def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
     """Return the period report as one Markdown document."""
     lines = [
-        f"# {markdown_text(report_title(report, plan, lang))}",
+        f"# {markdown_text(sheets.report_title(report, plan, lang))}",
         "",
-        span_line(report, lang),
+        sheets.span_line(report, lang),
         "",
-        f"**{summary_sentence(report, lang)}**",
+        f"**{sheets.summary_sentence(report, lang)}**",
         "",
         f"## {text('report.targets', lang)}",
     ]
     headers = [text("col." + key, lang) for key in _TARGET_KEYS]
-    for heading, group in grouped_targets(report, plan, lang):
+    for heading, group in sheets.grouped_targets(report, plan, lang):
         lines += ["", f"### {markdown_text(heading)}", "", _row(headers)]
         lines.append("|---|---|--:|--:|--:|--:|---|")
         lines += [_target_row(line, lang) for line in group]
@@ -73,7 +66,7 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
         lines += ["", f"## {text('report.adjustments', lang)}", ""]
         lines += [_row([text("col." + k, lang) for k in keys]), "|---|---|---|---|---|"]
         for line in adjusted:
-            cells = target_cells(line, lang)
+            cells = sheets.target_cells(line, lang)
             lines.append(
                 _row(
                     [
@@ -100,7 +93,7 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
     lines += ["", f"### {text('report.slipped', lang)}", ""]
     for a in report.slipped:
         if a.held is None:
-            how = text("report.not_held", lang)
+            how = text("record.not_held", lang)
         else:
             how = text("report.held_late", lang, date=a.held.isoformat())
         lines.append(f"- {when_words(a, lang)} {markdown_text(a.name)} — {how}")
@@ -113,6 +106,8 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
         lines.append(f"- {entry.record.date.isoformat()} {markdown_text(entry.name)}: {note}")
     if not report.notes:
         lines.append(text("report.none", lang))
+    elif report.more_notes:
+        lines.append(text("report.more_notes", lang, count=report.more_notes))
 
     keys = ("date", "kind", "name", "amount", "unit", "note", "evidence", "reverted", "id")
     lines += ["", f"## {text('report.annex', lang)}", ""]
@@ -120,8 +115,10 @@ def report_as_markdown(report: PeriodReport, plan: Plan, lang: str) -> str:
         lines.append(_row([text("col." + ("record" if k == "id" else k), lang) for k in keys]))
         lines.append("|---|---|---|--:|---|---|---|---|---|")
         for entry in report.records:
-            cells = record_cells(entry, lang)
+            cells = sheets.record_cells(entry, lang)
             lines.append(_row([markdown_text(cell_text(cells[k])) for k in keys]))
+        if report.more_records:
+            lines += ["", sheets.more_records(report, lang)]
     else:
         lines.append(text("report.none", lang))
     return "\n".join(lines) + "\n"

@@ -7,30 +7,17 @@ its own way. Returns values; never prints, never computes progress.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import goal_words, state_words
+from kexie_plan.render.sheet import Cell, Sheet
+from kexie_plan.render.words import activity_words, kind_words, plain_goal, state_words
 
 if TYPE_CHECKING:
-    from kexie_plan.model import Goal, Plan
+    from collections.abc import Iterable, Iterator
+
+    from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, RecordEntry, TargetLine
-
-Cell = str | int | dt.date | None
-
-# A text cell that a spreadsheet would take for a formula starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One table of the report: its name, its header row and its rows of typed cells."""
-
-    name: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
 
 
 def period_words(report: PeriodReport, lang: str) -> str:
@@ -60,19 +47,8 @@ def span_line(report: PeriodReport, lang: str) -> str:
 def summary_sentence(report: PeriodReport, lang: str) -> str:
     """Return the summary in the form such reports use: 16项指标：已完成 5，达进度 4 …"""
     counts = dict(report.summary_counts())
-    return text("report.summary", lang, targets=report.status.summary.targets, **counts)
-
-
-def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
-    """Return a goal as words (3–5 场, ≥20 个), or the milestone word when there is none."""
-    if goal is None:
-        return text("goal.milestone", lang)
-    unit = unit or ""
-    if goal.max is None:
-        return f"≥{goal.min} {unit}".strip()
-    if goal.max == goal.min:
-        return f"{goal.min} {unit}".strip()
-    return f"{goal.min}–{goal.max} {unit}".strip()
+    code = "report.summary_final" if report.status.final else "report.summary"
+    return text(code, lang, targets=report.status.summary.targets, **counts)
 
 
 def section_titles(plan: Plan, lang: str) -> dict[str | None, str]:
@@ -101,14 +77,14 @@ def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
     return {
         "id": t.id,
         "target": t.name,
-        "goal": goal_words(t, lang) if counted else text("goal.milestone", lang),
+        "goal": plain_goal(t.goal, t.unit, lang),
         "goal_min": t.goal.min if t.goal else None,
         "goal_max": t.goal.max if t.goal else None,
         "in_period": line.in_period if counted else (1 if line.in_period else 0),
         "cumulative": t.actual,
         "percent": t.percent,
         "expected_end": line.expected_at_end,
-        "state": state_words(t.state, lang),
+        "state": state_words(t.state, lang, t.final),
         "done_on": t.done,
         "original": plain_goal(line.original, t.unit, lang) if line.adjusted else None,
         "adjusted_on": line.adjusted_on,
@@ -142,8 +118,7 @@ def targets_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
     for line in report.targets:
         cells = target_cells(line, lang) | {"section": titles[line.status.section]}
         rows.append(tuple(cells[key] for key in TARGET_COLUMNS))
-    headers = tuple(text("col." + key, lang) for key in TARGET_COLUMNS)
-    return Sheet(text("sheet.targets", lang), headers, tuple(rows))
+    return _sheet("col.targets", TARGET_COLUMNS, rows, lang)
 
 
 ACTIVITY_COLUMNS = (
@@ -178,14 +153,11 @@ def activities_sheet(report: PeriodReport, plan: Plan, lang: str) -> Sheet:
                 a.ends,
                 names.get(a.target or "") if a.target else None,
                 a.held,
-                text("activity." + a.state, lang),
+                activity_words(a.state, lang),
                 part,
             )
         )
-    headers = tuple(
-        text("col." + ("state" if key == "state" else key), lang) for key in ACTIVITY_COLUMNS
-    )
-    return Sheet(text("sheet.activities", lang), headers, tuple(rows))
+    return _sheet("sheet.activities", ACTIVITY_COLUMNS, rows, lang)
 
 
 RECORD_COLUMNS = (
@@ -208,7 +180,7 @@ def record_cells(entry: RecordEntry, lang: str) -> dict[str, Cell]:
     r = entry.record
     return {
         "date": r.date,
-        "kind": text("kind." + entry.kind, lang),
+        "kind": kind_words(entry.kind, lang),
         "about": entry.ref,
         "name": entry.name,
         "amount": entry.amount,
@@ -221,41 +193,45 @@ def record_cells(entry: RecordEntry, lang: str) -> dict[str, Cell]:
     }
 
 
-def records_sheet(report: PeriodReport, lang: str) -> Sheet:
-    """Return every record of the period: date, what, amount, unit, note, evidence …"""
-    rows = []
-    for entry in report.records:
-        cells = record_cells(entry, lang)
-        rows.append(tuple(cells[key] for key in RECORD_COLUMNS))
-    headers = tuple(
-        text("col." + ("record" if key == "id" else key), lang) for key in RECORD_COLUMNS
-    )
-    return Sheet(text("sheet.records", lang), headers, tuple(rows))
+def more_records(report: PeriodReport, lang: str) -> str:
+    """Return the sentence that says how many records the annex leaves out, and where they
+    all are."""
+    params = {"count": report.more_records, "period": report.period}
+    return text("report.more_records", lang, **params)
 
 
-def report_sheets(report: PeriodReport, plan: Plan, lang: str) -> list[Sheet]:
-    """Return the report's three tables: targets, activities, records."""
+def records_sheet(entries: Iterable[RecordEntry], lang: str) -> Sheet:
+    """Return every record of the period, streamed in ledger order: date, what, amount,
+    unit, note, evidence …"""
+
+    def rows() -> Iterator[tuple]:
+        for entry in entries:
+            cells = record_cells(entry, lang)
+            yield tuple(cells[key] for key in RECORD_COLUMNS)
+
+    return _sheet("col.records", RECORD_COLUMNS, rows(), lang, {"id": "record"})
+
+
+def _sheet(
+    name_code: str,
+    keys: tuple[str, ...],
+    rows: Iterable[tuple],
+    lang: str,
+    headers: dict[str, str] | None = None,
+) -> Sheet:
+    """Return a sheet named by the words of `name_code` whose headers are the words of
+    `col.KEY` (or of another column's key, as `headers` maps them)."""
+    words = tuple(text("col." + (headers or {}).get(key, key), lang) for key in keys)
+    return Sheet(text(name_code, lang), words, rows)
+
+
+def report_sheets(
+    report: PeriodReport, plan: Plan, lang: str, entries: Iterable[RecordEntry]
+) -> list[Sheet]:
+    """Return the report's three tables: targets, activities, and the period's records
+    (`entries`, streamed)."""
     return [
         targets_sheet(report, plan, lang),
         activities_sheet(report, plan, lang),
-        records_sheet(report, lang),
+        records_sheet(entries, lang),
     ]
-
-
-def cell_text(value: Cell) -> str:
-    """Return a cell as plain text: dates as YYYY-MM-DD, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def defused(value: str) -> str:
-    """Return text that no spreadsheet will take for a formula: a leading ' where needed.
-
-    A cell that starts with =, +, -, @, a tab or a carriage return is a formula to Excel,
-    LibreOffice and WPS when they open a CSV (OWASP "CSV injection"); the apostrophe
-    makes them show it as the text it is.
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value

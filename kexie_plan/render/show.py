@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import (
-    goal_words,
+from kexie_plan.render.words import (
+    activity_words,
+    as_of_words,
     light_text,
+    plain_goal,
     progress_bar,
     state_words,
+    visible,
     when_words,
 )
-from kexie_plan.render.text import visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -21,12 +23,12 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import (
         ActivityStatus,
+        Latest,
         MeasureStatus,
         MonthPoint,
-        RecordLine,
         StatusReport,
         TargetStatus,
     )
@@ -45,12 +47,12 @@ def _facts(rows: list[tuple[str, Text | str]]) -> Table:
     return grid
 
 
-def _title(name: str, ident: str, kind: str, lang: str) -> Text:
+def _title(name: str, ident: str, kind_code: str, lang: str) -> Text:
     from rich.text import Text
 
     out = Text(visible(name), style="bold")
-    out.append(f"  {ident}", style="bright_black")
-    out.append(f"  ({text('show.' + kind, lang)})", style="bright_black")
+    out.append(f"  {ident}", style="dim")
+    out.append(f"  ({text(kind_code, lang)})", style="dim")
     return out
 
 
@@ -65,13 +67,13 @@ def target_standing(t: TargetStatus, lang: str) -> Text:
     from rich.text import Text
 
     if t.goal is None:
-        words = state_words(t.state, lang)
+        words = state_words(t.state, lang, t.final)
         if t.done is not None:
             words += f" {t.done.isoformat()}"
         return light_text(t.light, words)
-    out = Text(f"{t.actual} / {goal_words(t, lang)} ({t.percent}%) · ")
+    out = Text(f"{t.actual} / {plain_goal(t.goal, t.unit, lang)} ({t.percent}%) · ")
     out.append(f"{text('col.expected', lang)} {t.expected} · ")
-    out.append_text(light_text(t.light, state_words(t.state, lang)))
+    out.append_text(light_text(t.light, state_words(t.state, lang, t.final)))
     return out
 
 
@@ -98,7 +100,7 @@ def history_chart(
         label = text("when.month", lang, year=point.month.year, month=point.month.month)
         if point.actual is None:
             bar = progress_bar(0, point.expected, scale, width)
-            bar.stylize("bright_black")
+            bar.stylize("dim")
             actual = ""
         else:
             light = (
@@ -111,11 +113,14 @@ def history_chart(
     return grid
 
 
-def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table | Text:
-    """Return the records as a table; reversed records are struck through and say by what."""
+def records_table(plan: Plan, latest: Latest, lang: str, ref: str) -> Group | Text:
+    """Return the latest records as a table, and how many earlier ones were left out;
+    reversed records are struck through and say by what."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    lines = latest.lines
     if not lines:
         return Text(text("show.no_records", lang))
     activity_names = {a.id: a.name for a in plan.activities}
@@ -134,32 +139,36 @@ def records_table(plan: Plan, lines: tuple[RecordLine, ...], lang: str) -> Table
     for line in lines:
         r = line.record
         note = Text()
-        style = "strike bright_black" if line.reverted_by is not None else ""
+        style = "strike dim" if line.reverted_by is not None else ""
         if line.reverts is not None:
-            note.append(text("show.reverts", lang, id=visible(line.reverts.id)) + " ")
+            note.append(text("log.reverts", lang, id=visible(line.reverts)) + " ")
         if r.activity is not None:
             note.append("↳ " + visible(activity_names.get(r.activity, r.activity)) + " ")
         if r.done:
-            note.append(text("show.done", lang) + " ")
+            note.append(text("log.done", lang) + " ")
         if r.note:
             note.append(visible(r.note))
         if r.evidence:
-            note.append(" " + visible(r.evidence), style="bright_black")
+            note.append(" " + visible(r.evidence), style="dim")
         if line.reverted_by is not None:
-            note.append(" " + text("show.reverted_by", lang, id=visible(line.reverted_by.id)))
+            note.append(" " + text("show.reverted_by", lang, id=visible(line.reverted_by)))
         amount = "" if r.revert is not None or r.done or r.measure else str(r.amount or 1)
         cells = [r.date.isoformat(), visible(r.id), amount, visible(r.by or "")]
         table.add_row(*(Text(c, style=style) for c in cells), note)
-    return table
+    if not latest.earlier:
+        return Group(table)
+    more = Text(text("show.earlier", lang, count=latest.earlier, ref=visible(ref)), style="dim")
+    return Group(more, table)
 
 
 def target_view(
     plan: Plan,
     t: TargetStatus,
     history: tuple[MonthPoint, ...],
-    lines: tuple[RecordLine, ...],
+    lines: Latest,
     as_of: dt.date,
     lang: str,
+    clamped: str | None = None,
 ) -> Group:
     """Return everything about one target: plan text, goal, standing, chart and records."""
     from rich.console import Group
@@ -170,10 +179,8 @@ def target_view(
     facts: list[tuple[str, Text | str]] = []
     if target.text:
         facts.append((text("show.text", lang), visible(target.text)))
-    facts.append((text("show.goal", lang), goal_words(t, lang)))
+    facts.append((text("col.goal", lang), plain_goal(t.goal, t.unit, lang)))
     if target.adjustments:
-        from kexie_plan.render.report_rows import plain_goal
-
         facts.append((text("col.original", lang), plain_goal(target.goal, target.unit, lang)))
         for adjustment in target.adjustments:
             goal = plain_goal(adjustment.goal, target.unit, lang)
@@ -182,16 +189,16 @@ def target_view(
     if target.measure in measures:
         facts.append((text("show.in_measure", lang), visible(measures[target.measure].title)))
     if t.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, t.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, t.owner))))
     facts += co_owner_facts(plan, target.co_owners, lang)
     facts.append((text("show.due", lang), t.due.isoformat()))
     standing = target_standing(t, lang)
-    standing.append(f"  ({text('status.as_of', lang, date=as_of.isoformat())})")
+    standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
-    parts: list[object] = [_title(t.name, t.id, "target", lang), _facts(facts)]
+    parts: list[object] = [_title(t.name, t.id, "show.target", lang), _facts(facts)]
     if t.goal is not None:
         parts += [Text(""), _heading("show.chart", lang), history_chart(history, t, lang)]
-    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang)]
+    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang, t.id)]
     return Group(*parts)
 
 
@@ -204,7 +211,12 @@ def unit_name(plan: Plan, ident: str) -> str:
 
 
 def activity_view(
-    plan: Plan, a: ActivityStatus, lines: tuple[RecordLine, ...], as_of: dt.date, lang: str
+    plan: Plan,
+    a: ActivityStatus,
+    lines: Latest,
+    as_of: dt.date,
+    lang: str,
+    clamped: str | None = None,
 ) -> Group:
     """Return everything about one major activity: when, what it counts toward, records."""
     from rich.console import Group
@@ -212,27 +224,26 @@ def activity_view(
 
     measures = {m.id: m for m in plan.measures()}
     targets = {t.id: t for t in plan.targets}
-    facts: list[tuple[str, Text | str]] = [(text("show.planned", lang), when_words(a, lang))]
+    facts: list[tuple[str, Text | str]] = [(text("col.planned", lang), when_words(a, lang))]
     if a.measure in measures:
         facts.append((text("show.in_measure", lang), visible(measures[a.measure].title)))
     if a.target in targets:
-        facts.append((text("show.counts_toward", lang), visible(targets[a.target].name)))
+        facts.append((text("col.counts_toward", lang), visible(targets[a.target].name)))
     if a.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, a.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, a.owner))))
     facts += co_owner_facts(plan, list(a.co_owners), lang)
-    light = {"held": "green", "overdue": "red"}.get(a.state, "grey")
-    words = text("activity." + a.state, lang)
+    words = activity_words(a.state, lang)
     if a.held is not None:
         words += f" {a.held.isoformat()}"
-    standing = light_text(light, words)
-    standing.append(f"  ({text('status.as_of', lang, date=as_of.isoformat())})")
+    standing = light_text(a.state.light, words)
+    standing.append(f" · {as_of_words(as_of, lang, clamped)}")
     facts.append((text("show.standing", lang), standing))
     return Group(
-        _title(a.name, a.id, "activity", lang),
+        _title(a.name, a.id, "show.activity", lang),
         _facts(facts),
         Text(""),
         _heading("show.records", lang),
-        records_table(plan, lines, lang),
+        records_table(plan, lines, lang, a.id),
     )
 
 
@@ -248,7 +259,7 @@ def measure_view(
     plan: Plan,
     measure_id: str,
     report: StatusReport,
-    lines: tuple[RecordLine, ...],
+    lines: Latest,
     lang: str,
     standing: MeasureStatus | None = None,
 ) -> Group:
@@ -259,21 +270,21 @@ def measure_view(
     from rich.text import Text
 
     section, measure = next((s, m) for s in plan.sections for m in s.measures if m.id == measure_id)
-    facts: list[tuple[str, Text | str]] = [(text("show.section", lang), visible(section.title))]
+    facts: list[tuple[str, Text | str]] = [(text("col.section", lang), visible(section.title))]
     if measure.owner:
-        facts.append((text("show.owner", lang), visible(unit_name(plan, measure.owner))))
+        facts.append((text("col.owner", lang), visible(unit_name(plan, measure.owner))))
     facts += co_owner_facts(plan, measure.co_owners, lang)
-    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    as_of = as_of_words(report.as_of, lang, report.clamped)
     if standing is not None:
         from kexie_plan.render.measures import measure_state_cell
 
         words = measure_state_cell(standing, lang)
         words.append(" · " + text("measures.records", lang, count=standing.records))
-        words.append(f"  ({as_of})")
+        words.append(f" · {as_of}")
         facts.append((text("show.standing", lang), words))
     else:
         facts.append((text("show.standing", lang), as_of))
-    parts: list[object] = [_title(measure.title, measure.id, "measure", lang), _facts(facts)]
+    parts: list[object] = [_title(measure.title, measure.id, "show.measure", lang), _facts(facts)]
     if measure.tasks:
         tasks = Table.grid(padding=(0, 0, 0, 1))
         tasks.add_column(no_wrap=True, justify="right")
@@ -297,10 +308,14 @@ def measure_view(
         grid.add_column(no_wrap=True)
         for a in activities:
             light = {"held": "green", "overdue": "red"}.get(a.state, "grey")
-            words = text("activity." + a.state, lang)
+            words = activity_words(a.state, lang)
             if a.held is not None:
                 words += f" {a.held.isoformat()}"
             grid.add_row(Text(when_words(a, lang)), Text(visible(a.name)), light_text(light, words))
         parts += [Text(""), _heading("show.activities", lang), grid]
-    parts += [Text(""), _heading("show.records", lang), records_table(plan, lines, lang)]
+    parts += [
+        Text(""),
+        _heading("show.records", lang),
+        records_table(plan, lines, lang, measure_id),
+    ]
     return Group(*parts)

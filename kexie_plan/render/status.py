@@ -1,85 +1,44 @@
-"""`kexie status` as a Rich table, JSON, CSV and Markdown.
+"""`kexie status` as a Rich table, JSON, a CSV sheet and Markdown.
 
-Rich is imported inside the functions, so that importing `render` for an error line stays
-cheap. Returns renderables and strings; never prints.
+Rich is imported inside the functions, so that a view printing only JSON stays cheap.
+Returns renderables, strings and sheets; never prints.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.text import visible
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_EMOJI,
+    activity_words,
+    as_of_words,
+    light_text,
+    markdown_text,
+    plain_goal,
+    progress_bar,
+    state_words,
+    table,
+    visible,
+    when_words,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.progress import (
-        ActivityStatus,
         StatusReport,
         TargetStatus,
     )
 
 
-_LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "grey": "bright_black"}
-_LIGHT_GLYPH = {"green": "●", "yellow": "●", "red": "●", "grey": "○"}
-_LIGHT_EMOJI = {"green": "🟢", "yellow": "🟡", "red": "🔴", "grey": "⚪"}
-_STATE_LIGHT = {
-    "exceeded": "green",
-    "met": "green",
-    "done": "green",
-    "on_track": "green",
-    "behind": "yellow",
-    "overdue": "red",
-    "pending": "grey",
-    "open": "grey",
-}
 MAX_TABLE_WIDTH = 132  # wider than this, a row is harder to follow than to wrap
 MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
 DUE_WITHIN_DAYS = 30
-
-
-def goal_words(target: TargetStatus, lang: str) -> str:
-    """Return the goal as the plan says it: 3–5 场, ≥2 所, 100 个, 里程碑."""
-    if target.goal is None:
-        return text("goal.milestone", lang)
-    unit = visible(target.unit or "")
-    low, high = target.goal.min, target.goal.max
-    if high is None:
-        return f"≥{low} {unit}"
-    if high == low:
-        return f"{low} {unit}"
-    return f"{low}–{high} {unit}"
-
-
-def state_words(state: str, lang: str) -> str:
-    """Return a target state's word in `lang`."""
-    return text("state." + state, lang)
-
-
-def when_words(activity: ActivityStatus, lang: str) -> str:
-    """Return when an activity is planned: its window (10月22日–25日), else its month
-    (6月, 2021-06) or its date."""
-    if activity.window is not None:
-        first, last = activity.window
-        same = (first.year, first.month) == (last.year, last.month)
-        code = "when.window_same_month" if same else "when.window"
-        return text(
-            code,
-            lang,
-            year=first.year,
-            month=first.month,
-            day=first.day,
-            last_year=last.year,
-            last_month=last.month,
-            last_day=last.day,
-        )
-    day = activity.date or activity.starts
-    code = "when.date" if activity.date is not None else "when.month"
-    return text(code, lang, year=day.year, month=day.month, day=day.day)
 
 
 def _percent(share: float) -> str:
@@ -89,21 +48,11 @@ def _percent(share: float) -> str:
 def status_heading(report: StatusReport, title: str, lang: str) -> list[str]:
     """Return the heading lines: the plan's title, then as_of, time gone and goals met."""
     s = report.summary
-    period = text(
-        "status.period",
-        lang,
-        elapsed=s.days_elapsed,
-        total=s.days_total,
-        share=_percent(s.period_share),
-    )
-    goals = text(
-        "status.goals",
-        lang,
-        met=s.goals_met,
-        targets=s.targets,
-        share=_percent(s.goals_share),
-    )
-    as_of = text("status.as_of", lang, date=report.as_of.isoformat())
+    days = {"elapsed": s.days_elapsed, "total": s.days_total}
+    period = text("status.period", lang, share=_percent(s.period_share), **days)
+    met = {"met": s.goals_met, "targets": s.targets}
+    goals = text("status.goals", lang, share=_percent(s.goals_share), **met)
+    as_of = as_of_words(report.as_of, lang, report.clamped)
     return [visible(title), f"{as_of} · {period} · {goals}"]
 
 
@@ -122,41 +71,7 @@ def status_groups(
     return groups
 
 
-def progress_bar(
-    actual: int, expected: int | None, goal_min: int, width: int, light: str = "grey"
-) -> Text:
-    """Return a bar of `width` cells: █ for actual of the goal's lower bound, │ where expected is.
-
-    The expected mark shows only where the bar has not reached it, so a bar that
-    stops short of its mark is behind the calendar at a glance, with or without colour.
-    """
-    from rich.text import Text
-
-    bar = Text()
-    if width <= 0:
-        return bar
-    filled = min(width, actual * width // goal_min) if goal_min > 0 else width
-    mark = -1
-    if expected and goal_min > 0:
-        mark = min(width, expected * width // goal_min) - 1
-    bar.append("█" * filled, style=_LIGHT_STYLE[light])
-    for cell in range(filled, width):
-        if cell == mark:
-            bar.append("│", style="bold")
-        else:
-            bar.append("░", style="bright_black")
-    return bar
-
-
-def light_text(light: str, words: str) -> Text:
-    """Return the light's glyph in its colour, then `words`."""
-    from rich.text import Text
-
-    out = Text(_LIGHT_GLYPH[light], style=_LIGHT_STYLE[light])
-    out.append(" " + words)
-    return out
-
-
+@dataclass(frozen=True)
 class StatusView:
     """The status table as a Rich renderable, laid out for the width it is given.
 
@@ -164,10 +79,9 @@ class StatusView:
     then the counts by state and the activities that are due or overdue.
     """
 
-    def __init__(self, report: StatusReport, plan: Plan, lang: str) -> None:
-        self.report = report
-        self.plan = plan
-        self.lang = lang
+    report: StatusReport
+    plan: Plan
+    lang: str
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
@@ -196,15 +110,13 @@ class StatusView:
         else:
             bar = progress_bar(t.actual, t.expected, t.goal.min, bar_width, t.light)
             cells = [str(t.actual), f"{t.percent}%", bar, str(t.expected), str(t.missing or "")]
-        row = [Text(visible(t.name)), Text(goal_words(t, lang))]
+        row = [Text(visible(t.name)), Text(plain_goal(t.goal, t.unit, lang))]
         row += [c if isinstance(c, Text) else Text(c) for c in cells]
-        row.append(light_text(t.light, state_words(t.state, lang)))
+        row.append(light_text(t.light, state_words(t.state, lang, t.final)))
         return row
 
     def _tables(self, groups: list[tuple[str, list[TargetStatus]]], width: int) -> RenderResult:
-        from rich import box
         from rich.cells import cell_len
-        from rich.table import Table
         from rich.text import Text
 
         lang = self.lang
@@ -231,22 +143,14 @@ class StatusView:
         for heading, group in grouped:
             yield Text("")
             yield Text(heading, style="bold")
-            table = Table(
-                box=box.SIMPLE_HEAD,
-                show_edge=False,
-                padding=(0, 0, 0, 1),
-                pad_edge=False,
-                header_style="bold",
-                border_style="bright_black",
-                width=name_width + fixed,
-            )
-            table.add_column(headers[0], width=name_width, overflow="fold")
+            grid = table(width=name_width + fixed)
+            grid.add_column(headers[0], width=name_width, overflow="fold")
             for i in shown:
                 justify = "right" if keys[i - 1] in right else "left"
-                table.add_column(headers[i], width=widths[i], justify=justify, no_wrap=True)
+                grid.add_column(headers[i], width=widths[i], justify=justify, no_wrap=True)
             for cells in group:
-                table.add_row(cells[0], *(cells[i] for i in shown))
-            yield table
+                grid.add_row(cells[0], *(cells[i] for i in shown))
+            yield grid
 
     def _footer(self) -> RenderResult:
         from rich.table import Table
@@ -263,7 +167,7 @@ class StatusView:
                 if counts:
                     counts.append("  ")
                 counts.append_text(
-                    light_text(_STATE_LIGHT[state], f"{state_words(state, lang)} {n}")
+                    light_text(state.light(), f"{state_words(state, lang, self.report.final)} {n}")
                 )
         if counts:
             yield counts
@@ -281,35 +185,16 @@ class StatusView:
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")
             for a in due:
-                light = "red" if a.state == "overdue" else "grey"
                 grid.add_row(
                     Text("  " + when_words(a, lang)),
-                    light_text(light, text("activity." + a.state, lang)),
+                    light_text(a.state.light, activity_words(a.state, lang)),
                     Text(visible(a.name)),
                 )
             yield grid
 
 
-def _json_safe(value: str) -> str:
-    """Return JSON text with every non-printable character inside it written as \\uXXXX.
-
-    The data stay the same for a JSON reader, but nothing in a name or note can act
-    on a terminal the JSON is printed to.
-    """
-    if value.isprintable():
-        return value
-    out = []
-    for char in value:
-        if char.isprintable() or char == "\n":
-            out.append(char)
-        else:
-            for unit in char.encode("utf-16-be").hex(" ", 2).split():
-                out.append(f"\\u{unit}")
-    return "".join(out)
-
-
 def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
-    """Return the status as the stable JSON shape of SPEC.md §4 (as Python values)."""
+    """Return the status in its stable JSON shape (docs/format.md), as Python values."""
     targets = []
     for t in report.targets:
         targets.append(
@@ -325,6 +210,7 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
                 "light": t.light,
                 "missing": t.missing,
                 "done": t.done.isoformat() if t.done else None,
+                "percent": t.percent,
             }
         )
     activities = [
@@ -335,6 +221,7 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
             "held": a.held.isoformat() if a.held else None,
             "state": a.state,
             "date": a.date.isoformat() if a.date else None,
+            "tentative": a.tentative,
         }
         for a in report.activities
     ]
@@ -349,16 +236,11 @@ def status_as_data(report: StatusReport, plan: Plan, path: str) -> dict:
     return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": report.as_of.isoformat(),
+        "as_of_clamped": report.clamped,
         "targets": targets,
         "activities": activities,
         "summary": summary,
     }
-
-
-def status_as_json(report: StatusReport, plan: Plan, path: str) -> str:
-    """Return the status as JSON text in the stable shape (SPEC.md §4)."""
-    data = status_as_data(report, plan, path)
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 CSV_COLUMNS = (
@@ -380,49 +262,31 @@ CSV_COLUMNS = (
 )
 
 
-def status_as_csv(report: StatusReport) -> str:
-    """Return one CSV row per target, with a header row of CSV_COLUMNS."""
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+def status_sheet(report: StatusReport) -> Sheet:
+    """Return one row per target under the headers of CSV_COLUMNS."""
+    rows = []
     for t in report.targets:
-        blank = "" if t.goal is None else None
-
-        def num(value: int | None, blank: str | None = blank) -> str:
-            return "" if value is None or blank == "" else str(value)
-
-        writer.writerow(
-            [
+        counted = t.goal is not None
+        rows.append(
+            (
                 t.section or "",
                 t.id,
-                visible(t.name),
+                t.name,
                 t.kind,
-                visible(t.unit or ""),
+                t.unit or "",
                 str(t.goal) if t.goal else "",
-                num(t.goal.min if t.goal else None),
-                num(t.goal.max if t.goal else None),
-                str(t.actual),
-                num(t.expected),
-                num(t.missing),
-                num(t.percent),
-                t.state,
-                t.light,
-                t.done.isoformat() if t.done else "",
-            ]
+                t.goal.min if t.goal else None,
+                t.goal.max if t.goal else None,
+                t.actual,
+                t.expected if counted else None,
+                t.missing if counted else None,
+                t.percent if counted else None,
+                t.state.value,
+                t.light.value,
+                t.done,
+            )
         )
-    return out.getvalue()
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+!|~")
-
-
-def markdown_text(value: str) -> str:
-    """Return user text safe inside a Markdown table cell: visible, escaped, one line."""
-    shown = visible(value.replace("\r", " ").replace("\n", " "))
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in shown)
+    return Sheet("targets", CSV_COLUMNS, tuple(rows))
 
 
 def status_as_markdown(report: StatusReport, plan: Plan, lang: str) -> str:
@@ -448,12 +312,15 @@ def status_as_markdown(report: StatusReport, plan: Plan, lang: str) -> str:
                 numbers = [done, "", "", ""]
             else:
                 numbers = [str(t.actual), f"{t.percent}%", str(t.expected), str(t.missing)]
-            state = f"{_LIGHT_EMOJI[t.light]} {state_words(t.state, lang)}"
-            cells = [markdown_text(t.name), markdown_text(goal_words(t, lang)), *numbers, state]
+            state = f"{LIGHT_EMOJI[t.light]} {state_words(t.state, lang, t.final)}"
+            goal = markdown_text(plain_goal(t.goal, t.unit, lang))
+            cells = [markdown_text(t.name), goal, *numbers, state]
             lines.append("| " + " | ".join(cells) + " |")
     s = report.summary
     counts = [
-        f"{state_words(state, lang)} {s.count(state)}" for state in TARGET_STATES if s.count(state)
+        f"{state_words(state, lang, report.final)} {s.count(state)}"
+        for state in TARGET_STATES
+        if s.count(state)
     ]
     lines.append("")
     if counts:
@@ -467,7 +334,7 @@ def status_as_markdown(report: StatusReport, plan: Plan, lang: str) -> str:
             )
         lines += [line, ""]
         for a in due:
-            word = text("activity." + a.state, lang)
+            word = activity_words(a.state, lang)
             lines.append(f"- {when_words(a, lang)} {markdown_text(a.name)} — {word}")
         if due:
             lines.append("")

@@ -7,30 +7,64 @@ on the terminal. Returns strings; never prints.
 
 from __future__ import annotations
 
-import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
+from kexie_plan.render.words import json_text, kind_words, visible
 
 
-def visible(value: str) -> str:
-    """Return `value` with every non-printable character shown as a \\x / \\u escape."""
-    if value.isprintable():
-        return value
-    out = []
-    for char in value:
-        if char.isprintable():
-            out.append(char)
-        else:
-            out.append(char.encode("unicode_escape").decode("ascii"))
-    return "".join(out)
+def _type_words(name: str, lang: str) -> str:
+    return text("type." + name, lang)
+
+
+def _hint_words(hint: str, lang: str) -> str:
+    return text("did_you_mean", lang, name=hint) if hint else ""
+
+
+# The parameters that hold a machine word rather than text to show as it is, by message
+# code. A PlanError keeps the word itself (kind="unit", expected="integer", hint="name":
+# the closest known name, or ""), the same in every language, for JSON, the ledger's
+# cache and tests; `error_params` says it in the reader's language: a kind by its noun
+# (KIND_WORDS), a YAML type by its words (type.*), a hint as "; did you mean 'name'?" (or
+# nothing). No other parameter is translated, and `text()` translates none.
+WORD_PARAMS: dict[str, tuple[str, ...]] = {
+    "expected": ("expected", "got"),
+    "unknown_key": ("hint",),
+    "unknown_ref": ("kind", "hint"),
+    "ref_unknown": ("hint",),
+    "record_amount_not_target": ("kind",),
+    "record_done_not_allowed": ("kind",),
+    "record.amount_not_target": ("kind",),
+}
+WORDS_OF: dict[str, Callable[[str, str], str]] = {
+    "kind": kind_words,
+    "expected": _type_words,
+    "got": _type_words,
+    "hint": _hint_words,
+}
+
+
+def error_params(error: PlanError, lang: str) -> dict[str, Any]:
+    """Return the error's parameters for its message in `lang`: those WORD_PARAMS lists for
+    its code said in words, the others as they are."""
+    params = dict(error.params)
+    for name in WORD_PARAMS.get(error.code, ()):
+        if name in params:
+            params[name] = WORDS_OF[name](str(params[name]), lang)
+    return params
+
+
+def error_text(error: PlanError, lang: str) -> str:
+    """Return the error's message in `lang`, as it is (for JSON)."""
+    return text(error.code, lang, **error_params(error, lang))
 
 
 def error_message(error: PlanError, lang: str) -> str:
     """Return the error's message in `lang`, made safe to print."""
-    return visible(text(error.code, lang, **error.params))
+    return visible(error_text(error, lang))
 
 
 def error_place(error: PlanError) -> str:
@@ -48,13 +82,24 @@ def error_line(error: PlanError, lang: str) -> str:
     return f"{error_place(error)}: error: {error_message(error, lang)}"
 
 
+def problem_line(error: PlanError, lang: str) -> str:
+    """Return `path:line:col: error: message`, or `…: warning: …` for a warning."""
+    return warning_line(error, lang) if error.warning else error_line(error, lang)
+
+
 def errors_as_json(errors: Iterable[PlanError], lang: str) -> str:
-    """Return the errors as a JSON list of {path, line, col, message}."""
+    """Return the problems as a JSON list of {path, line, col, message, severity}."""
     rows = [
-        {"path": e.path, "line": e.line, "col": e.col, "message": text(e.code, lang, **e.params)}
+        {
+            "path": e.path,
+            "line": e.line,
+            "col": e.col,
+            "message": error_text(e, lang),
+            "severity": "warning" if e.warning else "error",
+        }
         for e in errors
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return json_text(rows)
 
 
 def _escape_data(value: str) -> str:
@@ -66,7 +111,8 @@ def _escape_property(value: str) -> str:
 
 
 def errors_as_github(errors: list[PlanError], lang: str) -> list[str]:
-    """Return GitHub Actions `::error` annotations, then the plain lines fenced off.
+    """Return GitHub Actions `::error` (and `::warning`) annotations, then the plain lines
+    fenced off.
 
     The annotations escape user text so none can end the line; the readable lines that
     follow are wrapped in `::stop-commands::` so no text in them can act as a command.
@@ -78,11 +124,12 @@ def errors_as_github(errors: list[PlanError], lang: str) -> list[str]:
             props.append(f"line={e.line}")
         if e.col is not None:
             props.append(f"col={e.col}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(error_message(e, lang))}")
+        kind = "warning" if e.warning else "error"
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(error_message(e, lang))}")
     if errors:
         fence = secrets.token_hex(16)
         lines.append(f"::stop-commands::{fence}")
-        lines.extend(error_line(e, lang) for e in errors)
+        lines.extend(problem_line(e, lang) for e in errors)
         lines.append(f"::{fence}::")
     return lines
 

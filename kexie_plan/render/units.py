@@ -6,74 +6,68 @@ Returns renderables and strings; never prints, never computes.
 
 from __future__ import annotations
 
-import calendar
-import csv
 import datetime as dt
-import io
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.status import (
-    _LIGHT_GLYPH,
-    _LIGHT_STYLE,
-    _json_safe,
-    goal_words,
+from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.words import (
+    LIGHT_GLYPH,
+    LIGHT_STYLE,
+    as_of_words,
+    heading,
+    markdown_heading,
     markdown_text,
+    plain_goal,
+    span_words,
+    table,
+    visible,
 )
-from kexie_plan.render.text import visible
+from kexie_plan.states import Light
 
 if TYPE_CHECKING:
     from rich.console import Group
 
-    from kexie_plan.model import Plan
+    from kexie_plan.plan import Plan
     from kexie_plan.units import Reminder, Reminders, UnitLoad
 
-# The columns of the owner roll-up, in order; each is a UnitLoad field.
-LOAD_COLUMNS = (
-    "targets",
-    "met",
-    "on_track",
-    "behind",
-    "overdue",
-    "not_started",
-    "activities",
-    "activities_held",
-    "activities_overdue",
-)
-WHY_LIGHT = {"overdue": "red", "behind": "yellow", "due_soon": "grey"}
+# The columns of the owner roll-up, in order: each is a UnitLoad field, with the i18n
+# code of its heading. A count of targets in a state is headed by the state's own words.
+LOAD_HEADINGS = {
+    "targets": "col.targets",
+    "met": "col.met",
+    "on_track": "state.on_track",
+    "behind": "state.behind",
+    "overdue": "state.overdue",
+    "not_started": "measure.not_started",  # targets pending or open: 未开始, as a measure
+    "activities": "col.activities",
+    "activities_held": "col.activities_held",
+    "activities_overdue": "col.activities_overdue",
+}
+LOAD_COLUMNS = tuple(LOAD_HEADINGS)
+WHY_LIGHT = {"overdue": Light.RED, "behind": Light.YELLOW, "due_soon": Light.GREY}
 
 
 def _unit_label(load: UnitLoad, lang: str) -> str:
     return visible(load.name) if load.name is not None else text("owners.unowned", lang)
 
 
-def owners_table(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> Group:
+def owners_table(
+    loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
+) -> Group:
     """Return the roll-up by owner: one row per unit, targets then activities by state."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
-    parts: list[object] = [
-        Text(visible(text("owners.title", lang, title=plan.title)), style="bold"),
-        Text(text("status.as_of", lang, date=as_of.isoformat())),
-    ]
+    parts: list[object] = [heading("owners.title", plan, as_of, lang, clamped)]
     if not plan.units:
         parts.append(Text(text("no_units", lang)))
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        header_style="bold",
-        border_style="bright_black",
-    )
-    table.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
+    grid = table()
+    grid.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
     for key in LOAD_COLUMNS:
-        header = text("col." + key, lang)
-        table.add_column(header, justify="right", no_wrap=True)
+        header = text(LOAD_HEADINGS[key], lang)
+        grid.add_column(header, justify="right", no_wrap=True)
     for load in loads:
         cells = [Text(_unit_label(load, lang))]
         for key in LOAD_COLUMNS:
@@ -84,8 +78,8 @@ def owners_table(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: 
             elif value and key in ("overdue", "activities_overdue"):
                 style = "red"
             cells.append(Text(str(value), style=style))
-        table.add_row(*cells)
-    parts += [Text(""), table, Text(""), Text(text("owners.note", lang))]
+        grid.add_row(*cells)
+    parts += [Text(""), grid, Text(""), Text(text("owners.note", lang))]
     return Group(*parts)
 
 
@@ -97,38 +91,33 @@ def owners_as_data(loads: tuple[UnitLoad, ...]) -> list[dict]:
     ]
 
 
-def owners_as_json(loads: tuple[UnitLoad, ...], plan: Plan, path: str, as_of: str) -> str:
-    """Return {plan, as_of, owners: [{id, name, targets, met, …}]} as JSON text."""
-    data = {
+def owners_as_json(loads: tuple[UnitLoad, ...], plan: Plan, path: str, as_of: str) -> dict:
+    """Return {plan, as_of, owners: [{id, name, targets, met, …}]} as JSON values."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": as_of,
         "owners": owners_as_data(loads),
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def owners_as_csv(loads: tuple[UnitLoad, ...]) -> str:
-    """Return one CSV row per unit: id, name, then LOAD_COLUMNS."""
-    from kexie_plan.render.report_rows import defused
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("id", "name", *LOAD_COLUMNS))
-    for load in loads:
-        name = defused(visible(load.name)) if load.name is not None else ""
-        writer.writerow([load.id or "", name, *(str(getattr(load, k)) for k in LOAD_COLUMNS)])
-    return out.getvalue()
+def owners_sheet(loads: tuple[UnitLoad, ...]) -> Sheet:
+    """Return one row per unit: id, name, then LOAD_COLUMNS."""
+    rows = tuple(
+        (load.id or "", load.name or "", *(getattr(load, k) for k in LOAD_COLUMNS))
+        for load in loads
+    )
+    return Sheet("owners", ("id", "name", *LOAD_COLUMNS), rows)
 
 
-def owners_as_markdown(loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str) -> str:
+def owners_as_markdown(
+    loads: tuple[UnitLoad, ...], plan: Plan, as_of: dt.date, lang: str, clamped: str | None = None
+) -> str:
     """Return the roll-up as a Markdown table."""
-    title = text("owners.title", lang, title=plan.title)
-    lines = [f"# {markdown_text(title)}", "", text("status.as_of", lang, date=as_of.isoformat())]
-    lines.append("")
+    lines = [*markdown_heading("owners.title", plan, as_of, lang, clamped), ""]
     if not plan.units:
         lines += [text("no_units", lang), ""]
     headers = [text("col.responsible", lang)]
-    headers += [text("col." + k, lang) for k in LOAD_COLUMNS]
+    headers += [text(LOAD_HEADINGS[k], lang) for k in LOAD_COLUMNS]
     lines.append("| " + " | ".join(headers) + " |")
     lines.append("|---" + "|--:" * len(LOAD_COLUMNS) + "|")
     for load in loads:
@@ -152,7 +141,7 @@ def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = vis
     details = []
     if item.kind == "target":
         if item.goal is not None:
-            goal = escape(goal_words(item, lang))  # type: ignore[arg-type] - goal, unit
+            goal = escape(plain_goal(item.goal, item.unit, lang))
             details.append(
                 text(
                     "remind.numbers",
@@ -164,32 +153,13 @@ def reminder_words(item: Reminder, lang: str, escape: Callable[[str], str] = vis
             )
         details.append(text("remind.due", lang, date=item.until.isoformat()))
     else:
-        details.append(text("remind.planned", lang, when=_when(item, lang)))
+        when = span_words(item.when, item.until, item.tentative, lang)
+        details.append(text("remind.planned", lang, when=when))
     if item.role == "co_owner":
         details.append(text("remind.co_owner", lang))
     joined = ("；" if lang == "zh" else "; ").join(details)
     bracket = f"（{joined}）" if lang == "zh" else f" ({joined})"
     return f"{text('remind.why.' + item.why, lang)}{colon}{escape(item.name)}{bracket}"
-
-
-def _when(item: Reminder, lang: str) -> str:
-    """Return an activity's planned days: 6月 (a whole month), 6月18日, 10月22日–25日."""
-    first, last = item.when, item.until
-    if first == last:
-        return text("when.date", lang, year=first.year, month=first.month, day=first.day)
-    same = (first.year, first.month) == (last.year, last.month)
-    if same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
-        return text("when.month", lang, year=first.year, month=first.month)
-    return text(
-        "when.window_same_month" if same else "when.window",
-        lang,
-        year=first.year,
-        month=first.month,
-        day=first.day,
-        last_year=last.year,
-        last_month=last.month,
-        last_day=last.day,
-    )
 
 
 def silence_words(last: dt.date | None, days: int, lang: str) -> str:
@@ -205,7 +175,8 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
     from rich.table import Table
     from rich.text import Text
 
-    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    as_of = as_of_words(found.as_of, lang, found.clamped)
+    title = text("remind.title", lang, title=plan.title, as_of=as_of)
     parts: list[object] = [Text(visible(title), style="bold")]
     if not plan.units:
         return Group(*parts, Text(""), Text(text("no_units", lang)))
@@ -218,10 +189,10 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
         grid.add_column(overflow="fold")
         for item in unit.items:
             light = WHY_LIGHT[item.why]
-            glyph = Text("  " + _LIGHT_GLYPH[light], style=_LIGHT_STYLE[light])
+            glyph = Text("  " + LIGHT_GLYPH[light], style=LIGHT_STYLE[light])
             grid.add_row(glyph, Text(reminder_words(item, lang)))
         if unit.silent:
-            glyph = Text("  " + _LIGHT_GLYPH["grey"], style=_LIGHT_STYLE["grey"])
+            glyph = Text("  " + LIGHT_GLYPH[Light.GREY], style=LIGHT_STYLE[Light.GREY])
             grid.add_row(glyph, Text(silence_words(unit.last_record, found.days, lang)))
         parts.append(grid)
     if found.unowned:
@@ -232,7 +203,8 @@ def reminders_view(found: Reminders, plan: Plan, lang: str) -> Group:
 def reminders_as_markdown(found: Reminders, plan: Plan, lang: str) -> str:
     """Return the reminders as a message ready to paste: a bold title, then per unit a
     bold name and one bullet per thing to chase."""
-    title = text("remind.title", lang, title=plan.title, date=found.as_of.isoformat())
+    as_of = as_of_words(found.as_of, lang, found.clamped)
+    title = text("remind.title", lang, title=plan.title, as_of=as_of)
     lines = [f"**{markdown_text(title)}**", ""]
     if not plan.units:
         return "\n".join([*lines, text("no_units", lang), ""])
@@ -265,9 +237,10 @@ def _item_data(item: Reminder) -> dict:
     }
 
 
-def reminders_as_json(found: Reminders, plan: Plan, path: str) -> str:
-    """Return {plan, as_of, days, units: [{id, name, items, last_record, silent}], unowned}."""
-    data = {
+def reminders_as_json(found: Reminders, plan: Plan, path: str) -> dict:
+    """Return {plan, as_of, days, units: [{id, name, items, last_record, silent}], unowned}
+    as JSON values."""
+    return {
         "plan": {"year": plan.year, "title": plan.title, "path": path},
         "as_of": found.as_of.isoformat(),
         "days": found.days,
@@ -283,4 +256,3 @@ def reminders_as_json(found: Reminders, plan: Plan, path: str) -> str:
         ],
         "unowned": [_item_data(item) for item in found.unowned],
     }
-    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2))

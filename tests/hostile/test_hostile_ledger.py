@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from kexie_process import GOOD, LEDGER, home, kexie
 
+pytestmark = pytest.mark.slow  # real processes
+
 GOOD_NEXT = "- {id: 01F0000000ZZZZZZ, date: 2021-04-01, target: haizhi-salons, amount: 3}\n"
 M = "- {id: 01F0000000BBBBBB, date: 2021-03-12, measure: party-building"  # 66 chars
 
@@ -97,7 +99,7 @@ def test_a_bad_line_is_one_located_error_and_the_rest_still_counts(
     assert code == 1
     assert err.splitlines() == [
         f"{LEDGER}:{error}",
-        "1 error(s) in 1 file(s); 1 file(s) ok",
+        "1 error in 1 file; 1 file ok",
     ]
     code, out, err = kexie(folder, "status", "--as-of", "2021-12-31", "--format", "json")
     assert code == 0
@@ -116,7 +118,7 @@ def test_a_whole_ledger_saved_as_gbk(tmp_path: Path) -> None:
         "save the ledger as UTF-8",
         f"{LEDGER}:3:75: error: line is not UTF-8 (it looks like GB18030); "
         "save the ledger as UTF-8",
-        "2 error(s) in 1 file(s); 1 file(s) ok",
+        "2 errors in 1 file; 1 file ok",
     ]
 
 
@@ -131,7 +133,7 @@ def test_a_classic_alias_bomb_as_the_ledger(tmp_path: Path) -> None:
     message = "error: a ledger line is one record: - {id: …, date: …, target: …}"
     assert err.splitlines() == [
         *(f"{LEDGER}:{n}:1: {message}" for n in range(1, 10)),
-        "9 error(s) in 1 file(s); 1 file(s) ok",
+        "9 errors in 1 file; 1 file ok",
     ]
 
 
@@ -150,7 +152,7 @@ def test_a_merge_conflict_block_left_in_the_ledger(tmp_path: Path) -> None:
         f"{LEDGER}:2:1: {marker}",
         f"{LEDGER}:4:1: {marker}",
         f"{LEDGER}:6:1: {marker}",
-        "3 error(s) in 1 file(s); 1 file(s) ok",
+        "3 errors in 1 file; 1 file ok",
     ]
     code, out, err = kexie(folder, "status", "--as-of", "2021-12-31", "--format", "json")
     assert code == 0 and err.count(": warning: a git merge conflict marker") == 3

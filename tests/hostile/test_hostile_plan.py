@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 from kexie_plan.cli import app
 
+pytestmark = pytest.mark.slow  # real processes
+
 HEAD = "schema: 1\nyear: 2021\norg: 某市科协\ntitle: 测试计划\n"
 
 

@@ -1,18 +1,16 @@
-"""`stream_checks.StreamChecks` finds exactly what `checks.check_records` finds, streaming."""
+"""The ledger's record checks: what their shortcuts (the cache of clean field combinations)
+must never change, and the hints they give."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kexie_plan import stream_checks
-from kexie_plan.checks import RECORD_CHECKS, check_records
-from kexie_plan.model import Record
+from kexie_plan.checks import RecordRules, check_records
 from kexie_plan.planfile import load_plan_text
-from kexie_plan.stream_checks import ACROSS_RECORDS, PER_RECORD, StreamChecks
+from kexie_plan.record import Record
 
 PLAN = load_plan_text("""\
 schema: 1
@@ -35,17 +33,9 @@ activities:
 """)
 
 
-def streamed(records: list[Record], unique_ids: bool = True) -> list:
-    checks = StreamChecks(PLAN, [r.revert for r in records if r.revert], unique_ids)
-    for record in records:
-        checks.add(record)
-    return checks.problems()
-
-
-def test_every_record_check_is_streamed() -> None:
-    assert sorted(c.__name__ for c in RECORD_CHECKS) == sorted(
-        c.__name__ for c in PER_RECORD + ACROSS_RECORDS
-    )
+PER_RECORD = {"unknown_ref", "record_amount_not_target", "record_amount_milestone",
+              "record_done_not_allowed", "record_done_counted", "record_needs_done",
+              "date_outside"}  # fmt: skip
 
 
 IDS = ["A", "B", "C", "D", "E"]
@@ -81,15 +71,23 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
     return records
 
 
-@given(ledgers(), st.integers(1, 4))
+@given(ledgers())
 @settings(max_examples=300)
-def test_stream_finds_what_check_records_finds(records: list[Record], chunk: int) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(stream_checks, "CHUNK", chunk)
-        assert streamed(records) == check_records(PLAN, records)
-        # status leaves duplicate ids to validate, and finds everything else
-        expected = [p for p in check_records(PLAN, records) if p.code != "duplicate_id"]
-        assert streamed(records, unique_ids=False) == expected
+def test_the_clean_cache_hides_nothing_and_status_leaves_out_only_duplicate_ids(
+    records: list[Record],
+) -> None:
+    found = check_records(PLAN, records)
+    # each record checked alone, by a fresh checker: what the per-record checks find
+    alone = [
+        p
+        for r in records
+        for p in check_records(PLAN, [r])
+        if p.code in PER_RECORD and p.params.get("kind") != "record"
+    ]
+    assert [p for p in found if p in alone] == alone
+    # one RecordRules over the whole ledger (its clean cache warm) finds the same
+    rules = RecordRules(PLAN)
+    assert [p for r in records for p in rules.problems(r)] == alone
 
 
 def test_a_reversal_of_an_unknown_id_gets_a_hint_only_in_a_small_ledger() -> None:
@@ -97,10 +95,9 @@ def test_a_reversal_of_an_unknown_id_gets_a_hint_only_in_a_small_ledger() -> Non
     records = [Record(f"R{n:05d}", day, measure="party-building", line=n) for n in range(10_000)]
     records.append(Record("X1", day, revert="R00017", line=10_000))
     records.append(Record("X2", day, revert="R0001", line=10_001))
-    problems = streamed(records)
-    assert problems == check_records(PLAN, records)
+    problems = check_records(PLAN, records)
     assert [(p.code, p.params["hint"]) for p in problems] == [("unknown_ref", "")]
     del records[:2]  # 10,000 ids
-    problems = streamed(records)
-    assert problems == check_records(PLAN, records)
-    assert problems[0].params["hint"] != ""
+    problems = check_records(PLAN, records)
+    assert [p.code for p in problems] == ["unknown_ref"]
+    assert problems[0].params["hint"] in {r.id for r in records}  # a "did you mean" now

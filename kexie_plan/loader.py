@@ -1,0 +1,367 @@
+"""The one loader: a plan, what its ledger adds up to, and every problem, as one `Book`.
+
+Every command asks `load_book` for "the plan and its ledger" and gets one object back:
+the plan, the `Totals` that every view reads its numbers from, and the problems of the
+ledger (bad lines, records that break the plan's rules, what the records say about each
+other), located and in ledger order. Streaming, the reversal pass, the GC pause and the
+caches live here and nowhere else:
+
+- The ledger is read line by line and never held: first a bytes search finds the
+  reversals (a reversal is retroactive, so the records it names must never count),
+  then every record is checked and added up as it streams past.
+- With a cache folder, the plan is read from its validated copy when its bytes are
+  unchanged, and the ledger's totals and problems are kept with a fingerprint of the
+  bytes they cover; a later run reads only the lines added since (another clone's
+  records after a merge, the line `record` just wrote). A ledger cut short, rewritten or
+  replaced is added up again from the top. The fingerprint is the hash of every covered
+  byte for a ledger up to FULL_HASH_BYTES (16 MiB, about 120,000 records); past that, of
+  its first 4 KiB, the 64 KiB before the end and 256 blocks of 4 KiB spread evenly
+  between. The one change it can miss is an edit that keeps such a ledger's length and
+  touches none of those blocks; `kexie validate` reads every line anyway.
+- `full=True` (validate) reads every line without the cache and also looks for
+  duplicate ids, which needs every id in memory.
+
+Views that list records (`log`, `show`, `report`) stream them with `Book.records`.
+Imports errors, plan, record, totals, checks, cache, ledger and planfile of ours; never
+render or cli.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kexie_plan.cache import key_of, read_cached, write_cached
+from kexie_plan.checks import HINT_LIMIT, RecordRules, UniqueIds, ledger_problems, ordered
+from kexie_plan.errors import PlanError
+from kexie_plan.ledger import Position, iter_ledger, ledger_path_for
+from kexie_plan.plan import Plan
+from kexie_plan.planfile import load_plan
+from kexie_plan.record import Record
+from kexie_plan.totals import Totals
+
+CACHE_VERSION = 4
+FULL_HASH_BYTES = 16 * 1024 * 1024
+HEAD_BYTES = 4096
+TAIL_BYTES = 65536
+SAMPLES = 256
+SEARCH_LIMIT = 8  # more new reversals than this of older records: one pass, not a search each
+KEPT_PROBLEMS = 1000  # a book keeps this many problems of a bad ledger, and counts the rest
+# Problems that mean the ledger as a whole cannot be read: no command may go on with zero
+# progress as if it were empty.
+UNREADABLE = frozenset(
+    {"ledger_symlink", "not_regular_file", "file_unreadable", "ledger_utf16", "ledger_cr_only"}
+)
+
+
+@dataclass
+class Book:
+    """A plan and its ledger: what the records add up to, and the ledger's problems."""
+
+    plan: Plan
+    plan_path: Path
+    ledger_path: Path
+    shown_ledger: str
+    totals: Totals = field(default_factory=Totals)
+    problems: list[PlanError] = field(default_factory=list)  # located, in ledger order
+    problem_count: int = 0  # every problem, also those past KEPT_PROBLEMS
+    reread: bool = True  # whether every line was read (no usable cache)
+    unreadable: list[PlanError] = field(default_factory=list)  # the ledger cannot be read
+    reached: Position = field(default_factory=Position)  # the complete lines read
+    fingerprint: str | None = None  # of the bytes up to `reached`
+
+    def records(self, containing: bytes | None = None) -> Iterator[Record]:
+        """Yield the ledger's records in file order (only those on lines holding
+        `containing`, when given); bad lines are skipped: they are in `problems`."""
+        with paused_gc():
+            for item in iter_ledger(self.ledger_path, self.shown_ledger, containing=containing):
+                if type(item) is Record:
+                    yield item
+
+    def records_about(self, subjects: Iterable[tuple[str, str]]) -> Iterator[Record]:
+        """Yield each record about one of `subjects` ((kind, id) pairs) and every reversal,
+        each once, in no particular order: a bytes search per id skips the other lines."""
+        for kind, ident in sorted(set(subjects)):
+            for r in self.records(containing=ident.encode("utf-8", "surrogatepass")):
+                if r.revert is None and r.ref == ident and r.kind.value == kind:
+                    yield r
+        for r in self.records(containing=b"revert"):
+            if r.revert is not None:
+                yield r
+
+    def reversals(self) -> list[Record]:
+        """Return the ledger's reversals, in file order."""
+        return [r for r in self.records(containing=b"revert") if r.revert is not None]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: records hold no cycles, and a million of them
+    make it rescan the heap again and again (a quarter of the time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def load_book(
+    plan_path: Path,
+    *,
+    cache_dir: Path | None = None,
+    full: bool = False,
+    shown_plan: str | None = None,
+    shown_ledger: str | None = None,
+) -> Book:
+    """Return the plan at `plan_path` and what its ledger adds up to, with every problem.
+
+    Raises PlanErrors when the plan itself is invalid. A missing ledger is an empty one.
+    """
+    plan = load_plan(plan_path, cache_dir, shown_plan)
+    ledger = ledger_path_for(plan_path)
+    shown = str(ledger) if shown_ledger is None else shown_ledger
+    book = Book(plan, Path(plan_path), ledger, shown)
+    plan_key = key_of(repr(plan))
+    cached = None if full else _load_cache(cache_dir, ledger, plan_key)
+    with paused_gc():
+        own, count = _read(book, cached, full)
+    if cache_dir is not None and not full and (cached is None or book.reached != cached[0]):
+        _save_cache(cache_dir, book, plan_key, own, count)
+    return book
+
+
+def ledger_lines(ledger: Path, shown: str) -> tuple[list[PlanError], int]:
+    """Return the problems of the ledger's lines alone, and how many records it holds (for
+    a ledger whose plan is invalid: what the records refer to cannot be checked)."""
+    problems: list[PlanError] = []
+    count = 0
+    with paused_gc():
+        for item in iter_ledger(ledger, shown):
+            if type(item) is Record:
+                count += 1
+            else:
+                problems.append(item)  # type: ignore[arg-type]
+    return problems, count
+
+
+def _read(
+    book: Book, cached: tuple[Position, Totals, list[PlanError], int] | None, full: bool
+) -> tuple[list[PlanError], int]:
+    """Read the ledger's lines the cache does not cover into the book; return the problems
+    of the complete lines themselves (bad lines, records breaking a rule by themselves),
+    as many as a cache keeps, and how many there are."""
+    ledger, shown, plan = book.ledger_path, book.shown_ledger, book.plan
+    start, totals, problems, count = cached if cached is not None else (Position(), Totals(), [], 0)
+    book.reread = cached is None
+    rules = RecordRules(plan)
+    unique = UniqueIds() if full else None
+    # id a new reversal names -> the last line whose records with that id were counted
+    counted_up_to: dict[str, int] = {}
+    # The new lines' reversals first, so that a record they cancel is never counted.
+    for item in iter_ledger(ledger, shown, containing=b"revert", start=start):
+        if type(item) is Record and item.revert is not None and totals.note_reversal(item):
+            counted_up_to[item.revert] = start.line
+    reached = Position()
+    found: list[PlanError] = []
+    for item in iter_ledger(ledger, shown, start=start, reached=reached):
+        if type(item) is not Record:
+            found.append(item)  # type: ignore[arg-type]
+            continue
+        if item.revert is not None and totals.note_reversal(item):
+            counted_up_to[item.revert] = item.line - 1  # appended since the search above
+        totals.add(item)
+        new = rules.problems(item)
+        if unique is not None:
+            duplicate = unique.problem(item)
+            if duplicate is not None:
+                new.append(duplicate)
+        if new:
+            found += new
+    for record in _counted_before(ledger, shown, counted_up_to):
+        totals.remove(record)
+    placed = [p if p.path is not None else p.at(shown, p.line, p.col) for p in found]
+    # A torn last line is not reached (it may still be completed): read again next time.
+    kept = [p for p in placed if p.line is None or p.line <= reached.line]
+    count += len(kept)
+    problems = problems + kept if full else (problems + kept)[:KEPT_PROBLEMS]
+    late = [p for p in placed if p.line is not None and p.line > reached.line]
+    ids = list(unique.first) if unique is not None and len(unique.first) <= HINT_LIMIT else None
+    across = [p.at(shown, p.line, p.col) for p in ledger_problems(plan, totals, ids)]
+    book.unreadable = [p for p in placed if p.code in UNREADABLE]
+    book.totals = totals
+    book.problems = ordered([*problems, *late, *across])
+    book.problem_count = count + len(late) + len(across)
+    book.reached = reached
+    book.fingerprint = fingerprint(ledger, reached.offset)
+    return problems, count
+
+
+def _counted_before(ledger: Path, shown: str, up_to: dict[str, int]) -> list[Record]:
+    """Return the records whose id is a key of `up_to`, on or before that key's line.
+
+    Ids are rare bytes in a ledger: a search for each reads few lines. Past SEARCH_LIMIT
+    ids, one pass over the lines is cheaper.
+    """
+    wanted = {ident: line for ident, line in up_to.items() if line > 0}
+    if not wanted:
+        return []
+    last = max(wanted.values())
+    needles: list[bytes | None] = [None]
+    if len(wanted) <= SEARCH_LIMIT:
+        needles = [ident.encode("utf-8", "surrogatepass") for ident in wanted]
+    found: dict[int, Record] = {}  # by line: a line may hold two of the ids
+    for needle in needles:
+        for item in iter_ledger(ledger, shown, containing=needle):
+            if item.line is not None and item.line > last:
+                break
+            if type(item) is Record and item.line <= wanted.get(item.id, 0):
+                found[item.line] = item
+    return list(found.values())
+
+
+# --- the cache of a ledger's totals -------------------------------------------------------
+
+
+def fingerprint(ledger: Path, offset: int) -> str | None:
+    """Return a fingerprint of the ledger's first `offset` bytes, or None if it has fewer
+    (see the module's docstring for what it covers)."""
+    try:
+        with open(ledger, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size < offset:
+                return None
+            digest = hashlib.sha256(f"{offset}\n".encode())
+            if offset <= FULL_HASH_BYTES:
+                digest.update(handle.read(offset))
+                return digest.hexdigest()
+            blocks = [0, *(offset * k // (SAMPLES + 1) for k in range(1, SAMPLES + 1))]
+            for start in blocks:
+                handle.seek(start)
+                digest.update(handle.read(HEAD_BYTES))
+            handle.seek(offset - TAIL_BYTES)
+            digest.update(handle.read(TAIL_BYTES))
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _cache_name(ledger: Path) -> str:
+    return f"ledger-{key_of(str(Path(ledger).resolve()))}.json"
+
+
+def _load_cache(
+    cache_dir: Path | None, ledger: Path, plan_key: str
+) -> tuple[Position, Totals, list[PlanError], int] | None:
+    """Return what the cache holds for the ledger and this plan, or None when it is
+    missing, stale or not to be trusted."""
+    value: Any = read_cached(cache_dir, _cache_name(ledger))
+    if not isinstance(value, dict):
+        return None
+    try:
+        if value["version"] != CACHE_VERSION or value["plan"] != plan_key:
+            return None
+        if value["ledger"] != str(Path(ledger).resolve()):
+            return None
+        start = Position(int(value["offset"]), int(value["line"]))
+        if fingerprint(ledger, start.offset) != value["fingerprint"]:
+            return None
+        totals = Totals.from_json(value["totals"])
+        problems = [
+            PlanError(p["code"], p["params"], p["path"], p["line"], p["col"], warning=p["warning"])
+            for p in value["problems"]
+        ]
+        count = int(value["problem_count"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return start, totals, problems, count
+
+
+def _save_cache(
+    cache_dir: Path, book: Book, plan_key: str, problems: list[PlanError], count: int
+) -> None:
+    """Keep the book's totals and the problems of its lines, with their fingerprint."""
+    if book.fingerprint is None:
+        return
+    value = {
+        "version": CACHE_VERSION,
+        "plan": plan_key,
+        "ledger": str(book.ledger_path.resolve()),
+        "offset": book.reached.offset,
+        "line": book.reached.line,
+        "fingerprint": book.fingerprint,
+        "totals": book.totals.as_json(),
+        "problems": [
+            {
+                "code": p.code,
+                "params": p.params,
+                "path": p.path,
+                "line": p.line,
+                "col": p.col,
+                "warning": p.warning,
+            }
+            for p in problems
+        ],
+        "problem_count": count,
+    }
+    write_cached(cache_dir, _cache_name(book.ledger_path), value)
+
+
+# --- what the ledger says now, for the one record about to be written --------------------
+
+
+def conflict(plan: Plan, ledger: Path, shown: str, new: Record) -> PlanError | None:
+    """Return why `new` must not be written, read from the ledger's bytes as they are now
+    (`kexie record` calls this under the ledger's lock, never trusting a cache): an
+    activity already held, a milestone already completed, a record already reverted.
+
+    Only the lines holding the ids concerned are parsed, so this costs a few bytes
+    searches however large the ledger.
+    """
+    if new.revert is not None:
+        for reversal in _standing(ledger, shown, [new.revert], reversals=True):
+            if reversal.revert == new.revert:
+                params = {"id": new.revert, "by": reversal.id, "date": reversal.date.isoformat()}
+                return PlanError("revert.already", params)
+        return None
+    if new.activity is not None:
+        held = [r for r in _standing(ledger, shown, [new.activity]) if r.activity == new.activity]
+        if held:
+            first = min(held, key=lambda r: (r.date, r.line))
+            params = {"id": new.activity, "date": first.date.isoformat(), "record": first.id}
+            return PlanError("record.held_twice", params)
+        return None
+    if new.target is not None and new.done:
+        completing = {a.id for a in plan.activities if a.target == new.target}
+        found = [
+            r
+            for r in _standing(ledger, shown, [new.target, *sorted(completing)])
+            if (r.target == new.target and r.done) or r.activity in completing
+        ]
+        if found:
+            first = min(found, key=lambda r: (r.date, r.line))
+            params = {"id": new.target, "date": first.date.isoformat(), "record": first.id}
+            return PlanError("record.done_twice", params)
+    return None
+
+
+def _standing(ledger: Path, shown: str, needles: list[str], reversals: bool = False):
+    """Return the records on lines holding any of `needles` (reversals among them when
+    asked, else records no reversal names)."""
+    found: dict[int, Record] = {}
+    for needle in needles:
+        for item in iter_ledger(ledger, shown, containing=needle.encode("utf-8", "surrogatepass")):
+            if type(item) is Record:
+                found[item.line] = item
+    records = sorted(found.values(), key=lambda r: r.line)
+    if reversals:
+        return records
+    named = {r.id for r in records if r.revert is None}
+    cancelled = {r.revert for r in _standing(ledger, shown, sorted(named), True) if r.revert}
+    return [r for r in records if r.revert is None and r.id not in cancelled]

@@ -1,0 +1,269 @@
+"""The words and marks every view shares: lights, goals, states, dates, the one table style,
+and the escaping of user text for Markdown and JSON.
+
+Returns strings and Rich renderables; never prints. Rich is imported inside the
+functions that build renderables, so that a view printing only JSON never pays for it.
+Every string from a user's file reaches the terminal through `visible`. Imports i18n and
+states of ours.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kexie_plan.i18n import text
+from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+    from kexie_plan.plan import Goal, Plan
+    from kexie_plan.progress import ActivityStatus
+
+
+def visible(value: str) -> str:
+    """Return `value` with every non-printable character shown as a \\x / \\u escape."""
+    if value.isprintable():
+        return value
+    out = []
+    for char in value:
+        if char.isprintable():
+            out.append(char)
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+# A light's colour, glyph and emoji. Grey is "dim", never "bright black", which some
+# terminal palettes (Solarized Dark) draw in the background's own colour.
+LIGHT_STYLE = {Light.GREEN: "green", Light.YELLOW: "yellow", Light.RED: "red", Light.GREY: "dim"}
+LIGHT_GLYPH = {Light.GREEN: "●", Light.YELLOW: "●", Light.RED: "●", Light.GREY: "○"}
+LIGHT_EMOJI = {Light.GREEN: "🟢", Light.YELLOW: "🟡", Light.RED: "🔴", Light.GREY: "⚪"}
+RULE_STYLE = "dim"  # the rule under a table's header
+
+
+def light_text(light: Light | str, words: str) -> Text:
+    """Return the light's glyph in its colour, then `words`."""
+    from rich.text import Text
+
+    light = Light(light)
+    out = Text(LIGHT_GLYPH[light], style=LIGHT_STYLE[light])
+    out.append(" " + words)
+    return out
+
+
+def table(**options: Any) -> Table:
+    """Return an empty table in kexie's one style: a rule under bold headers, no edges,
+    one space between columns."""
+    from rich import box
+    from rich.table import Table
+
+    settings = {
+        "box": box.SIMPLE_HEAD,
+        "show_edge": False,
+        "padding": (0, 0, 0, 1),
+        "pad_edge": False,
+        "header_style": "bold",
+        "border_style": RULE_STYLE,
+    }
+    return Table(**(settings | options))
+
+
+def progress_bar(
+    actual: int, expected: int | None, goal_min: int, width: int, light: str = "grey"
+) -> Text:
+    """Return a bar of `width` cells: █ for actual of the goal's lower bound, │ where expected is.
+
+    The expected mark shows only where the bar has not reached it, so a bar that
+    stops short of its mark is behind the calendar at a glance, with or without colour.
+    """
+    from rich.text import Text
+
+    bar = Text()
+    if width <= 0:
+        return bar
+    filled = min(width, actual * width // goal_min) if goal_min > 0 else width
+    mark = -1
+    if expected and goal_min > 0:
+        mark = min(width, expected * width // goal_min) - 1
+    bar.append("█" * filled, style=LIGHT_STYLE[Light(light)])
+    for cell in range(filled, width):
+        if cell == mark:
+            bar.append("│", style="bold")
+        else:
+            bar.append("░", style="dim")
+    return bar
+
+
+def heading(title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None) -> Text:
+    """Return a view's heading: its title (bold) over the line that says as of when."""
+    from rich.text import Text
+
+    out = Text(visible(text(title_code, lang, title=plan.title)), style="bold")
+    out.append("\n" + as_of_words(as_of, lang, clamped), style="not bold")
+    return out
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A view of some of the plan's items (activities, measures) as they stood on a day."""
+
+    items: tuple[Any, ...]
+    plan: Plan
+    as_of: dt.date
+    lang: str
+    clamped: str | None = None
+
+
+def markdown_heading(
+    title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None
+) -> list[str]:
+    """Return a Markdown view's heading lines: "# title", a blank line, "as of when"."""
+    title = markdown_text(text(title_code, lang, title=plan.title))
+    return [f"# {title}", "", as_of_words(as_of, lang, clamped)]
+
+
+def plain_goal(goal: Goal | None, unit: str | None, lang: str) -> str:
+    """Return a goal as the plan says it: 3–5 场, ≥2 所, 100 个, or 里程碑 for a milestone."""
+    if goal is None:
+        return text("goal.milestone", lang)
+    unit = visible(unit or "")
+    if goal.max is None:
+        return f"≥{goal.min} {unit}".strip()
+    if goal.max == goal.min:
+        return f"{goal.min} {unit}".strip()
+    return f"{goal.min}–{goal.max} {unit}".strip()
+
+
+# The noun for each kind of thing a message names or a record is about (a `kind`
+# parameter, a record's kind). Target, unit and record are the very words of a column
+# heading, so they have one key each, under col.
+KIND_WORDS = {
+    "section": "kind.section",
+    "measure": "kind.measure",
+    "target": "col.target",
+    "activity": "kind.activity",
+    "unit": "col.unit",
+    "record": "col.record",
+    "revert": "kind.revert",
+}
+
+
+def kind_words(kind: str, lang: str) -> str:
+    """Return the noun for a kind of thing: 部分, 措施, 目标, 活动, 单位, 记录, 撤销."""
+    return text(KIND_WORDS[kind], lang)
+
+
+def state_words(state: TargetState | str, lang: str, final: bool = False) -> str:
+    """Return a target state's words; overdue reads "not achieved" (未完成) when the
+    verdict is `final` (as of the period's end or later)."""
+    return text(TargetState(state).words_key(final), lang)
+
+
+def activity_words(state: ActivityState | str, lang: str) -> str:
+    """Return an activity state's words: 已举办, 本月, 待举办, 逾期未办, 未举办."""
+    return text(ActivityState(state).words_key, lang)
+
+
+def measure_words(state: MeasureState | str, lang: str) -> str:
+    """Return a measure state's words: 已完成, 进行中, 未开始."""
+    return text(MeasureState(state).words_key, lang)
+
+
+def as_of_words(as_of: dt.date, lang: str, clamped: str | None = None) -> str:
+    """Return "as of DATE", saying why when the day was clamped into the plan's period."""
+    code = "status.as_of" if clamped is None else "status.as_of." + clamped
+    return text(code, lang, date=as_of.isoformat())
+
+
+def when_words(activity: ActivityStatus, lang: str) -> str:
+    """Return when an activity is planned: 6月 (its month), 6月18日 (its date), 10月22日–25日
+    (its window); 约 (about) before an estimate."""
+    return span_words(activity.starts, activity.ends, activity.tentative, lang)
+
+
+def span_words(first: dt.date, last: dt.date, tentative: bool, lang: str) -> str:
+    """Return the days first to last as the plan would name them: a day (6月18日), a whole
+    month (6月), or a window (10月22日–25日, 12月30日–1月3日); 约 before an estimate."""
+    same = (first.year, first.month) == (last.year, last.month)
+    if first == last:
+        words = text("when.date", lang, year=first.year, month=first.month, day=first.day)
+    elif same and first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
+        words = text("when.month", lang, year=first.year, month=first.month)
+    else:
+        words = text(
+            "when.window_same_month" if same else "when.window",
+            lang,
+            year=first.year,
+            month=first.month,
+            day=first.day,
+            last_year=last.year,
+            last_month=last.month,
+            last_day=last.day,
+        )
+    return text("when.about", lang, when=words) if tentative else words
+
+
+def month_words(year: int, month: int, lang: str) -> str:
+    """Return a month heading: 2021年6月, 2021-06."""
+    return text("report.period.month", lang, year=year, month=month)
+
+
+def unit_names(plan: Plan) -> dict[str, str]:
+    """Return unit id -> name."""
+    return {u.id: u.name for u in plan.units}
+
+
+def owner_words(plan: Plan, owner: str | None, co_owners: tuple[str, ...]) -> str:
+    """Return the owner's name, then the co-owners' after a +: 中国电子学会 + 学会部."""
+    names = unit_names(plan)
+    words = names.get(owner, owner) if owner else ""
+    if co_owners:
+        others = "、".join(names.get(u, u) for u in co_owners)
+        words = f"{words} + {others}" if words else f"+ {others}"
+    return words
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+!|~")
+
+
+def markdown_text(value: str) -> str:
+    """Return user text safe inside a Markdown table cell: visible, escaped, one line."""
+    shown = visible(value.replace("\r", " ").replace("\n", " "))
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in shown)
+
+
+def json_stream(items: Iterable[Any]) -> Iterator[str]:
+    """Yield the JSON text of a list of `items` (as json_text writes it, then a newline),
+    an item at a time: a million records are never held."""
+    first = True
+    for item in items:
+        body = json_text(item).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def json_text(data: Any) -> str:
+    """Return data as indented JSON (UTF-8 text kept as it is), with every non-printable
+    character inside it written as \\uXXXX: the same data for a JSON reader, but nothing
+    in a name or note can act on a terminal the JSON is printed to."""
+    value = json.dumps(data, ensure_ascii=False, indent=2)
+    if value.isprintable():
+        return value
+    out = []
+    for char in value:
+        if char.isprintable() or char == "\n":
+            out.append(char)
+        elif "\ud800" <= char <= "\udfff":  # a lone surrogate (bytes of a non-UTF-8 name)
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            for unit in char.encode("utf-16-be").hex(" ", 2).split():
+                out.append(f"\\u{unit}")
+    return "".join(out)
