@@ -378,6 +378,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.plan": ("the plan", "计划文件"),
     "input.ledger": ("the plan's ledger", "进度台账"),
     "input.config": ("the settings, kexie.toml", "设置文件 kexie.toml"),
+    "input.document": ("the document being drafted", "正在读取的原文文件"),
     "bad_config": ("{path}: {problem}", "{path}：{problem}"),
     "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
     "bad_date": (

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import Run, write_plan
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -707,9 +707,9 @@ def test_output_file_is_written_once_and_replaced_only_with_force(draft, tmp_pat
     assert first.code == 0, first.err
     assert first.out == ""
     assert first.err.splitlines()[-2:] == [
+        f"wrote the draft to {output}",
         f"next: check each '# review:' line against the document, then kexie validate {output}; "
         f"kexie diff LAST_YEAR.yaml {output} shows what changed from last year",
-        f"wrote the draft to {output}",
     ]
     data = output.read_bytes()
     assert b"\r" not in data and data.endswith(b"\n")
@@ -730,12 +730,47 @@ def test_validate_accepts_the_written_draft(draft, kexie, tmp_path: Path) -> Non
     assert (result.code, result.err) == (0, ""), result.err
 
 
-def test_the_output_folder_is_made(draft, tmp_path: Path) -> None:
+def test_the_output_folder_is_made_and_a_path_through_a_file_is_one_line(
+    draft, tmp_path: Path
+) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(DOCUMENT, encoding="utf-8")
     output = tmp_path / "new" / "plans" / "2023.yaml"
     assert draft(str(path), "-o", str(output)).code == 0
     assert load_plan(output).year == 2023
+    blocked = tmp_path / "file" / "2023.yaml"
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    result = draft(str(path), "-o", str(blocked))
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"kexie: error: cannot write {blocked}: ")
+    assert len(result.err.splitlines()) == 1
+
+
+def test_the_draft_never_replaces_the_document_the_ledger_or_the_settings(
+    draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    document = tmp_path / "plan.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    write_plan(tmp_path, ledger="")
+    (tmp_path / "kexie.toml").write_text('plan = "plans/2021.yaml"\n', encoding="utf-8")
+    for output, what in [
+        ("plan.txt", "the document being drafted"),
+        ("plans/2021.progress.yaml", "the plan's ledger"),
+        ("kexie.toml", "the settings, kexie.toml"),
+    ]:
+        before = (tmp_path / output).read_bytes()
+        result = draft("plan.txt", "-o", output, "--force")
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (
+            f"kexie: error: -o {output} would overwrite a file kexie reads ({what}); "
+            "choose another file\n"
+        )
+        assert (tmp_path / output).read_bytes() == before
+    # the plan itself may be replaced: drafting into the plan `kexie init` made
+    result = draft("plan.txt", "-o", "plans/2021.yaml", "--force")
+    assert result.code == 0, result.err
+    assert load_plan(tmp_path / "plans" / "2021.yaml").year == 2023
 
 
 def test_characters_a_plan_may_not_hold_are_removed_and_the_entry_says_so(drafted) -> None:

@@ -14,9 +14,8 @@ import typer
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
-from kexie_plan.cli.output import write_output, write_stdout
+from kexie_plan.cli.output import refuse_inputs, write_output, write_stdout
 from kexie_plan.errors import PlanError, PlanErrors, UsageProblem
-from kexie_plan.i18n import text
 
 
 @app.command("draft")
@@ -64,8 +63,16 @@ def draft(
     ui = env.lang
     shown = shown_path(document)
     target = visible(shown_path(output)) if output is not None else None
-    if output is not None and os.path.lexists(output) and not force:
-        raise UsageProblem(PlanError("draft.would_overwrite", {"path": target}))
+    reads: dict[str, Path] = {}
+    if output is not None:
+        # What -o may never replace: the document, the ledger of the plan kexie finds here
+        # and kexie.toml. Not the plan itself: drafting into the plan `kexie init` made is
+        # how a year starts (--force replaces it).
+        reads = {"input.document": document}
+        reads.update((what, path) for what, path in env.inputs().items() if what != "input.plan")
+        refuse_inputs(output, env, reads)
+        if os.path.lexists(output) and not force:
+            raise UsageProblem(PlanError("draft.would_overwrite", {"path": target}))
     try:
         read = read_document(document, shown)
     except PlanErrors as exc:
@@ -87,8 +94,6 @@ def draft(
     if size > MAX_PLAN_BYTES:  # kexie validate would refuse to read it
         params = {"size": size, "limit": MAX_PLAN_BYTES}
         raise UsageProblem(PlanError("draft.plan_too_large", params, shown))
-    for line in summary_lines(plan, source, ui, target):
-        sys.stderr.write(line + "\n")
     try:
         load_plan_text(body, target or "<stdout>")
         invalid: list[PlanError] = []
@@ -100,14 +105,16 @@ def draft(
         made = _make_folders(output, target or "")
         try:
             # Written whole (a temporary file, then a rename), never through a symbolic
-            # link nor over a file kexie reads; LF line ends on every platform.
-            write_output(output, body.encode("utf-8"), env)
+            # link nor over what the run reads; LF line ends on every platform.
+            write_output(output, body.encode("utf-8"), env, reads)
         except UsageProblem:
             for folder in reversed(made):  # nothing is left behind
                 with contextlib.suppress(OSError):
                     folder.rmdir()
             raise
-        sys.stderr.write(text("draft.wrote", ui, path=target) + "\n")
+    # The summary comes once the draft is out, so that a failure to write is the one line.
+    for line in summary_lines(plan, source, ui, target):
+        sys.stderr.write(line + "\n")
     if invalid:
         raise PlanErrors(invalid)
 

@@ -272,8 +272,9 @@ def _all_notes(draft: Draft) -> list[Note]:
 
 
 def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -> list[str]:
-    """Return what `kexie draft` tells on stderr: what it read and found, what it guessed,
-    what it could not place, and what to do next."""
+    """Return what `kexie draft` tells on stderr once the draft is out: what it read and
+    found, what it guessed, what it could not place, where it wrote the draft (`output`,
+    None for stdout) and what to do next."""
     form = text(FORMATS[source.format], lang)
     shown = visible(source.shown)
     if source.encoding:
@@ -322,6 +323,7 @@ def summary_lines(draft: Draft, source: Source, lang: str, output: str | None) -
             more = len(draft.unplaced) - MAX_UNPLACED_SHOWN
             out.append(text("draft.more", lang, count=more))
     if output is not None:
+        out.append(text("draft.wrote", lang, path=visible(output)))
         out.append(text("draft.next_file", lang, path=visible(output)))
     else:
         year = draft.year.value if draft.year is not None else "YYYY"
