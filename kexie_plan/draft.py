@@ -11,8 +11,8 @@ guess, a `Note` (a message code and its parameters) that the renderer writes as 
 and said so. A draft always validates: its text holds no character a plan refuses
 (`plan.HIDDEN_CHARS`: such characters are removed, and the entry says so), no number of
 more than `plan.MAX_DIGITS` digits, no year outside `plan.YEARS`, and a target keeps its
-words as `text` only when validate reads its goal in them (`quoted_goals`). Pure: no I/O,
-no clock; imports plan of ours.
+words as `text` only when `checks.quoted_goals` reads its goal in them. Pure: no I/O, no
+clock; imports checks and plan of ours.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kexie_plan.checks import AT_LEAST_BEFORE, quoted_goals
 from kexie_plan.plan import HIDDEN_CHARS, MAX_DIGITS, YEARS
 
 # --- what a draft is -----------------------------------------------------------------
@@ -275,7 +276,7 @@ _DASH = "-~～—–至到"
 _GOAL = re.compile(
     rf"(?<![0-9.．第])([0-9]++)(?: ?[{_DASH}] ?([0-9]++))? ?(余|多)? ?({_UNIT})( ?(?:及以上|以上))?"
 )
-_AT_LEAST_BEFORE = re.compile(r"(?:不少于|不低于|至少|超过|多于|逾) ?$")
+_AT_LEAST_BEFORE = re.compile("(?:" + "|".join(AT_LEAST_BEFORE) + ") ?$")
 # Leading verbs and adverbs that are not part of what a goal counts (建成…学校2所).
 _LEAD_WORDS_SPELLED = (
     "重点", "力争", "争取", "积极", "大力", "全年", "年内", "全市", "累计", "确保", "努力",
@@ -287,8 +288,7 @@ _LEAD_WORDS_SPELLED = (
 )  # fmt: skip
 _LEAD_WORDS = sorted(_LEAD_WORDS_SPELLED, key=len, reverse=True)
 _TRAIL_WORDS_SPELLED = (
-    "等", "共", "达到", "达", "总数", "数量", "累计", "新增", "不少于", "不低于", "至少", "超过",
-    "多于", "逾", "合计", "总计",
+    "等", "共", "达到", "达", "总数", "数量", "累计", "新增", "合计", "总计", *AT_LEAST_BEFORE,
 )  # fmt: skip
 _TRAIL_WORDS = sorted(_TRAIL_WORDS_SPELLED, key=len, reverse=True)
 # A number in a goal clause that is no goal and needs no reviewer: years (2021-2025年,
@@ -323,9 +323,9 @@ class _Goal:
 def _goals_in(clause: str, depths: list[int]) -> list[_Goal]:
     """Return the counted goals a clause quotes: N, N+ (以上, 余, 多, 不少于 …), N-M.
 
-    不少于, 至少, 不低于, 超过, 多于 and 逾 before the number make it N+ as 以上 after it
-    does (超过20个 is read as 20+, like the plans write it, not as 21+). A number of more
-    than MAX_DIGITS digits is no goal (it is listed for the reviewer).
+    The words before the number that make it N+ (不少于, 至少 …) are validate's own
+    (checks.AT_LEAST_BEFORE), so that the goal and the words that quote it agree. A number
+    of more than MAX_DIGITS digits is no goal (it is listed for the reviewer).
     """
     found = []
     for match in _GOAL.finditer(clause):
@@ -731,11 +731,11 @@ def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
                 position=position + part_start,
             )
             target.text = part.strip()
-            quoted = [q for q in quoted_goals(target.text, goal.unit) if q != target.goal]
+            quoted = [str(q) for q in quoted_goals(target.text, goal.unit) if str(q) != target.goal]
             if quoted:
-                # validate would read the words as another goal: 不少于8家 as exactly 8
-                # (only 以上 after the number counts), or a second number of the unit.
-                # Keep the goal, leave the words out, quote them for the reviewer.
+                # validate would read another goal in the words (a second number of the
+                # unit: 举办12场论坛1.5场): keep the goal, leave the words out, quote them
+                # for the reviewer.
                 note = Note.of("draft.note.text_left_out", text=target.text, quoted=quoted[0])
                 target.notes.append(note)
                 target.text = None
@@ -753,27 +753,6 @@ def _clause(draft: Draft, line: _Line, clause: str, position: int) -> None:
             _add_target(draft, target)
             return
     _leftover_numbers(draft, line, clause, used, depths)
-
-
-# What `kexie validate` (checks.quoted_goals) reads as a goal in a target's words: a
-# number (at most MAX_DIGITS digits) or range followed by the unit, then 以上/多/余 for
-# N+. Mirrored here because this module may not import checks; tests/test_draft.py holds
-# the two to the same answers.
-_QUOTED_NUMBER = r"(?<![0-9])([0-9]{1,9})\s*(?:[-~～—–至到]\s*([0-9]{1,9})\s*)?"
-
-
-def quoted_goals(text: str, unit: str) -> list[str]:
-    """Return the goals ("N", "N+", "N-M") that validate reads in `text` for `unit`."""
-    pattern = re.compile(_QUOTED_NUMBER + re.escape(unit) + r"\s*(以上|及以上|多|余)?")
-    found = []
-    for match in pattern.finditer(text):
-        low = int(match.group(1))
-        high = int(match.group(2)) if match.group(2) else low
-        if match.group(3):
-            found.append(f"{low}+")
-        else:
-            found.append(str(low) if high == low else f"{low}-{high}")
-    return found
 
 
 def _add_target(draft: Draft, target: DraftTarget) -> None:

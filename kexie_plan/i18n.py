@@ -1044,10 +1044,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一次性任务，作为里程碑",
     ),
     "draft.note.text_left_out": (
-        "text left out: the document says {text}, where kexie validate would read the "
-        "goal {quoted} (it reads 以上 after a number, not 不少于 before it)",
-        "未写 text：原文为“{text}”，kexie validate 会从中读出目标值 {quoted}"
-        "（它只认数字后的“以上”，不认数字前的“不少于”）",
+        "text left out: the document says {text}, where kexie validate would also read the "
+        "goal {quoted}; keep the words that state this goal as text",
+        "未写 text：原文为“{text}”，kexie validate 会从中另读出目标值 {quoted}；"
+        "请只把表述本目标的文字写入 text",
     ),
     "draft.note.hidden": (
         "removed from the document's text here: {chars} (control characters and bidi "
@@ -1096,8 +1096,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.label.shared_verb": ("goals split from a shared verb", "从共用动词中拆出的目标"),
     "draft.label.milestone": ("milestones", "里程碑"),
     "draft.label.text_left_out": (
-        "targets without text (不少于 …)",
-        "未写 text 的目标（不少于等）",
+        "targets without text (a second number in their words)",
+        "未写 text 的目标（原文含另一个数字）",
     ),
     "draft.label.hidden": (
         "entries with hidden characters removed",
