@@ -18,6 +18,7 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
     config,
     diff,
+    draft,
     init,
     log,
     measures,
