@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import random
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -24,8 +23,6 @@ from kexie_plan.documents import (
 )
 from kexie_plan.errors import PlanErrors
 
-SECONDS = 5  # what "within seconds" means on the 2-core CI machine; each takes well under 1
-
 TEXT = "市科协2022年工作要点\n一、工作目标\n举办3-5场学术活动。\n"
 
 
@@ -33,13 +30,10 @@ TEXT = "市科协2022年工作要点\n一、工作目标\n举办3-5场学术活�
 def refused(kexie):
     """Return a function that runs kexie draft on `path` (in English, through the error
     boundary) and returns its exit code and its one stderr line, checking that nothing
-    went to stdout and that it took less than SECONDS (no hang)."""
+    went to stdout. (How long each takes: bench/plan_size.py.)"""
 
     def run(path: Path, *args: str) -> tuple[int, str]:
-        started = time.monotonic()
         result = kexie("draft", str(path), *args, lang="en")
-        elapsed = time.monotonic() - started
-        assert elapsed < SECONDS, f"took {elapsed:.1f} s"
         assert result.out == ""
         lines = result.err.splitlines()
         assert len(lines) == 1, result.err
@@ -166,10 +160,10 @@ def test_a_page_is_known_by_its_name_or_its_first_tag(tmp_path: Path) -> None:
     ],
     ids=["nested-100k", "quoted-gt", "unclosed-lt", "unclosed-end", "cdata", "comments", "tags"],
 )
-def test_hostile_html_is_read_in_linear_time(page: str) -> None:
-    started = time.monotonic()
+def test_hostile_html_is_read(page: str) -> None:
+    """Each reads in well under a second (html.parser alone took minutes to an hour):
+    bench/plan_size.py times them; here, that they are read at all."""
     assert html_lines(page) is not None
-    assert time.monotonic() - started < SECONDS
 
 
 def test_deeply_nested_html_without_a_plan_gives_one_line(refused, tmp_path: Path) -> None:
