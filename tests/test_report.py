@@ -228,10 +228,11 @@ def test_xlsx_report_reads_back_with_types(tmp_path: Path) -> None:
         100,
         30,
         30,
-        30,
+        0.3,  # 30%: a fraction, shown with a percent format
         49,
         "behind",
     )
+    assert targets["I2"].number_format == "0%"
     museum = next(row for row in targets.iter_rows(min_row=2) if row[1].value == "museum")
     assert museum[11].value == dt.datetime(2021, 6, 25)
     assert museum[11].is_date
