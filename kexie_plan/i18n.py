@@ -714,6 +714,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.states_by_section": ("Targets by state, per section", "各部分目标状态"),
     "report.chart_actual": ("actual", "累计完成"),
     "report.chart_expected": ("expected", "序时进度"),
+    "report.chart_months": ("along the bottom: months", "横轴为月份"),
+    "report.short_ids": (
+        "Record ids are cut to the first characters that tell them apart here; "
+        "kexie log and the xlsx report give them whole.",
+        "记录编号只列出足以相互区分的前几位；完整编号见 kexie log 或 xlsx 报表。",
+    ),
     "report.this_period.held": ("held in the period", "本期举办"),
     "report.this_period.slipped": ("slipped", "延误"),
     "sheet.activities": ("activities", "重大活动"),
@@ -837,7 +843,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.date": ("date", "日期"),
     "col.record": ("record", "记录"),
     "col.amount": ("amount", "数量"),
-    "col.by": ("by", "填报"),
+    "col.by": ("by", "填报单位"),
     "col.note": ("note", "说明"),
     "col.change": ("change", "变化"),
     "col.before": ("before", "原"),
