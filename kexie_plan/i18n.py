@@ -600,6 +600,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "按负责单位统计：目标或活动自身的，未指定时取所属措施的；协办单位不计入。",
     ),
     "remind.title": ("{title}: reminders {as_of}", "{title}：工作提醒（{as_of}）"),
+    "remind.unit": ("{name}:", "【{name}】"),
     "remind.nothing": (
         "Nothing to chase: no unit has anything behind, overdue or due within {days} "
         "{days:day|days}, and every responsible unit has recorded in the last {days} "
