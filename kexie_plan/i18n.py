@@ -388,6 +388,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r} is not one of {allowed}",
         "{option} 的值 {value!r} 不是 {allowed} 之一",
     ),
+    "bad_alarm": (
+        "--alarm {value!r} is not a time before the event such as 7d, 2d, 12h or 30m "
+        "(w, d, h or m; at most 366 days)",
+        "--alarm 的值 {value!r} 不是提前量，应如 7d、2d、12h 或 30m"
+        "（单位 w、d、h、m，最多 366 天）",
+    ),
     "bad_days": (
         "{option} {value!r} is not a whole number of days from 0 to 366",
         "{option} 的值 {value!r} 不是 0 到 366 之间的天数",
@@ -574,6 +580,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“约”：月份为办公室估计，并非计划原文；此类活动不计逾期。",
     ),
     "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
+    "activities.alarm_ics_only": (
+        "--alarm goes with --format ics (a calendar's reminders)",
+        "--alarm 只用于 --format ics（日历提醒）",
+    ),
+    "activities.ics_month": ("some day in {when}, not yet set", "{when}内，具体日期待定"),
     # --- measures -------------------------------------------------------------------------------
     # kexie measures, and a measure's state (measure.*: a MeasureState; done is state.done).
     "measure.not_started": ("not started", "未开始"),
