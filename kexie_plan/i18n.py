@@ -726,6 +726,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.states_by_section": ("Targets by state, per section", "各部分目标状态"),
     "report.chart_actual": ("actual", "累计完成"),
     "report.chart_expected": ("expected", "序时进度"),
+    "report.progress": ("Progress toward each goal", "各项目标完成进度"),
+    "report.bars_note": (
+        "Each bar is as long as the goal (its lower bound); its colour is the target's "
+        "state, as above.",
+        "条长代表目标值（下限），色块为累计完成，颜色表示状态（同上）。",
+    ),
+    "report.chart_missing": ("expected by now, not yet done", "按序时进度应完成而尚缺"),
+    "report.page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "report.signed_on": ("{year}-{month:02d}-{day:02d}", "{year}年{month}月{day}日"),
     "report.chart_months": ("along the bottom: months", "横轴为月份"),
     "report.short_ids": (
         "Record ids are cut to the first characters that tell them apart here; "
