@@ -284,3 +284,24 @@ def test_the_same_report_gives_the_same_document_properties(folder: Path, kexie)
     first = word_report(kexie).core_properties
     assert first.created == first.modified == dt.datetime(2021, 6, 30, tzinfo=dt.UTC)
     assert first.title == "某市科协2021年工作要点：2021年上半年工作报告"
+
+
+def test_the_annex_names_units_links_web_evidence_only_and_shortens_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kexie
+) -> None:
+    from conftest import write_plan
+    from test_report import ANNEX_LEDGER
+
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path, ledger=ANNEX_LEDGER)
+    run = kexie("report", "--format", "docx", "-o", "r.docx", lang="zh", today="2021-06-30")
+    assert run.code == 0, run.err
+    document = docx.Document("r.docx")
+    annex = [[c.text for c in row.cells] for row in document.tables[-1].rows[1:]]
+    assert [(row[5], row[6], row[8]) for row in annex] == [
+        ("mp.weixin.qq.com", "海智办", "01M8K2HQ0"),
+        ("javascript:alert(1)", "科普部", "01M8K2HQA"),  # not a web address: text
+        ("档案室2021-12号", "", "01M8K2HQM"),
+    ]
+    links = [r.target_ref for r in document.part.rels.values() if r.is_external]
+    assert links == ['https://mp.weixin.qq.com/s/a?x=1&y="2"']

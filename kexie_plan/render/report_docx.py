@@ -498,7 +498,7 @@ def _hyperlink(paragraph: Paragraph, url: str, words: str, size: float = 0) -> N
 
 
 ANNEX_KEYS = ("date", "kind", "name", "amount", "note", "evidence", "by", "reverted", "id")
-ANNEX_WIDTHS = [1.9, 1.1, 2.8, 1.2, 3.4, 1.9, 1.6, 0.8, 2.3]
+ANNEX_WIDTHS = [1.9, 1.1, 2.8, 1.4, 3.2, 1.9, 1.6, 0.8, 2.3]
 
 
 def _annex(doc: Document, report: PeriodReport, plan: Plan, lang: str) -> None:
