@@ -263,6 +263,14 @@ def text_agrees_with_goal(plan: Plan) -> list[PlanError]:
     for t, target in enumerate(plan.targets):
         if target.goal is None:
             continue
+        if target.text and target.unit:
+            # A goal quoted with more than 9 digits is no goal a plan can hold.
+            long = re.search(
+                r"(?<![0-9])[0-9]{10,}(?=\s*" + re.escape(target.unit) + ")", target.text
+            )
+            if long is not None:
+                value = long.group(0) if len(long.group(0)) <= 40 else long.group(0)[:40] + "…"
+                problems.append(_at("number_too_long", {"value": value}, ("targets", t, "text")))
         for quoted in quoted_goals(target):
             if quoted != target.goal:
                 params = {"quoted": str(quoted), "goal": str(target.goal), "unit": target.unit}

@@ -429,6 +429,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- record and revert ----------------------------------------------------------------------
     # kexie record and kexie revert.
+    "record.default_unit": (
+        "your unit {value!r} (from {source}) is not one of this plan's ({problem}): set "
+        "yours with kexie config set unit UNIT, or give --by",
+        "你的默认单位 {value!r}（来自{source}）不是本计划的单位（{problem}）："
+        "请用 kexie config set unit 单位 设置，或用 --by 指定",
+    ),
+    "source.kexie_by": ("the environment variable KEXIE_BY", "环境变量 KEXIE_BY"),
+    "source.user_config": ("your settings, {path}", "个人设置 {path}"),
     "record.unconfirmed": (
         "recorded as {id}, but the confirmation could not be printed ({reason}); do not "
         "record it again",
@@ -809,6 +817,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "validate.strict_failed": (
         "{count} {count:warning|warnings}, and --strict fails on warnings",
         "有 {count} 条提示；--strict 模式下提示也视为失败",
+    ),
+    # --- config ---------------------------------------------------------------------------------
+    # kexie config: a person's own settings.
+    "config.set": ("{key} = {value} (kept in {path})", "{key} = {value}（保存在 {path}）"),
+    "config.needs_key": (
+        "kexie config {action} needs a KEY: unit or lang",
+        "kexie config {action} 需要指定 KEY：unit 或 lang",
+    ),
+    "config.needs_value": (
+        "kexie config set {key} needs a VALUE",
+        "kexie config set {key} 需要指定 VALUE",
+    ),
+    "config.no_home": (
+        "no folder for your settings: set HOME (APPDATA on Windows) or XDG_CONFIG_HOME",
+        "找不到存放个人设置的文件夹：请设置 HOME（Windows 为 APPDATA）或 XDG_CONFIG_HOME",
+    ),
+    "config.unreadable": (
+        "{path}: cannot read your settings ({reason}); fix or delete the file",
+        "{path}：无法读取个人设置（{reason}）；请修正或删除该文件",
+    ),
+    "config.unknown_key": (
+        "{path}: unknown setting {key!r} (known: {known})",
+        "{path}：未知的设置 {key!r}（可用：{known}）",
+    ),
+    "config.not_text": (
+        "{path}: {key} must be text in quotes",
+        "{path}：{key} 的值必须是带引号的文本",
+    ),
+    "config.shared_unit": (
+        "note: kexie.toml sets unit = {value!r}, which every clone of the repository shares; "
+        "who records is each person's own setting now: run kexie config set unit {value} "
+        "and remove unit from kexie.toml",
+        "提示：kexie.toml 中设置了 unit = {value!r}，仓库的每个副本都会共用它；"
+        "填报单位现在是个人设置：请运行 kexie config set unit {value}，并从 kexie.toml 中删除 unit",
     ),
     # --- init and new-year ----------------------------------------------------------------------
     # kexie init and kexie new-year.

@@ -180,7 +180,19 @@ def test_status_table_when_nothing_matches() -> None:
     ],
 )
 def test_progress_bar(actual: int, expected: int, goal_min: int, width: int, bar: str) -> None:
-    assert progress_bar(actual, expected, goal_min, width).plain == bar
+    drawn = progress_bar(actual, expected, goal_min, width)
+    assert drawn.text().plain == bar
+    # a console whose encoding has no block characters (GBK) gets the same bar in ASCII
+    ascii_only = bar.replace("█", "#").replace("│", "|").replace("░", ".")
+    console = Console(file=io.StringIO(), width=40, color_system=None)
+    console.print(drawn, end="")
+    assert console.file.getvalue().rstrip("\n") == bar
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="gbk", write_through=True)
+    gbk = Console(file=stream, width=40, color_system=None)
+    assert gbk.options.ascii_only
+    gbk.print(drawn, end="")
+    assert raw.getvalue().decode("gbk").rstrip("\n") == ascii_only
 
 
 def test_json_shape_is_spec_shape() -> None:

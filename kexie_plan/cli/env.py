@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
 # kexie.toml: every setting is optional text. plan: the plan file, relative to kexie.toml;
-# lang: zh or en; unit: the unit that `kexie record` stores as `by` when --by is not given.
+# lang: zh or en; unit: read only for a person who has no unit of their own (kexie config).
 CONFIG_KEYS = ("plan", "lang", "unit")
 # kexie.toml's [report] table, for a Word report: number, the document's 发文字号
 # (锡科协〔2021〕12号); signature, who signs it (落款: 无锡市科学技术协会); date, the day
@@ -96,15 +96,20 @@ def _report_settings(value: Any, bad: Callable[[str], UsageProblem]) -> dict[str
 
 
 def lang_of(option: str | None) -> str:
-    """Return the UI language: the option, else $KEXIE_LANG, else kexie.toml, else the
-    locale; a usage problem for a value that is neither zh nor en."""
+    """Return the UI language: the option, else $KEXIE_LANG, else the person's own setting
+    (kexie config), else kexie.toml, else the locale; a usage problem for a value that is
+    neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     if option is None:
         option = current.get("lang")
     if option is None and not os.environ.get("KEXIE_LANG"):
-        found = read_config()
-        option = found[1].get("lang") if found is not None else None
+        from kexie_plan.cli.userconfig import read_user_config
+
+        option = read_user_config().get("lang")  # the person's own, before the repository's
+        if option is None:
+            found = read_config()
+            option = found[1].get("lang") if found is not None else None
     lang = choose_lang(option)
     current["lang"] = lang
     return lang
@@ -183,6 +188,44 @@ class Env:
         when there is none."""
         found = read_config()
         return dict(found[1].get("report", {})) if found is not None else {}
+
+    def default_unit(self) -> tuple[str, str] | None:
+        """Return the unit this person records as when --by is not given, and the words
+        for where it came from: $KEXIE_BY, else their own settings (`kexie config set
+        unit`), else a kexie.toml's `unit` (an old, shared setting: said once, on stderr)."""
+        from kexie_plan.cli.userconfig import read_user_config, user_config_path
+
+        if os.environ.get("KEXIE_BY"):
+            return os.environ["KEXIE_BY"], self.say("source.kexie_by")
+        mine = read_user_config().get("unit")
+        if mine:
+            return mine, self.say("source.user_config", path=str(user_config_path()))
+        shared = self.setting("unit")
+        if shared:
+            sys.stderr.write(self.say("config.shared_unit", value=shared) + "\n")
+            return shared, "kexie.toml"
+        return None
+
+    def reporter(self, plan: Plan, given: str | None) -> str | None:
+        """Return the `by` to store: --by as given (a unit's id or name when the plan lists
+        units), else this person's default unit (`default_unit`), else None. A default the
+        plan does not know is one clear line that says where it came from."""
+        from kexie_plan.cli.parse import reporter_of
+
+        if given is not None:
+            return reporter_of(plan, given)
+        default = self.default_unit()
+        if default is None:
+            return None
+        value, source = default
+        try:
+            return reporter_of(plan, value)
+        except UsageProblem as exc:
+            from kexie_plan.render.text import error_message
+
+            problem = error_message(exc.error, self.lang)
+            params = {"value": value, "source": source, "problem": problem}
+            raise UsageProblem(PlanError("record.default_unit", params)) from None
 
     def plan_path(self) -> Path:
         """Return the plan to use: --plan, $KEXIE_PLAN, kexie.toml, plans/*.yaml, bundled."""

@@ -75,30 +75,63 @@ def table(**options: Any) -> Table:
     return Table(**(settings | options))
 
 
+# The bar's glyphs: filled, the expected mark, empty; ASCII where the console's encoding
+# has no block characters (a legacy Windows console in the GBK code page).
+BAR_GLYPHS = ("█", "│", "░")
+ASCII_BAR_GLYPHS = ("#", "|", ".")
+
+
+class ProgressBar:
+    """A bar of `width` cells: filled for actual of the goal's lower bound, a mark where
+    expected is. A Rich renderable, so that it can draw itself in the glyphs the console
+    can show."""
+
+    def __init__(self, filled: int, mark: int, width: int, light: Light) -> None:
+        self.filled, self.mark, self.width, self.light = filled, mark, width, light
+        self.dimmed = False  # the whole bar dim (a month still to come)
+
+    def text(self, glyphs: tuple[str, str, str] = BAR_GLYPHS) -> Text:
+        from rich.text import Text
+
+        full, mark, empty = glyphs
+        bar = Text()
+        bar.append(full * self.filled, style=LIGHT_STYLE[self.light])
+        for cell in range(self.filled, self.width):
+            if cell == self.mark:
+                bar.append(mark, style="bold")
+            else:
+                bar.append(empty, style="dim")
+        if self.dimmed:
+            bar.stylize("dim")
+        return bar
+
+    @property
+    def cell_len(self) -> int:
+        return self.width
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.text(ASCII_BAR_GLYPHS if options.ascii_only else BAR_GLYPHS)
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement(self.width, self.width)
+
+
 def progress_bar(
     actual: int, expected: int | None, goal_min: int, width: int, light: str = "grey"
-) -> Text:
+) -> ProgressBar:
     """Return a bar of `width` cells: █ for actual of the goal's lower bound, │ where expected is.
 
     The expected mark shows only where the bar has not reached it, so a bar that
     stops short of its mark is behind the calendar at a glance, with or without colour.
     """
-    from rich.text import Text
-
-    bar = Text()
-    if width <= 0:
-        return bar
+    width = max(width, 0)
     filled = min(width, actual * width // goal_min) if goal_min > 0 else width
     mark = -1
     if expected and goal_min > 0:
         mark = min(width, expected * width // goal_min) - 1
-    bar.append("█" * filled, style=LIGHT_STYLE[Light(light)])
-    for cell in range(filled, width):
-        if cell == mark:
-            bar.append("│", style="bold")
-        else:
-            bar.append("░", style="dim")
-    return bar
+    return ProgressBar(filled, mark, width, Light(light))
 
 
 def heading(title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None) -> Text:
