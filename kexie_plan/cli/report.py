@@ -49,8 +49,8 @@ def report(
     target's goal, its gain in the period, the cumulative actual, 完成率, the expected
     value by the period's end (序时进度) and its state; goals adjusted during the year
     beside their original; the activities held in the period and those that slipped; the
-    notes recorded against measures; and an annex of the period's records. Markdown and
-    HTML list the first 1000 records and notes by date and say how many more there are;
+    notes recorded against measures; and an annex of the period's records. Markdown, HTML
+    and Word list the first 1000 records and notes by date and say how many more there are;
     csv --table records and xlsx list every record, in the order they were recorded.
 
     --format html is one self-contained page (inline CSS and SVG charts) that prints on
