@@ -389,6 +389,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r} is not one of {allowed}",
         "{option} 的值 {value!r} 不是 {allowed} 之一",
     ),
+    "bad_alarm": (
+        "--alarm {value!r} is not a time before the event such as 7d, 2d, 12h or 30m "
+        "(w, d, h or m; at most 366 days)",
+        "--alarm 的值 {value!r} 不是提前量，应如 7d、2d、12h 或 30m"
+        "（单位 w、d、h、m，最多 366 天）",
+    ),
     "bad_days": (
         "{option} {value!r} is not a whole number of days from 0 to 366",
         "{option} 的值 {value!r} 不是 0 到 366 之间的天数",
@@ -589,6 +595,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“约”：月份为办公室估计，并非计划原文；此类活动不计逾期。",
     ),
     "activities.none": ("No activities match.", "没有符合条件的重大活动。"),
+    "activities.alarm_ics_only": (
+        "--alarm goes with --format ics (a calendar's reminders)",
+        "--alarm 只用于 --format ics（日历提醒）",
+    ),
+    "activities.ics_month": ("some day in {when}, not yet set", "{when}内，具体日期待定"),
     # --- measures -------------------------------------------------------------------------------
     # kexie measures, and a measure's state (measure.*: a MeasureState; done is state.done).
     "measure.not_started": ("not started", "未开始"),
@@ -615,6 +626,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "按负责单位统计：目标或活动自身的，未指定时取所属措施的；协办单位不计入。",
     ),
     "remind.title": ("{title}: reminders {as_of}", "{title}：工作提醒（{as_of}）"),
+    "remind.unit": ("{name}:", "【{name}】"),
     "remind.nothing": (
         "Nothing to chase: no unit has anything behind, overdue or due within {days} "
         "{days:day|days}, and every responsible unit has recorded in the last {days} "
@@ -729,6 +741,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.states_by_section": ("Targets by state, per section", "各部分目标状态"),
     "report.chart_actual": ("actual", "累计完成"),
     "report.chart_expected": ("expected", "序时进度"),
+    "report.progress": ("Progress toward each goal", "各项目标完成进度"),
+    "report.bars_note": (
+        "Each bar is as long as the goal (its lower bound); its colour is the target's "
+        "state, as above.",
+        "条长代表目标值（下限），色块为累计完成，颜色表示状态（同上）。",
+    ),
+    "report.chart_missing": ("expected by now, not yet done", "按序时进度应完成而尚缺"),
+    "report.page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "report.signed_on": ("{year}-{month:02d}-{day:02d}", "{year}年{month}月{day}日"),
+    "report.chart_months": ("along the bottom: months", "横轴为月份"),
+    "report.short_ids": (
+        "Record ids are cut to the first characters that tell them apart here; "
+        "kexie log and the xlsx report give them whole.",
+        "记录编号只列出足以相互区分的前几位；完整编号见 kexie log 或 xlsx 报表。",
+    ),
     "report.this_period.held": ("held in the period", "本期举办"),
     "report.this_period.slipped": ("slipped", "延误"),
     "sheet.activities": ("activities", "重大活动"),
@@ -1179,7 +1206,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.date": ("date", "日期"),
     "col.record": ("record", "记录"),
     "col.amount": ("amount", "数量"),
-    "col.by": ("by", "填报"),
+    "col.by": ("by", "填报单位"),
     "col.note": ("note", "说明"),
     "col.change": ("change", "变化"),
     "col.before": ("before", "原"),

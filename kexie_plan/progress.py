@@ -170,6 +170,30 @@ class RecordLine:
     reverts: str | None  # for a reversal: the id of the record it cancels
 
 
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What the ledger did to an activity's holding: how many records, and the latest date."""
+
+    count: int  # the records holding it and the reversals of those, in the whole ledger
+    latest: dt.date  # the latest date among them
+
+
+def activity_revisions(totals: Totals) -> dict[str, Revision]:
+    """Return, per activity that any record holds, how many records changed whether and
+    when it was held (each holding, reverted or not, and each reversal of one) and the
+    latest of their dates. The ledger only grows, so neither ever falls: a calendar file
+    can number its versions of the activity's event by them."""
+    dates: dict[str, list[dt.date]] = {}
+    for activity, entries in totals.held.items():
+        dates.setdefault(activity, []).extend(entry[1] for entry in entries)
+    for ident, named in totals.named.items():
+        if named.kind == "activity":
+            found = dates.setdefault(named.ref, [])
+            found.append(named.date)
+            found.extend(entry[1] for entry in totals.reversals.get(ident, ()))
+    return {a: Revision(len(days), max(days)) for a, days in dates.items() if days}
+
+
 def percent_of(actual: int, low: int) -> int:
     """Return actual as a whole percentage of `low`, rounded half up, but never 100 while
     actual < low nor 0 while actual > 0 (a director must not read 100% of an unmet goal)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from plan_with_units import LEDGER, PLAN, make_plan_dir, run
 from kexie_plan.ledger import read_ledger
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.progress import activities_selected, status_report
-from kexie_plan.render.calendar import folded, ics_text
+from kexie_plan.render.calendar import first_working_day, folded, ics_text
 from kexie_plan.totals import totals_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -236,6 +237,18 @@ def ics(monkeypatch, capsysbinary, as_of: str, *more: str) -> bytes:
     return out
 
 
+ORG = hashlib.sha256("某区科协".encode()).hexdigest()[:10]
+
+
+def uid(activity: str) -> str:
+    return f"2022-{activity}-{ORG}@kexie"
+
+
+def events_of(data: bytes) -> dict:
+    icalendar = pytest.importorskip("icalendar")
+    return {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+
+
 def test_ics_is_rfc_5545_and_a_real_parser_reads_it(plan_dir, monkeypatch, capsysbinary) -> None:
     icalendar = pytest.importorskip("icalendar")
     data = ics(monkeypatch, capsysbinary, "2022-05-25", "--lang", "zh")
@@ -252,56 +265,198 @@ def test_ics_is_rfc_5545_and_a_real_parser_reads_it(plan_dir, monkeypatch, capsy
         "2.0",
         "-//kexie//kexie activities//EN",
     )
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    events = events_of(data)
     assert list(events) == [
-        "2022-salon-spring@kexie",
-        "2022-pop-week@kexie",
-        "2022-sci-day@kexie",
-        "2022-iot-expo@kexie",
-        "2022-salon-autumn@kexie",
+        uid("salon-spring"),
+        uid("pop-week"),
+        uid("sci-day"),
+        uid("iot-expo"),
+        uid("salon-autumn"),
     ]
-    spans = {
-        uid: (e["DTSTART"].dt, e["DTEND"].dt, e["DTSTART"].params.get("VALUE"))
-        for uid, e in events.items()
+    shown = {
+        e["UID"].split("-" + ORG)[0][5:]: (
+            e["DTSTART"].dt,
+            e["DTEND"].dt,
+            e["DTSTART"].params.get("VALUE"),
+            str(e["SUMMARY"]),
+            str(e.get("STATUS")),
+        )
+        for e in events.values()
     }
     d = dt.date
-    assert spans["2022-salon-spring@kexie"] == (d(2022, 4, 1), d(2022, 5, 1), "DATE")  # month
-    assert spans["2022-pop-week@kexie"] == (d(2022, 5, 21), d(2022, 5, 28), "DATE")  # window
-    assert spans["2022-sci-day@kexie"] == (d(2022, 9, 17), d(2022, 9, 18), "DATE")  # one day
-    sci_day = events["2022-sci-day@kexie"]
-    assert str(sci_day["SUMMARY"]) == "全国科普日,主场;A\\B"  # escaped, and read back whole
+    assert shown == {
+        # held: on the day it was held (April's salon, late, on 05-10)
+        "salon-spring": (d(2022, 5, 10), d(2022, 5, 11), "DATE", "春季沙龙", "CONFIRMED"),
+        "pop-week": (d(2022, 5, 24), d(2022, 5, 25), "DATE", "科普宣传周", "CONFIRMED"),
+        # planned for a day
+        "sci-day": (d(2022, 9, 17), d(2022, 9, 18), "DATE", "全国科普日,主场;A\\B", "None"),
+        # a month only: one day, the month's first working day (1 October is a Saturday)
+        "iot-expo": (d(2022, 10, 3), d(2022, 10, 4), "DATE", "10月：物联网博览会相关活动", "None"),
+        "salon-autumn": (d(2022, 11, 1), d(2022, 11, 2), "DATE", "11月：秋季沙龙", "None"),
+    }
+    sci_day = events[uid("sci-day")]
     assert (
         b"SUMMARY:\xe5\x85\xa8\xe5\x9b\xbd\xe7\xa7\x91\xe6\x99\xae\xe6\x97\xa5\\,\xe4\xb8\xbb"
         in data
     )
     assert sci_day["DTSTAMP"].dt == dt.datetime(2022, 5, 25, tzinfo=dt.UTC)
     assert str(sci_day["TRANSP"]) == "TRANSPARENT"
-    description = str(events["2022-salon-spring@kexie"]["DESCRIPTION"])
-    assert description.splitlines() == [
+    assert str(events[uid("salon-spring")]["DESCRIPTION"]).splitlines() == [
         "状态：已举办 2022-05-10 延期",
+        "计划时间：4月",
         "计入目标：学术沙龙",
         "负责单位：学会部",
         "工作措施：学术论坛",
         "截至 2022-05-25 · kexie show salon-spring",
     ]
+    assert str(events[uid("iot-expo")]["DESCRIPTION"]).splitlines()[:2] == [
+        "状态：待举办",
+        "计划时间：10月内，具体日期待定",
+    ]
+
+
+def test_an_estimated_month_says_so(plan_dir, monkeypatch, capsysbinary) -> None:
+    plan = plan_dir / "plans" / "2022.yaml"
+    plan.write_text(PLAN.replace("month: 10,", "month: 10, tentative: true,"), encoding="utf-8")
+    for lang, title in (
+        ("zh", "约10月：物联网博览会相关活动"),
+        ("en", "about 2022-10: 物联网博览会相关活动"),
+    ):
+        event = events_of(ics(monkeypatch, capsysbinary, "2022-05-25", "--lang", lang))[
+            uid("iot-expo")
+        ]
+        assert (str(event["SUMMARY"]), str(event["STATUS"])) == (title, "TENTATIVE")
+
+
+def test_a_change_in_the_ledger_bumps_sequence_and_last_modified(
+    plan_dir, monkeypatch, capsysbinary
+) -> None:
+    def stamps(data: bytes) -> dict[str, tuple]:
+        return {
+            e["UID"].split("-" + ORG)[0][5:]: (
+                int(e["SEQUENCE"]),
+                e["LAST-MODIFIED"].dt,
+                e["DTSTART"].dt,
+            )
+            for e in events_of(data).values()
+        }
+
+    first = ics(monkeypatch, capsysbinary, "2022-06-30")
+    assert first == ics(monkeypatch, capsysbinary, "2022-06-30")  # the same state, same bytes
+    at = dt.datetime
+    d = dt.date
+    assert stamps(first) == {
+        "salon-spring": (1, at(2022, 5, 10, tzinfo=dt.UTC), d(2022, 5, 10)),
+        "pop-week": (1, at(2022, 5, 24, tzinfo=dt.UTC), d(2022, 5, 24)),
+        # never recorded: the plan as it is (from its first day; no `published`)
+        "sci-day": (0, at(2022, 1, 1, tzinfo=dt.UTC), d(2022, 9, 17)),
+        "iot-expo": (0, at(2022, 1, 1, tzinfo=dt.UTC), d(2022, 10, 3)),
+        "salon-autumn": (0, at(2022, 1, 1, tzinfo=dt.UTC), d(2022, 11, 1)),
+    }
+    ledger = plan_dir / "plans" / "2022.progress.yaml"
+    with ledger.open("a", encoding="utf-8") as out:
+        out.write("- {id: X1, date: 2022-06-01, revert: S1, note: 不是这次}\n")
+    reverted = stamps(ics(monkeypatch, capsysbinary, "2022-06-30"))
+    # back on its month (April 1st is a Friday), and a calendar takes it as the newer event
+    assert reverted["salon-spring"] == (2, at(2022, 6, 1, tzinfo=dt.UTC), d(2022, 4, 1))
+    with ledger.open("a", encoding="utf-8") as out:
+        out.write("- {id: S2, date: 2022-05-12, activity: salon-spring}\n")
+    again = stamps(ics(monkeypatch, capsysbinary, "2022-06-30"))
+    assert again["salon-spring"] == (3, at(2022, 6, 1, tzinfo=dt.UTC), d(2022, 5, 12))
+    assert {k: v for k, v in again.items() if k != "salon-spring"} == {
+        k: v for k, v in stamps(first).items() if k != "salon-spring"
+    }
+
+
+def test_the_organisation_is_part_of_each_uid(plan_dir, monkeypatch, capsysbinary) -> None:
+    ours = list(events_of(ics(monkeypatch, capsysbinary, "2022-05-25")))
+    plan = plan_dir / "plans" / "2022.yaml"
+    plan.write_text(PLAN.replace("org: 某区科协", "org: 另一区科协"), encoding="utf-8")
+    theirs = list(events_of(ics(monkeypatch, capsysbinary, "2022-05-25")))
+    assert len(ours) == len(theirs) == 5
+    assert not set(ours) & set(theirs)
+    assert all(u.isascii() and u.endswith("@kexie") for u in ours + theirs)
+
+
+def test_alarms_remind_before_each_event_not_yet_held(plan_dir, monkeypatch, capsysbinary) -> None:
+    data = ics(monkeypatch, capsysbinary, "2022-05-25", "--alarm", "7d", "--alarm", "12h")
+    for key, event in events_of(data).items():
+        alarms = [
+            (str(a["ACTION"]), a["TRIGGER"].dt, str(a["DESCRIPTION"])) for a in event.walk("VALARM")
+        ]
+        if key in (uid("salon-spring"), uid("pop-week")):  # held: nothing to remind of
+            assert alarms == []
+        else:
+            summary = str(event["SUMMARY"])
+            assert alarms == [
+                ("DISPLAY", -dt.timedelta(days=7), summary),
+                ("DISPLAY", -dt.timedelta(hours=12), summary),
+            ]
+    assert b"TRIGGER:-P7D\r\n" in data
+    assert b"TRIGGER:-PT12H\r\n" in data
+
+
+@pytest.mark.parametrize(
+    ("value", "trigger"),
+    [("2d", "-P2D"), ("1w", "-P7D"), ("36h", "-PT36H"), ("48h", "-P2D"), ("30m", "-PT30M")],
+)
+def test_alarm_values(plan_dir, monkeypatch, capsysbinary, value: str, trigger: str) -> None:
+    data = ics(monkeypatch, capsysbinary, "2022-05-25", "--alarm", value)
+    assert data.count(f"TRIGGER:{trigger}\r\n".encode()) == 3
+
+
+@pytest.mark.parametrize("value", ["7", "7 days", "0d", "367d", "-1d", "1y", "d"])
+def test_a_bad_alarm_is_a_usage_error(plan_dir, monkeypatch, capsysbinary, value: str) -> None:
+    args = ("activities", "--format", "ics", "--alarm", value, "--lang", "en")
+    code, out, err = run(monkeypatch, capsysbinary, *args)
+    assert (code, out) == (2, b"")
+    assert err == (
+        f"kexie: error: --alarm {value!r} is not a time before the event such as 7d, 2d, 12h "
+        "or 30m (w, d, h or m; at most 366 days)\n"
+    )
+
+
+def test_an_alarm_needs_a_calendar(plan_dir, monkeypatch, capsysbinary) -> None:
+    code, out, err = run(monkeypatch, capsysbinary, "activities", "--alarm", "7d", "--lang", "en")
+    assert (code, out) == (2, b"")
+    assert err == "kexie: error: --alarm goes with --format ics (a calendar's reminders)\n"
+
+
+def test_ics_goes_to_a_file_with_o(plan_dir, monkeypatch, capsysbinary) -> None:
+    data = ics(monkeypatch, capsysbinary, "2022-05-25")
+    code, out, err = run(
+        monkeypatch,
+        capsysbinary,
+        *("activities", "--format", "ics", "--as-of", "2022-05-25", "-o", "plan.ics"),
+    )
+    assert (code, out, err) == (0, b"", "")
+    assert (plan_dir / "plan.ics").read_bytes() == data
 
 
 def test_re_exporting_keeps_the_uids(plan_dir, monkeypatch, capsysbinary) -> None:
-    icalendar = pytest.importorskip("icalendar")
     first = ics(monkeypatch, capsysbinary, "2022-05-25")
-    again = ics(monkeypatch, capsysbinary, "2022-05-25")
-    assert first == again  # the same inputs give the same bytes
     later = ics(monkeypatch, capsysbinary, "2022-10-01")
     plan = plan_dir / "plans" / "2022.yaml"
     plan.write_text(PLAN.replace("month: 11,", "month: 12,"), encoding="utf-8")  # moved
     moved = ics(monkeypatch, capsysbinary, "2022-10-01")
-
-    def uids(data: bytes) -> list[str]:
-        return [str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
-
-    assert uids(first) == uids(later) == uids(moved)
-    autumn = icalendar.Calendar.from_ical(moved).walk("VEVENT")[-1]
+    assert list(events_of(first)) == list(events_of(later)) == list(events_of(moved))
+    autumn = events_of(moved)[uid("salon-autumn")]
     assert autumn["DTSTART"].dt == dt.date(2022, 12, 1)
+    assert str(autumn["SUMMARY"]) == "2022-12: 秋季沙龙"  # in English
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "day"),
+    [
+        ("2022-10-01", "2022-10-31", "2022-10-03"),  # a Saturday: the Monday after
+        ("2022-11-01", "2022-11-30", "2022-11-01"),  # a Tuesday
+        ("2022-05-01", "2022-05-31", "2022-05-02"),  # a Sunday
+        ("2022-10-01", "2022-10-02", "2022-10-02"),  # never past the month's last day
+    ],
+)
+def test_first_working_day(first: str, last: str, day: str) -> None:
+    d = dt.date.fromisoformat
+    assert first_working_day(d(first), d(last)) == d(day)
 
 
 @pytest.mark.parametrize(

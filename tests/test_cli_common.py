@@ -126,3 +126,27 @@ def test_lang_before_the_command_holds_for_it(home, kexie) -> None:
     run = kexie("--lang", "zh", "record", "zzzz-nothing", "--yes", lang="en")
     assert run.code == 2
     assert run.err.startswith("kexie: error: 计划中没有名为 'zzzz-nothing' 的")
+
+
+def test_every_command_that_writes_a_file_has_an_output_option() -> None:
+    import typer.main
+
+    command = typer.main.get_command(app)
+    writers = {
+        name
+        for name, sub in command.commands.items()
+        if any("--format" in getattr(p, "opts", []) for p in sub.params)
+    }
+    # validate's formats are for a terminal or a CI log (annotations act only there)
+    writers = (writers - {"validate"}) | {"schema", "new-year"}
+    assert {"report", "activities", "remind", "status", "log", "schema"} <= writers
+    for name in sorted(writers):
+        opts = {o for p in command.commands[name].params for o in getattr(p, "opts", [])}
+        assert "--output" in opts, f"kexie {name} writes a file but has no -o/--output"
+
+
+def test_schema_goes_to_a_file_with_o(home: Path, kexie) -> None:
+    printed = kexie("schema")
+    written = kexie("schema", "-o", "plan.schema.json")
+    assert (printed.code, written.code, written.out) == (0, 0, "")
+    assert (home / "plan.schema.json").read_bytes() == printed.out_bytes

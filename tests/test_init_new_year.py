@@ -119,7 +119,10 @@ def test_the_workflow_is_this_repositorys_but_installs_kexie_from_a_named_source
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('plan = "p.yaml"\ncolour = "red"\n', "unknown setting 'colour' (known: plan, lang, unit)"),
+        (
+            'plan = "p.yaml"\ncolour = "red"\n',
+            "unknown setting 'colour' (known: plan, lang, unit, [report])",
+        ),
         ("lang = 1\n", "lang must be a string"),
         ('lang = "fr"\n', "lang must be zh or en"),
     ],

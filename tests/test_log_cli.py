@@ -70,7 +70,7 @@ def test_a_target_includes_its_activities_and_dates_filter(ledger, monkeypatch, 
     code, out, err = run(*args)
     assert (code, err) == (0, "")
     assert lines(out) == [
-        "记录  日期        事项          数量  填报           说明",
+        "记录  日期        事项          数量  填报单位       说明",
         "─" * 77,
         "A1    2021-03-20  春季海智沙龙                       春季",
         "D1    2021-05-02  海智沙龙         3  haizhi-office  [red]注意[/red] \\x1b[31m",

@@ -229,13 +229,31 @@ def test_markdown_escapes_the_plans_words_only(plan_dir, monkeypatch, capsysbina
     )
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_text_shows_the_plans_words_as_written_and_no_markup(
+    plan_dir, monkeypatch, capsysbinary
+) -> None:
+    plan = plan_dir / "plans" / "2022.yaml"
+    named = PLAN.replace("name: 科普讲座", "name: '*讲座* [1](http://x)'")
+    plan.write_text(named.replace("name: 科普部", "name: '**科普部**'"), encoding="utf-8")
+    args = ("remind", "--as-of", "2022-09-30", "--format", "text", "--lang", "zh")
+    code, out, err = run(monkeypatch, capsysbinary, *args)
+    assert (code, err) == (0, "")
+    lines = out.decode().splitlines()
+    assert "【**科普部**】" in lines  # the unit's own name, not bold markup
+    assert (
+        "3. 进度落后：*讲座* [1](http://x)（完成 2，目标 12 场，序时应达 8；截止 2022-12-31）"
+        in lines
+    )
+    assert not any(line.startswith(("- ", "#", "**某")) for line in lines)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "text"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_golden(plan_dir, monkeypatch, capsysbinary, lang: str, fmt: str) -> None:
     args = ("remind", "--as-of", "2022-09-30", "--lang", lang, "--format", fmt)
     code, out, err = run(monkeypatch, capsysbinary, *args)
     assert (code, err) == (0, "")
-    suffix = "md" if fmt == "markdown" else "txt"
+    suffix = {"markdown": "md", "text": "text.txt"}.get(fmt, "txt")
     golden = GOLDEN / f"remind_{lang}_100.{suffix}"
     if UPDATE:
         golden.write_bytes(out)

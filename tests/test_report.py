@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -228,10 +229,11 @@ def test_xlsx_report_reads_back_with_types(tmp_path: Path) -> None:
         100,
         30,
         30,
-        30,
+        0.3,  # 30%: a fraction, shown with a percent format
         49,
         "behind",
     )
+    assert targets["I2"].number_format == "0%"
     museum = next(row for row in targets.iter_rows(min_row=2) if row[1].value == "museum")
     assert museum[11].value == dt.datetime(2021, 6, 25)
     assert museum[11].is_date
@@ -330,3 +332,110 @@ def test_the_quarters_add_up_to_the_year(plan_path: Path) -> None:
     for i, line in enumerate(year.targets):
         assert sum(q.targets[i].in_period for q in quarters) == line.in_period, line.status.id
     assert sum(len(q.records) for q in quarters) == len(year.records)
+
+
+# --- the HTML report's annex, charts and legend -------------------------------------------
+
+ANNEX_LEDGER = "".join(
+    "- {" + line + "}\n"
+    for line in (
+        "id: 01M8K2HQ0SX3PDDA, date: 2021-03-12, target: haizhi-salons, amount: 2, "
+        'by: haizhi-office, evidence: "https://mp.weixin.qq.com/s/a?x=1&y=\\"2\\""',
+        "id: 01M8K2HQAECX8BZE, date: 2021-04-02, target: intl-forums, by: pop-dept, "
+        'evidence: "javascript:alert(1)"',
+        "id: 01M8K2HQM7CY4EPE, date: 2021-05-30, activity: sci-day, evidence: 档案室2021-12号",
+    )
+)
+
+
+def test_the_annex_shows_who_links_evidence_and_shortens_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kexie
+) -> None:
+    from conftest import write_plan
+
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path, ledger=ANNEX_LEDGER)
+    run = kexie("report", "--format", "html", lang="zh", today="2021-06-30")
+    assert run.code == 0, run.err
+    annex = run.out[run.out.index('<table class="records">') :]
+    rows = re.findall(r"<tr data-record=.*?</tr>", annex)
+    assert rows == [
+        '<tr data-record="01M8K2HQ0SX3PDDA"><td class="date">2021-03-12</td>'
+        '<td class="kind">目标</td><td class="name">海智沙龙</td>'
+        '<td class="amount num" data-amount="2">2 场</td><td class="note"></td>'
+        '<td class="evidence"><a href="https://mp.weixin.qq.com/s/a?x=1&amp;y=&quot;2&quot;" '
+        'rel="noreferrer" title="https://mp.weixin.qq.com/s/a?x=1&amp;y=&quot;2&quot;">'
+        'mp.weixin.qq.com</a></td><td class="by">海智办</td><td class="reverted"></td>'
+        '<td class="id" title="01M8K2HQ0SX3PDDA">01M8K2HQ0</td></tr>',
+        '<tr data-record="01M8K2HQAECX8BZE"><td class="date">2021-04-02</td>'
+        '<td class="kind">目标</td><td class="name">国际学术交流论坛</td>'
+        '<td class="amount num" data-amount="1">1 场</td><td class="note"></td>'
+        '<td class="evidence">javascript:alert(1)</td><td class="by">科普部</td>'
+        '<td class="reverted"></td><td class="id" title="01M8K2HQAECX8BZE">01M8K2HQA</td></tr>',
+        '<tr data-record="01M8K2HQM7CY4EPE"><td class="date">2021-05-30</td>'
+        '<td class="kind">活动</td><td class="name">科技工作者日</td>'
+        '<td class="amount num"></td><td class="note"></td>'
+        '<td class="evidence">档案室2021-12号</td><td class="by"></td>'
+        '<td class="reverted"></td><td class="id" title="01M8K2HQM7CY4EPE">01M8K2HQM</td></tr>',
+    ]
+    assert '<th class="by">填报单位</th>' in annex
+    assert "记录编号只列出足以相互区分的前几位" in annex
+    assert 'href="javascript' not in run.out
+
+
+@pytest.mark.parametrize(
+    ("ids", "short"),
+    [
+        # kexie's ids share the time they were made: the prefix grows until it differs
+        (
+            ["01M8K2HQ0SX3PDDA", "01M8K2HQAECX8BZE", "01M8MCS4E49JB9CK"],
+            ["01M8K2HQ0", "01M8K2HQA", "01M8MC"],
+        ),
+        (["01M8K2HQ0SX3PDDA"], ["01M8K2"]),  # alone: the shortest allowed
+        (["R1", "R10", "R2"], ["R1", "R10", "R2"]),  # shorter than 6, or a prefix of another
+        (["ABCDEFGH", "ABCDEFGH"], ["ABCDEF"]),  # the same id twice is one id
+    ],
+)
+def test_short_ids_are_the_shortest_unique_prefixes(ids: list[str], short: list[str]) -> None:
+    from kexie_plan.render.words import short_ids
+
+    assert list(short_ids(ids).values()) == short
+
+
+@pytest.mark.parametrize(
+    ("value", "link"),
+    [
+        ("https://example.org/a?b=1|2", "https://example.org/a?b=1|2"),
+        ("HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
+        ("javascript:alert(1)", None),
+        ("file:///etc/passwd", None),
+        ("http://", None),  # no host
+        ("https://a.org/x y", None),  # a space: not one address
+        ("https://a.org/\x1b[31m", None),  # a control character
+        ("//example.org/x", None),  # no scheme
+        ("档案室2021-12号", None),
+        (None, None),
+    ],
+)
+def test_only_web_addresses_are_linked(value: str | None, link: str | None) -> None:
+    from kexie_plan.render.words import web_link
+
+    assert web_link(value) == link
+
+
+def test_charts_label_every_month_and_the_legend_tells_states_apart(tmp_path: Path) -> None:
+    from kexie_plan.render.report_html import STATE_COLOURS
+
+    assert len(set(STATE_COLOURS.values())) == len(STATE_COLOURS)
+    out = tmp_path / "report.html"
+    result = run("--period", "H1", "--as-of", "2021-06-30", "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    figures = re.findall(r"<figure .*?</figure>", page)
+    assert len(figures) == 4
+    for figure in figures:
+        months = re.findall(r'<text class="month"[^>]*>([0-9]+)</text>', figure)
+        assert months == [str(m) for m in range(1, 13)]
+    legend = re.search(r'<p class="legend">(.*?)</p>', page).group(1)
+    shown = re.findall(r'background:(#[0-9a-f]{6})"></span>([^<]+)</span>', legend)
+    assert len(shown) == len({colour for colour, _ in shown}) == len({w for _, w in shown}) >= 3

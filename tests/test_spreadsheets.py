@@ -110,3 +110,61 @@ def test_every_command_with_a_csv_format_is_listed_above() -> None:
         formats = [p for p in sub.params if "--format" in getattr(p, "opts", [])]
         if formats and "csv" in (formats[0].help or ""):
             assert name in listed, f"kexie {name} writes CSV: add it to CSV_WRITERS"
+
+
+# --- how a workbook opens and prints ----------------------------------------------------
+
+OFFICE_LEDGER = """\
+- {id: 01M8K2HQ0SX3PDDA, date: 2021-03-12, target: haizhi-salons, amount: 2, note: 第一期}
+- {id: 01M8K2HQAECX8BZE, date: 2021-04-02, target: intl-forums, amount: 1, by: pop-dept, note: %s}
+- {id: 01M8K2HQM7CY4EPE, date: 2021-05-30, activity: sci-day, note: short}
+""" % ("长" * 30)
+
+
+def test_the_workbook_opens_and_prints_as_an_office_expects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kexie
+) -> None:
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path, ledger=OFFICE_LEDGER)
+    run = kexie("report", "--format", "xlsx", "-o", "r.xlsx", lang="zh", today="2021-06-30")
+    assert run.code == 0, run.err
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["目标", "重大活动", "记录"]
+    for sheet in book.worksheets:
+        last = openpyxl.utils.get_column_letter(sheet.max_column)
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title  # the header on every page
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.page_setup.paperSize == 9  # A4
+        assert all(cell.font.bold for cell in sheet[1])
+
+    def widths(sheet) -> dict[str, float]:
+        dims = sheet.column_dimensions
+        return {cell.value: dims[cell.column_letter].width for cell in sheet[1]}
+
+    # percent: the fraction, shown as a whole percent
+    targets = book["目标"]
+    column = next(c.column for c in targets[1] if c.value == "完成率")
+    shares = {row[1].value: row[column - 1] for row in targets.iter_rows(min_row=2)}
+    assert shares["haizhi-salons"].value == 0.67  # 2 of at least 3: 67%
+    assert shares["haizhi-salons"].number_format == "0%"
+    assert shares["intl-forums"].value == 0.33
+    assert shares["museum-prep"].value is None  # a milestone has no share
+    assert widths(targets)["目标"] == 2 * len("国际学术交流论坛") + 2  # a Chinese character is 2
+    assert widths(targets)["完成率"] == 6 + 2  # the header (wider than "67%") and 2
+    assert widths(targets)["编号"] == len("haizhi-salons") + 2
+
+    records = book["记录"]
+    shown = widths(records)
+    assert shown["记录"] == 18  # a 16-character id and 2: never 50
+    assert shown["日期"] == 12
+    assert shown["说明"] == 40  # 60 wide, capped: the cell wraps instead
+    note = next(c for c in records["G"] if c.value == "长" * 30)
+    assert note.alignment.wrap_text
+    short = next(c for c in records["G"] if c.value == "short")
+    assert not short.alignment.wrap_text

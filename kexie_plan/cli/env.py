@@ -10,12 +10,15 @@ The only module that reads the environment, the working folder and the clock.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kexie_plan.errors import PlanError, PlanErrors, UsageProblem
 from kexie_plan.i18n import choose_lang, text
@@ -30,6 +33,10 @@ BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
 # kexie.toml: every setting is optional text. plan: the plan file, relative to kexie.toml;
 # lang: zh or en; unit: read only for a person who has no unit of their own (kexie config).
 CONFIG_KEYS = ("plan", "lang", "unit")
+# kexie.toml's [report] table, for a Word report: number, the document's 发文字号
+# (锡科协〔2021〕12号); signature, who signs it (落款: 无锡市科学技术协会); date, the day
+# under the signature (成文日期: a TOML date or "YYYY-MM-DD"; default: today).
+REPORT_KEYS = ("number", "signature", "date")
 MAX_WARNINGS = 20  # a run prints this many of a ledger's problems, then how many more
 
 # The language of the run that is under way, so that the error boundary words its
@@ -37,7 +44,7 @@ MAX_WARNINGS = 20  # a run prints this many of a ledger's problems, then how man
 current: dict[str, str] = {}
 
 
-def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None:
+def read_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     """Return the nearest kexie.toml at or above `start` (default: the current folder) and
     its settings; a usage problem (exit 2) when it cannot be read or holds an unknown key."""
     start = Path.cwd() if start is None else start
@@ -55,14 +62,37 @@ def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise bad(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
         for key, value in settings.items():
+            if key == "report":
+                settings[key] = _report_settings(value, bad)
+                continue
             if key not in CONFIG_KEYS:
-                raise bad(f"unknown setting {key!r} (known: {', '.join(CONFIG_KEYS)})")
+                known = ", ".join((*CONFIG_KEYS, "[report]"))
+                raise bad(f"unknown setting {key!r} (known: {known})")
             if not isinstance(value, str):
                 raise bad(f"{key} must be a string")
         if "lang" in settings and settings["lang"].lower()[:2] not in ("zh", "en"):
             raise bad("lang must be zh or en")
         return config, settings
     return None
+
+
+def _report_settings(value: Any, bad: Callable[[str], UsageProblem]) -> dict[str, Any]:
+    """Return kexie.toml's [report] table checked: known keys, text, and a date."""
+    if not isinstance(value, dict):
+        raise bad("report must be a table: [report]")
+    for key, item in value.items():
+        if key not in REPORT_KEYS:
+            raise bad(f"unknown setting report.{key} (known: {', '.join(REPORT_KEYS)})")
+        if key == "date":
+            if isinstance(item, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", item):
+                with contextlib.suppress(ValueError):
+                    item = date.fromisoformat(item)
+            if not isinstance(item, date) or isinstance(item, datetime):
+                raise bad("report.date must be a date (YYYY-MM-DD)")
+            value[key] = item
+        elif not isinstance(item, str):
+            raise bad(f"report.{key} must be a string")
+    return value
 
 
 def lang_of(option: str | None) -> str:
@@ -153,6 +183,12 @@ class Env:
         """Return a setting of the nearest kexie.toml, or None."""
         found = read_config()
         return found[1].get(key) if found is not None else None
+
+    def report_settings(self) -> dict[str, Any]:
+        """Return kexie.toml's [report] table (number, signature, date), checked; empty
+        when there is none."""
+        found = read_config()
+        return dict(found[1].get("report", {})) if found is not None else {}
 
     def default_unit(self) -> tuple[str, str] | None:
         """Return the unit this person records as when --by is not given, and the words

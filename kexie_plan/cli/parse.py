@@ -54,6 +54,20 @@ def days_of(option: str, value: str | None) -> int | None:
     return int(cleaned)
 
 
+_ALARM_RE = re.compile(r"([0-9]{1,6})([wdhm])")
+_ALARM_MINUTES = {"w": 7 * 1440, "d": 1440, "h": 60, "m": 1}
+
+
+def alarm_of(value: str) -> int:
+    """Return the minutes before an event that --alarm gives: 7d, 2d, 12h, 30m, 1w (at
+    least a minute, at most 366 days)."""
+    match = _ALARM_RE.fullmatch(value.strip().lower())
+    minutes = int(match.group(1)) * _ALARM_MINUTES[match.group(2)] if match else 0
+    if not 0 < minutes <= MAX_DAYS * 1440:
+        raise UsageProblem(PlanError("bad_alarm", {"value": value}))
+    return minutes
+
+
 def month_of(value: str | None) -> int | None:
     """Return the month (1 to 12) that --month gives."""
     if value is None:

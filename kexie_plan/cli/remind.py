@@ -30,7 +30,11 @@ def remind(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", help="table (default), markdown (a message to paste) or json."),
+        typer.Option(
+            "--format",
+            help="table (default), text (a message for WeChat, 企业微信 or 钉钉), markdown "
+            "(a message for a chat or e-mail that renders Markdown) or json.",
+        ),
     ] = "table",
     output: opt.OutputOption = None,
     lang: opt.LangOption = None,
@@ -42,9 +46,11 @@ def remind(
 
     Needs `units` in the plan, and owners (owner, co_owners) on measures, targets or
     activities. What needs attention but names no unit is counted at the end.
-    --format markdown gives a text ready to paste into a message.
+    --format text gives plain text ready to paste into 企业微信, 钉钉 or WeChat (which show
+    Markdown as it is typed); --format markdown a message for chats and e-mail that render
+    Markdown.
 
-    Example: kexie remind --days 14 --as-of 2021-06-30 --format markdown
+    Example: kexie remind --days 14 --as-of 2021-06-30 --format text
     """
     from kexie_plan.progress import status_report
     from kexie_plan.render import units as view
@@ -63,6 +69,7 @@ def remind(
         output_format,
         {
             "table": lambda: view.reminders_view(found, book.plan, ui),
+            "text": lambda: view.reminders_as_text(found, book.plan, ui),
             "markdown": lambda: view.reminders_as_markdown(found, book.plan, ui),
             "json": lambda: view.reminders_as_json(found, book.plan, path),
         },

@@ -29,7 +29,7 @@ def report(
     ] = "YEAR",
     as_of: opt.AsOfOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="markdown (default), html, csv or xlsx.")
+        str, typer.Option("--format", help="markdown (default), html, docx, csv or xlsx.")
     ] = "markdown",
     output: opt.OutputOption = None,
     table: Annotated[
@@ -49,17 +49,19 @@ def report(
     target's goal, its gain in the period, the cumulative actual, 完成率, the expected
     value by the period's end (序时进度) and its state; goals adjusted during the year
     beside their original; the activities held in the period and those that slipped; the
-    notes recorded against measures; and an annex of the period's records. Markdown and
-    HTML list the first 1000 records and notes by date and say how many more there are;
+    notes recorded against measures; and an annex of the period's records. Markdown, HTML
+    and Word list the first 1000 records and notes by date and say how many more there are;
     csv --table records and xlsx list every record, in the order they were recorded.
 
     --format html is one self-contained page (inline CSS and SVG charts) that prints on
-    A4; xlsx is a workbook with sheets for targets, activities and records (needs -o);
-    csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
+    A4; docx is a Word document (needs -o) for Word and WPS, with the 文号 and 落款 of
+    kexie.toml's [report] (number, signature, date) when set, page numbers, and bars for
+    charts; xlsx is a workbook with sheets for targets, activities and records (needs
+    -o); csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
 
     Example: kexie report --period Q2 --format html -o 2021-Q2.html
     """
-    from kexie_plan.render import report_html, report_markdown, report_rows
+    from kexie_plan.render import report_docx, report_html, report_markdown, report_rows
     from kexie_plan.render.sheet import sheets_as_xlsx
     from kexie_plan.report import PERIODS, period_bounds, period_records, period_report
 
@@ -68,7 +70,7 @@ def report(
         choice_of("--table", table, TABLES)
         if output_format != "csv":
             raise UsageProblem(PlanError("report.table_csv_only", {}))
-    if output_format == "xlsx" and output is None:
+    if output_format in ("xlsx", "docx") and output is None:
         raise UsageProblem(PlanError("report.needs_output", {"format": output_format}))
     book = env.book()
     loaded = book.plan
@@ -84,10 +86,16 @@ def report(
     # A document lists the first ANNEX_ROWS records and notes by date and counts the rest;
     # a spreadsheet gets every record of the period, streamed (the ledger is read once
     # either way).
-    document = output_format in ("markdown", "html")
+    document = output_format in ("markdown", "html", "docx")
     records = book.records() if document else ()
     result = period_report(loaded, book.totals, records, start, end, day, name, ANNEX_ROWS)
     ui = env.lang
+
+    def letterhead() -> report_docx.Letterhead:
+        settings = env.report_settings()
+        signature = settings.get("signature")
+        signed = settings.get("date", env.today if signature else None)
+        return report_docx.Letterhead(settings.get("number"), signature, signed)
 
     def sheets() -> list:
         entries = period_records(loaded, book.totals, book.records(), start, min(end, day))
@@ -99,6 +107,7 @@ def report(
         {
             "markdown": lambda: report_markdown.report_as_markdown(result, loaded, ui),
             "html": lambda: report_html.report_as_html(result, loaded, ui),
+            "docx": lambda: report_docx.report_as_docx(result, loaded, ui, letterhead()),
             "csv": lambda: sheets()[TABLES.index(table or "targets")],
             "xlsx": lambda: sheets_as_xlsx(sheets(), report_rows.report_title(result, loaded, ui)),
         },

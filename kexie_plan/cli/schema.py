@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
-from kexie_plan.cli.output import write_stdout
+from kexie_plan.cli.output import write_output, write_stdout
 
 
 @app.command()
-def schema() -> None:
+def schema(output: opt.OutputOption = None) -> None:
     """Print the plan file's JSON Schema, for editors (yaml-language-server, VS Code).
 
-    Example: kexie schema > schema/plan.schema.json
+    Example: kexie schema -o schema/plan.schema.json
     """
     from kexie_plan.model import plan_schema_text
 
-    write_stdout(plan_schema_text().encode("utf-8"))
+    data = plan_schema_text().encode("utf-8")
+    if output is None:
+        write_stdout(data)
+    else:
+        write_output(output, data)

@@ -2,11 +2,13 @@
 Markdown and iCalendar.
 
 The iCalendar form follows RFC 5545: CRLF line ends, lines folded at 75 octets (never
-inside a UTF-8 character), TEXT values escaped, one all-day event per activity (its
-window, else its date, else its whole month), and a UID made of the plan's year and the
-activity's id, so that importing a later export updates the events instead of adding
-them again. DTSTAMP is the as-of day at 00:00 UTC, so the same inputs give the same
-bytes. Returns renderables and strings; never prints, never computes.
+inside a UTF-8 character), TEXT values escaped, one all-day event per activity (on the
+day it was held, else its window or date, else one day at the start of its month), and
+a UID made of the organisation, the plan's year and the activity's id, so that importing
+a later export updates the events instead of adding them again; SEQUENCE and
+LAST-MODIFIED come from the ledger and DTSTAMP is the as-of day at 00:00 UTC, so the same
+inputs give the same bytes. Returns renderables and strings; never prints, never
+computes.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from kexie_plan.plan import Plan
-    from kexie_plan.progress import ActivityStatus
+    from kexie_plan.progress import ActivityStatus, Revision
 
 MIN_NAME_WIDTH = 18  # below this, a Chinese name wraps every few characters
 
@@ -315,23 +317,67 @@ def folded(line: str) -> str:
 
 
 def ics_uid(plan: Plan, activity_id: str) -> str:
-    """Return the event's UID: the same for the same plan year and activity, every export."""
-    return f"{plan.year}-{activity_id}@kexie"
+    """Return the event's UID: the same for the same organisation, plan year and activity,
+    every export; two organisations' plans never share one (their `org` is part of it, as
+    the first 10 hex digits of its SHA-256, so that the UID stays ASCII)."""
+    import hashlib
+    import unicodedata
+
+    org = hashlib.sha256(unicodedata.normalize("NFC", plan.org).encode("utf-8")).hexdigest()
+    return f"{plan.year}-{activity_id}-{org[:10]}@kexie"
 
 
 def _ics_date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
+def _ics_stamp(day: dt.date) -> str:
+    return f"{_ics_date(day)}T000000Z"
+
+
+def first_working_day(first: dt.date, last: dt.date) -> dt.date:
+    """Return the first Monday to Friday from `first` (no later than `last`). kexie knows
+    no public holidays: 1 October is a working day to it."""
+    day = first
+    while day.weekday() >= 5 and day < last:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def ics_duration(minutes: int) -> str:
+    """Return a span before an event as an iCalendar TRIGGER: -P7D, -PT12H, -PT30M."""
+    for size, unit, prefix in ((1440, "D", "P"), (60, "H", "PT")):
+        if minutes % size == 0:
+            return f"-{prefix}{minutes // size}{unit}"
+    return f"-PT{minutes}M"
+
+
 def activities_as_ics(
-    activities: tuple[ActivityStatus, ...], plan: Plan, as_of: dt.date, lang: str
+    activities: tuple[ActivityStatus, ...],
+    plan: Plan,
+    as_of: dt.date,
+    lang: str,
+    revisions: dict[str, Revision] | None = None,
+    alarms: tuple[int, ...] = (),
 ) -> str:
-    """Return a VCALENDAR with one all-day VEVENT per activity, CRLF line ends."""
+    """Return a VCALENDAR with one all-day VEVENT per activity, CRLF line ends.
+
+    An event is placed on the day the activity was held; else on its planned date or
+    window; else, when the plan gives only a month, on that month's first working day as
+    a one-day event titled with the month (5月：…, 约6月：… for an estimate), the month
+    itself in its description: a month-long bar across the calendar would hide the days.
+    SEQUENCE counts the ledger's records that changed the activity's holding
+    (`revisions`), and LAST-MODIFIED is the latest of their dates (else the plan's
+    publication, else its first day), so the same plan and ledger give the same bytes and
+    a new record makes a calendar take the newer event. Each of `alarms` (minutes before
+    the start) is a VALARM on every event not yet held.
+    """
+    revisions = revisions or {}
     units = unit_names(plan)
     targets = {t.id: t.name for t in plan.targets}
     measures = {m.id: m.title for m in plan.measures()}
-    stamp = f"{_ics_date(as_of)}T000000Z"
     colon = "：" if lang == "zh" else ": "
+    unrevised = plan.published or plan.span.start
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -341,9 +387,21 @@ def activities_as_ics(
         "X-WR-CALNAME:" + ics_text(text("activities.title", lang, title=plan.title)),
     ]
     for a in activities:
+        planned = when_words(a, lang)
+        month_only = a.date is None and a.window is None
+        summary = a.name
+        if a.held is not None:
+            first = last = a.held
+        elif month_only:
+            first = last = first_working_day(a.starts, a.ends)
+            summary = f"{planned}{colon}{a.name}"
+        else:
+            first, last = a.starts, a.ends
         about = [f"{text('col.state', lang)}{colon}{state_words(a, lang)[1]}"]
-        if a.tentative:
-            about.append(f"{text('col.planned', lang)}{colon}{when_words(a, lang)}")
+        if month_only and a.held is None:
+            planned = text("activities.ics_month", lang, when=planned)
+        if month_only or a.held is not None or a.tentative:
+            about.append(f"{text('col.planned', lang)}{colon}{planned}")
         if a.target:
             name = targets.get(a.target, a.target)
             about.append(f"{text('col.counts_toward', lang)}{colon}{name}")
@@ -355,19 +413,32 @@ def activities_as_ics(
         if a.measure:
             about.append(f"{text('col.measure', lang)}{colon}{measures.get(a.measure, a.measure)}")
         about.append(f"{text('status.as_of', lang, date=as_of.isoformat())} · kexie show {a.id}")
+        revision = revisions.get(a.id)
+        status = "CONFIRMED" if a.held is not None else "TENTATIVE" if a.tentative else None
         lines += [
             "BEGIN:VEVENT",
             f"UID:{ics_uid(plan, a.id)}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{_ics_date(a.starts)}",
-            f"DTEND;VALUE=DATE:{_ics_date(a.ends + dt.timedelta(days=1))}",
-            "SUMMARY:" + ics_text(a.name),
+            f"DTSTAMP:{_ics_stamp(as_of)}",
+            f"LAST-MODIFIED:{_ics_stamp(revision.latest if revision else unrevised)}",
+            f"SEQUENCE:{revision.count if revision else 0}",
+            f"DTSTART;VALUE=DATE:{_ics_date(first)}",
+            f"DTEND;VALUE=DATE:{_ics_date(last + dt.timedelta(days=1))}",
+            "SUMMARY:" + ics_text(summary),
             "DESCRIPTION:" + ics_text("\n".join(about)),
-            # an estimated month: the calendar shows the event as not yet confirmed
-            *(["STATUS:TENTATIVE"] if a.tentative else []),
-            # a month-long event must not show the whole month as busy
+            # held: confirmed; an estimated month: the calendar shows it as not yet sure
+            *([f"STATUS:{status}"] if status else []),
+            # an all-day event must not show the day as busy
             "TRANSP:TRANSPARENT",
-            "END:VEVENT",
         ]
+        if a.held is None:
+            for minutes in alarms:
+                lines += [
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    "DESCRIPTION:" + ics_text(summary),
+                    f"TRIGGER:{ics_duration(minutes)}",
+                    "END:VALARM",
+                ]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(folded(line) + "\r\n" for line in lines)

@@ -15,34 +15,48 @@ from typing import TYPE_CHECKING
 from kexie_plan.i18n import text
 from kexie_plan.render import report_rows as sheets
 from kexie_plan.render.sheet import cell_text
-from kexie_plan.render.words import state_words, visible, when_words
+from kexie_plan.render.words import (
+    link_words,
+    short_ids,
+    state_words,
+    unit_names,
+    visible,
+    web_link,
+    when_words,
+)
 
 if TYPE_CHECKING:
     from kexie_plan.plan import Plan
     from kexie_plan.report import PeriodReport, TargetLine
 
+# One colour per state, each its own: greens for what is done or going well (darkest for
+# exceeded; teal for a milestone done), amber behind, red overdue, greys for what has not
+# started. Text on a colour is dark on the light ones (INK).
 STATE_COLOURS = {
     "exceeded": "#1b5e20",
-    "met": "#2e7d32",
-    "done": "#2e7d32",
-    "on_track": "#66bb6a",
+    "met": "#43a047",
+    "done": "#00897b",
+    "on_track": "#9ccc65",
     "behind": "#f9a825",
     "overdue": "#c62828",
-    "pending": "#bdbdbd",
-    "open": "#9e9e9e",
+    "pending": "#cfd8dc",
+    "open": "#78909c",
 }
+INK = {"on_track": "#212121", "behind": "#212121", "pending": "#212121"}
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
        "WenQuanYi Micro Hei", sans-serif;
-       font-size: 10pt; color: #212121; margin: 0 auto; max-width: 190mm; }
+       font-size: 10pt; color: #212121; margin: 0 auto; max-width: 186mm; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid #9e9e9e; }
 h3 { font-size: 11pt; margin: 10pt 0 4pt; }
+h2, h3, p.legend { break-after: avoid; page-break-after: avoid; }
 p.span { color: #616161; margin: 0 0 6pt; }
 p.summary { font-weight: bold; font-size: 11pt; margin: 6pt 0; }
+p.more, p.hint { color: #616161; font-size: 8.5pt; }
 table { border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; }
 th, td { border: 1px solid #bdbdbd; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 th { background: #eeeeee; }
@@ -51,20 +65,34 @@ table.targets { table-layout: fixed; }
 table.targets th:nth-child(1) { width: 34%; }
 table.targets th:nth-child(2) { width: 14%; }
 table.targets th:nth-child(7) { width: 13%; }
-table.records td:nth-child(-n+2) { white-space: nowrap; }
-table.records td { word-break: break-all; }
+table.records { font-size: 8.5pt; }
+table.records th { white-space: nowrap; }
+table.records th.name { width: 20%; }
+table.records th.note { width: 28%; }
+table.records th.evidence, table.records th.by { width: 10%; }
+table.records td { overflow-wrap: break-word; }
+table.records td.by { word-break: keep-all; }
+table.records td.date, table.records td.kind, table.records td.id { white-space: nowrap; }
+table.records td.id { font-family: "DejaVu Sans Mono", Consolas, monospace; }
+table.records a { color: #1565c0; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 .state { white-space: nowrap; }
 .dot { display: inline-block; width: 8pt; height: 8pt; border-radius: 50%;
        margin-right: 3pt; vertical-align: middle; }
 .charts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; }
-figure { margin: 0; border: 1px solid #e0e0e0; padding: 3pt; }
-figcaption { font-size: 8.5pt; height: 2.4em; overflow: hidden; }
+figure { margin: 0; border: 1px solid #e0e0e0; padding: 3pt; display: flex;
+         flex-direction: column; justify-content: space-between; }
+figcaption { font-size: 8.5pt; line-height: 1.25; margin-bottom: 2pt; overflow-wrap: anywhere; }
+figure svg { display: block; width: 100%; height: auto; }
 svg text { font-size: 8px; fill: #616161; }
 table.bars td { border: none; padding: 1pt 4pt; }
 .legend span { margin-right: 8pt; white-space: nowrap; }
 ul { margin: 2pt 0; padding-left: 16pt; }
+@media print {
+  body { max-width: none; }
+  a { text-decoration: none; }
+}
 """
 
 
@@ -137,7 +165,7 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
             if w >= 12:
                 rects.append(
                     f'<text x="{x + w / 2:.1f}" y="10.5" text-anchor="middle" '
-                    f'style="fill:#fff;font-size:9px">{n}</text>'
+                    f'style="fill:{INK.get(state, "#fff")};font-size:9px">{n}</text>'
                 )
             x += w
         svg = (
@@ -155,50 +183,76 @@ def _states_chart(report: PeriodReport, plan: Plan, lang: str) -> str:
     return f'<table class="bars">{"".join(rows)}</table><p class="legend">{legend}</p>'
 
 
+# The size of a target's chart (the SVG's own units; the page scales it to its column),
+# and the least room a label on the axes takes.
+CHART_W, CHART_H, CHART_LEFT, CHART_BOTTOM, CHART_TOP, CHART_RIGHT = 220, 116, 24, 16, 8, 4
+LABEL_PX = 9
+MONTH_PX = 14  # a month number (1 to 12) needs this much room
+
+
 def _target_chart(line: TargetLine, lang: str) -> str:
-    """Return an SVG of the target's cumulative actual by month against its expected line."""
+    """Return a figure: the target's name and numbers as its caption, above an SVG of its
+    cumulative actual month by month against its expected line, every month labelled on
+    the axis (every second or third when they would crowd)."""
     t = line.status
     points = line.history
-    w, h, left, bottom, top = 220, 110, 22, 14, 6
+    w, h, left, bottom, top = CHART_W, CHART_H, CHART_LEFT, CHART_BOTTOM, CHART_TOP
     goal_low = t.goal.min if t.goal else 1
     highest = max([goal_low] + [p.actual or 0 for p in points] + [p.expected or 0 for p in points])
-    plot_w, plot_h = w - left - 4, h - bottom - top
+    plot_w, plot_h = w - left - CHART_RIGHT, h - bottom - top
     n = max(len(points), 1)
 
-    def x(i: int) -> float:
-        return left + plot_w * (i + 1) / n
+    def x(i: float) -> float:
+        return left + plot_w * i / n
 
     def y(v: int) -> float:
         return top + plot_h * (1 - v / highest)
 
     expected = " ".join(
         [f"{left:.1f},{y(0):.1f}"]
-        + [f"{x(i):.1f},{y(p.expected or 0):.1f}" for i, p in enumerate(points)]
+        + [f"{x(i + 1):.1f},{y(p.expected or 0):.1f}" for i, p in enumerate(points)]
     )
     actual = " ".join(
         [f"{left:.1f},{y(0):.1f}"]
-        + [f"{x(i):.1f},{y(p.actual):.1f}" for i, p in enumerate(points) if p.actual is not None]
+        + [
+            f"{x(i + 1):.1f},{y(p.actual):.1f}"
+            for i, p in enumerate(points)
+            if p.actual is not None
+        ]
     )
-    first = points[0].month if points else None
-    last = points[-1].month if points else None
+    right = w - CHART_RIGHT
     parts = [
         f'<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">',
-        f'<line x1="{left}" y1="{y(goal_low):.1f}" x2="{w - 4}" y2="{y(goal_low):.1f}" '
+        f'<line x1="{left}" y1="{y(goal_low):.1f}" x2="{right}" y2="{y(goal_low):.1f}" '
         'stroke="#9e9e9e" stroke-width="0.6"/>',
-        f'<line x1="{left}" y1="{y(0):.1f}" x2="{w - 4}" y2="{y(0):.1f}" stroke="#616161"/>',
+        f'<line x1="{left}" y1="{y(0):.1f}" x2="{right}" y2="{y(0):.1f}" stroke="#616161"/>',
         f'<polyline points="{expected}" fill="none" stroke="#757575" stroke-dasharray="3 2" '
         'stroke-width="1.2"/>',
         f'<polyline points="{actual}" fill="none" stroke="{STATE_COLOURS[t.state]}" '
         'stroke-width="2"/>',
-        f'<text x="{left - 3}" y="{y(highest) + 3:.1f}" text-anchor="end">{highest}</text>',
-        f'<text x="{left - 3}" y="{y(goal_low) + 3:.1f}" text-anchor="end">{goal_low}</text>'
-        if goal_low != highest
-        else "",
-        f'<text x="{left - 3}" y="{y(0) + 3:.1f}" text-anchor="end">0</text>',
     ]
-    if first and last:
-        parts.append(f'<text x="{left}" y="{h - 3}">{first.month}</text>')
-        parts.append(f'<text x="{w - 4}" y="{h - 3}" text-anchor="end">{last.month}</text>')
+    # The values on the left: the top, the goal (unless it would touch the top's), 0.
+    values = [highest]
+    if goal_low != highest and y(goal_low) - y(highest) >= LABEL_PX:
+        values.append(goal_low)
+    values.append(0)
+    parts += [
+        f'<text x="{left - 3}" y="{y(v) + 3:.1f}" text-anchor="end">{v}</text>' for v in values
+    ]
+    # The months below the axis: a tick at each month's end, its number under its middle.
+    step = 1
+    while plot_w * step / n < MONTH_PX and step < n:
+        step += 1
+    for i, p in enumerate(points):
+        parts.append(
+            f'<line x1="{x(i + 1):.1f}" y1="{y(0):.1f}" x2="{x(i + 1):.1f}" '
+            f'y2="{y(0) + 2:.1f}" stroke="#616161" stroke-width="0.6"/>'
+        )
+        if i % step == 0:
+            parts.append(
+                f'<text class="month" x="{x(i + 0.5):.1f}" y="{h - 4}" '
+                f'text-anchor="middle">{p.month.month}</text>'
+            )
     parts.append("</svg>")
     caption = f"{_h(t.name)} · {t.actual}/{goal_low}"
     return (
@@ -206,6 +260,63 @@ def _target_chart(line: TargetLine, lang: str) -> str:
         + "".join(parts)
         + "</figure>"
     )
+
+
+ANNEX_KEYS = ("date", "kind", "name", "amount", "note", "evidence", "by", "reverted", "id")
+_ANNEX_CLASSES = {"amount": "amount num"}
+
+
+def _annex(report: PeriodReport, plan: Plan, lang: str) -> list[str]:
+    """Return the annex: the period's records listed (by date), each with who reported it,
+    its evidence linked when it is a web address, and its id cut to the shortest prefix
+    that tells it from the others listed."""
+    out = [f"<h2>{escape(text('report.annex', lang))}</h2>"]
+    if not report.records:
+        return [*out, f"<p>{escape(text('report.none', lang))}</p>"]
+    head = "".join(
+        f'<th class="{k}">{escape(text("col." + ("record" if k == "id" else k), lang))}</th>'
+        for k in ANNEX_KEYS
+    )
+    out.append(f'<table class="records"><thead><tr>{head}</tr></thead><tbody>')
+    units = unit_names(plan)
+    short = short_ids(entry.record.id for entry in report.records)
+    for entry in report.records:
+        cells = sheets.record_cells(entry, lang)
+        r = entry.record
+        amount = "" if entry.amount is None else f"{entry.amount} {_h(entry.unit or '')}".strip()
+        link = web_link(r.evidence)
+        if link is not None:
+            evidence = (
+                f'<a href="{escape(link, quote=True)}" rel="noreferrer" '
+                f'title="{escape(link, quote=True)}">{_h(link_words(link))}</a>'
+            )
+        else:
+            evidence = _h(r.evidence or "")
+        tds = {
+            "date": cell_text(r.date),
+            "kind": _h(str(cells["kind"])),
+            "name": _h(entry.name),
+            "amount": amount,
+            "note": _h(r.note or ""),
+            "evidence": evidence,
+            "by": _h(units.get(r.by, r.by) if r.by else ""),
+            "reverted": _h(str(cells["reverted"] or "")),
+            "id": _h(short[r.id]),
+        }
+        attributes = {"amount": "", "id": f' title="{escape(r.id, quote=True)}"'}
+        if entry.amount is not None:
+            attributes["amount"] = f' data-amount="{entry.amount}"'
+        row = "".join(
+            f'<td class="{_ANNEX_CLASSES.get(k, k)}"{attributes.get(k, "")}>{tds[k]}</td>'
+            for k in ANNEX_KEYS
+        )
+        out.append(f'<tr data-record="{escape(r.id)}">{row}</tr>')
+    out.append("</tbody></table>")
+    hints = [text("report.short_ids", lang)]
+    if report.more_records:
+        hints.insert(0, sheets.more_records(report, lang))
+    out += [f'<p class="more">{escape(hint)}</p>' for hint in hints]
+    return out
 
 
 def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
@@ -254,7 +365,8 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
         out.append(f"<h2>{escape(text('report.charts', lang))}</h2>")
         legend = (
             f'<p class="legend"><span>— {escape(text("report.chart_actual", lang))}</span>'
-            f"<span>- - {escape(text('report.chart_expected', lang))}</span></p>"
+            f"<span>- - {escape(text('report.chart_expected', lang))}</span>"
+            f"<span>{escape(text('report.chart_months', lang))}</span></p>"
         )
         out.append(legend)
         out.append('<div class="charts">')
@@ -310,26 +422,6 @@ def report_as_html(report: PeriodReport, plan: Plan, lang: str) -> str:
     else:
         out.append(f"<p>{escape(text('report.none', lang))}</p>")
 
-    keys_rec = ("date", "kind", "name", "amount", "unit", "note", "evidence", "reverted", "id")
-    out.append(f"<h2>{escape(text('report.annex', lang))}</h2>")
-    if report.records:
-        head = "".join(
-            f"<th>{escape(text('col.' + ('record' if k == 'id' else k), lang))}</th>"
-            for k in keys_rec
-        )
-        out.append(f'<table class="records"><thead><tr>{head}</tr></thead><tbody>')
-        for entry in report.records:
-            cells = sheets.record_cells(entry, lang)
-            tds = []
-            for k in keys_rec:
-                value = cell_text(cells[k])
-                css = ' class="num"' if k == "amount" else ""
-                tds.append(f"<td{css}>{_h(value)}</td>")
-            out.append(f'<tr data-record="{escape(entry.record.id)}">{"".join(tds)}</tr>')
-        out.append("</tbody></table>")
-        if report.more_records:
-            out.append(f'<p class="more">{escape(sheets.more_records(report, lang))}</p>')
-    else:
-        out.append(f"<p>{escape(text('report.none', lang))}</p>")
+    out += _annex(report, plan, lang)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.sheet import Cell, Sheet
+from kexie_plan.render.sheet import Cell, Percent, Sheet
 from kexie_plan.render.words import activity_words, kind_words, plain_goal, state_words
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
         "goal_max": t.goal.max if t.goal else None,
         "in_period": line.in_period if counted else (1 if line.in_period else 0),
         "cumulative": t.actual,
-        "percent": t.percent,
+        "percent": None if t.percent is None else Percent(t.percent),
         "expected_end": line.expected_at_end,
         "state": state_words(t.state, lang, t.final),
         "done_on": t.done,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.sheet import Sheet
+from kexie_plan.render.sheet import Percent, Sheet
 from kexie_plan.render.words import (
     LIGHT_EMOJI,
     activity_words,
@@ -280,7 +280,7 @@ def status_sheet(report: StatusReport) -> Sheet:
                 t.actual,
                 t.expected if counted else None,
                 t.missing if counted else None,
-                t.percent if counted else None,
+                Percent(t.percent) if counted and t.percent is not None else None,
                 t.state.value,
                 t.light.value,
                 t.done,

@@ -1,6 +1,7 @@
 """Who does what: `kexie status --group owner` (each unit's targets and activities by
-state) and `kexie remind` (whom to chase, and for what), as Rich renderables, JSON, CSV
-and Markdown. The Markdown of `remind` is a message to paste into a chat or an e-mail.
+state) and `kexie remind` (whom to chase, and for what), as Rich renderables, JSON, CSV,
+Markdown and plain text. The Markdown and the text of `remind` are messages to paste:
+Markdown for an e-mail or a chat that renders it, text for 企业微信, 钉钉 and WeChat.
 Returns renderables and strings; never prints, never computes.
 """
 
@@ -248,6 +249,28 @@ def reminders_as_markdown(found: Reminders, plan: Plan, lang: str) -> str:
             lines.append(f"- {reminder_words(item, lang, markdown_text)}")
         if unit.silent:
             lines.append(f"- {silence_words(unit.last_record, found.days, lang)}")
+        lines.append("")
+    if found.unowned:
+        lines += [text("remind.unowned", lang, count=len(found.unowned)), ""]
+    return "\n".join(lines)
+
+
+def reminders_as_text(found: Reminders, plan: Plan, lang: str) -> str:
+    """Return the reminders as plain text for a chat that shows no Markdown (企业微信,
+    钉钉, WeChat): the title, then per unit its name (【科普部】) and its items numbered,
+    so that a reply can say "2 is done"."""
+    as_of = as_of_words(found.as_of, lang, found.clamped)
+    lines = [visible(text("remind.title", lang, title=plan.title, as_of=as_of)), ""]
+    if not plan.units:
+        return "\n".join([*lines, text("no_units", lang), ""])
+    if not found.units and not found.unowned:
+        return "\n".join([*lines, text("remind.nothing", lang, days=found.days), ""])
+    for unit in found.units:
+        lines.append(text("remind.unit", lang, name=visible(unit.name)))
+        items = [reminder_words(item, lang) for item in unit.items]
+        if unit.silent:
+            items.append(silence_words(unit.last_record, found.days, lang))
+        lines += [f"{number}. {item}" for number, item in enumerate(items, start=1)]
         lines.append("")
     if found.unowned:
         lines += [text("remind.unowned", lang, count=len(found.unowned)), ""]

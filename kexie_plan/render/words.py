@@ -338,6 +338,53 @@ def owner_words(plan: Plan, owner: str | None, co_owners: tuple[str, ...]) -> st
     return words
 
 
+def short_ids(ids: Iterable[str], shortest: int = 6) -> dict[str, str]:
+    """Return each id's shortest prefix, of at least `shortest` characters, that no other
+    of `ids` starts with (as git abbreviates commits); an id that another one starts with
+    is given whole.
+
+    kexie's ids begin with the time they were made, so those of one period share their
+    first characters: a prefix is unique among the ids listed, not in the whole ledger.
+    """
+    unique = sorted(set(ids))
+    out = {}
+    for i, ident in enumerate(unique):
+        need = shortest
+        for other in unique[max(i - 1, 0) : i] + unique[i + 1 : i + 2]:
+            same = 0
+            for a, b in zip(ident, other, strict=False):
+                if a != b:
+                    break
+                same += 1
+            need = max(need, same + 1)
+        out[ident] = ident[:need]
+    return out
+
+
+def web_link(value: str | None) -> str | None:
+    """Return `value` when it is a web address a report may link to (http or https, with a
+    host, nothing unprintable and no space in it); None for anything else, which is shown
+    as text."""
+    from urllib.parse import urlsplit
+
+    if not value or not value.isprintable() or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return value
+
+
+def link_words(url: str) -> str:
+    """Return what a link to `url` shows: its host (mp.weixin.qq.com)."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
+
+
 _MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+!|~")
 
 
