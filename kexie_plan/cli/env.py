@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,8 @@ BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
 # kexie.toml: every setting is optional text. plan: the plan file, relative to kexie.toml;
 # lang: zh or en; unit: the unit that `kexie record` stores as `by` when --by is not given.
 CONFIG_KEYS = ("plan", "lang", "unit")
+# What says the language when neither --lang nor kexie.toml does (i18n.choose_lang).
+LANG_VARIABLES = ("KEXIE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 MAX_WARNINGS = 20  # a run prints this many of a ledger's problems, then how many more
 
 # The language of the run that is under way, so that the error boundary words its
@@ -67,7 +70,9 @@ def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None
 
 def lang_of(option: str | None) -> str:
     """Return the UI language: the option, else $KEXIE_LANG, else kexie.toml, else the
-    locale; a usage problem for a value that is neither zh nor en."""
+    locale (on Windows, where no LANG is set, the display language); a usage problem for a
+    value that is neither zh nor en. The one place that decides it: for the help and
+    Click's words (`lang_of_command_line`) as for each command (`Env.create`)."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     if option is None:
@@ -76,8 +81,49 @@ def lang_of(option: str | None) -> str:
         found = read_config()
         option = found[1].get("lang") if found is not None else None
     lang = choose_lang(option)
+    if option is None and not any(os.environ.get(name) for name in LANG_VARIABLES):
+        lang = windows_lang() or lang
     current["lang"] = lang
     return lang
+
+
+def lang_option(args: Sequence[str]) -> str | None:
+    """Return the value of the last --lang on a command line (before a `--`), or None."""
+    found = None
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            found = args[at + 1]
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+    return found
+
+
+def lang_of_command_line(args: Sequence[str]) -> str:
+    """Return the language a run speaks before click parses its command line (for the help
+    and Click's messages): `lang_of` with the line's last --lang, wherever it stands.
+    Refuses nothing: a bad --lang or kexie.toml is left for the command to report, and the
+    run speaks as if it were not there."""
+    for option in (lang_option(args), None):
+        try:
+            return lang_of(option)
+        except UsageProblem:
+            current.pop("lang", None)
+    return choose_lang(None)
+
+
+def windows_lang() -> str | None:
+    """Return 'zh' or 'en' from Windows' display language; None elsewhere."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    try:
+        language = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    return "zh" if language & 0x3FF == 0x04 else "en"  # LANG_CHINESE, any country
 
 
 def today() -> date:

@@ -8,10 +8,6 @@ from kexie_plan.cli.output import write_stdout
 
 @app.command()
 def schema() -> None:
-    """Print the plan file's JSON Schema, for editors (yaml-language-server, VS Code).
-
-    Example: kexie schema > schema/plan.schema.json
-    """
     from kexie_plan.model import plan_schema_text
 
     write_stdout(plan_schema_text().encode("utf-8"))
