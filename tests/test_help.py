@@ -371,3 +371,33 @@ def test_on_windows_without_a_locale_the_display_language_decides(monkeypatch) -
     monkeypatch.setattr(ctypes, "windll", windows(0x0409), raising=False)
     assert env.lang_of(None) == "zh"
     env.current.clear()
+
+
+def test_the_only_help_names_every_state_as_status_shows_it() -> None:
+    from kexie_plan.states import TargetState
+
+    english, chinese = MESSAGES["help.status.only"]
+    for state in TargetState:
+        assert state.value in english, state
+        assert text(state.words_key(), "zh") in chinese, state
+
+
+@pytest.mark.slow
+def test_a_real_process_answers_in_chinese(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KEXIE_", "LC_", "LANG"))}
+    env["PYTHONPATH"] = str(ROOT)
+    kexie = [sys.executable, "-m", "kexie_plan"]
+    done = subprocess.run(
+        [*kexie, "--lang", "zh", "status", "--bogus"], capture_output=True, cwd=tmp_path, env=env
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert (
+        done.stderr.decode("utf-8") == "kexie: error: 没有选项 '--bogus'（帮助：kexie status -h）\n"
+    )
+    env["KEXIE_LANG"] = "zh"
+    done = subprocess.run([*kexie, "record", "--help"], capture_output=True, cwd=tmp_path, env=env)
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8").startswith("用法：kexie record [选项] [REF] [AMOUNT]\n")
