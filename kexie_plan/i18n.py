@@ -395,6 +395,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--alarm 的值 {value!r} 不是提前量，应如 7d、2d、12h 或 30m"
         "（单位 w、d、h、m，最多 366 天）",
     ),
+    "bad_state": (
+        "{option} {value!r} is not a state ({states}){hint}",
+        "{option} 的值 {value!r} 不是状态（{states}）{hint}",
+    ),
     "bad_days": (
         "{option} {value!r} is not a whole number of days from 0 to 366",
         "{option} 的值 {value!r} 不是 0 到 366 之间的天数",
@@ -403,7 +407,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--month {value!r} is not a month from 1 to 12",
         "--month 的值 {value!r} 不是 1 到 12 之间的月份",
     ),
-    "bad_year": ("year {value} is outside 1900-2999", "年份 {value} 不在 1900-2999 之间"),
+    "bad_year": (
+        "year {value!r} is not a year from 1900 to 2999",
+        "年份 {value!r} 不是 1900 至 2999 之间的年份",
+    ),
     "bad_period": (
         "--period {value!r} is not Q1-Q4, H1, H2, YEAR or YYYY-MM inside the plan's period",
         "--period {value!r} 无效：应为 Q1-Q4、H1、H2、YEAR 或计划期间内的 YYYY-MM",
@@ -417,6 +424,568 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "计划中没有名为 {ref!r} 的目标、活动或措施{hint}",
     ),
     "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    # --- Click's words --------------------------------------------------------------------------
+    # What the command-line parser says, in the reader's language (cli.helptext): the help's
+    # layout (help.usage, help.heading …) and its usage errors (usage.*: one line, exit 2, the
+    # command's -h named at the end).
+    "help.usage": ("Usage: ", "用法："),
+    "help.heading": ("{heading}:", "{heading}："),
+    "help.heading.arguments": ("Arguments", "参数"),
+    "help.heading.options": ("Options", "选项"),
+    "help.heading.commands": ("Commands", "命令"),
+    "help.options_metavar": ("[OPTIONS]", "[选项]"),
+    "help.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
+    "help.required": ("[required]", "[必填]"),
+    "usage.no_such_option": (
+        "no such option {option!r}{hint} (help: {command} -h)",
+        "没有选项 {option!r}{hint}（帮助：{command} -h）",
+    ),
+    "usage.no_such_command": (
+        "no such command {name!r}{hint} (help: {command} -h)",
+        "没有命令 {name!r}{hint}（帮助：{command} -h）",
+    ),
+    "usage.missing_argument": (
+        "missing argument {name} (help: {command} -h)",
+        "缺少参数 {name}（帮助：{command} -h）",
+    ),
+    "usage.missing_option": (
+        "missing option {name} (help: {command} -h)",
+        "缺少选项 {name}（帮助：{command} -h）",
+    ),
+    "usage.needs_value": (
+        "option {option!r} needs a value (help: {command} -h)",
+        "选项 {option!r} 需要一个值（帮助：{command} -h）",
+    ),
+    "usage.takes_no_value": (
+        "option {option!r} takes no value (help: {command} -h)",
+        "选项 {option!r} 不带值（帮助：{command} -h）",
+    ),
+    "usage.extra_arguments": (
+        "unexpected {count:argument|arguments} {args} (help: {command} -h)",
+        "多余的 {count} 个参数 {args}（帮助：{command} -h）",
+    ),
+    "usage.bad_value": (
+        "invalid value for {name}: {problem} (help: {command} -h)",
+        "{name} 的值无效：{problem}（帮助：{command} -h）",
+    ),
+    "usage.other": ("{problem} (help: {command} -h)", "{problem}（帮助：{command} -h）"),
+    "usage.aborted": ("aborted; nothing written", "已中止，未写入"),
+    "prompt.yes_no": ("Please answer y or n", "请回答 y（是）或 n（否）"),
+    # --- help -----------------------------------------------------------------------------------
+    # Every command's --help (cli.helptext applies them): help.COMMAND is a command's text, its
+    # first paragraph the summary `kexie --help` lists and its last the example; help.COMMAND.KEY
+    # a parameter's (KEY: an option's long name, an argument's name, with _ for -); help.opt.KEY
+    # a parameter several commands share, for those without a text of their own. A command
+    # below another is named with _ (help.config_set). tests/test_help.py holds every command
+    # and parameter to a text in both languages.
+    "help.kexie": (
+        "Track a yearly work plan kept as YAML in git: its targets, measures and major "
+        "activities, against the goal and against the calendar (序时进度).\n\n"
+        "Every command speaks the language --lang gives (before or after the command), else "
+        "$KEXIE_LANG, else kexie.toml's lang, else the locale: zh or en.\n\n"
+        "Example: kexie status --as-of 2021-06-30 --lang en",
+        "科协年度工作计划跟踪工具：计划以 YAML 文件保存在 git 中，对照目标值和序时进度，"
+        "跟踪其中的目标、工作措施和重大活动。\n\n"
+        "各命令使用的语言：--lang 指定（写在命令前后均可），否则依次取 $KEXIE_LANG、"
+        "kexie.toml 中的 lang、系统区域设置：zh 或 en。\n\n"
+        "示例：kexie status --as-of 2021-06-30 --lang zh",
+    ),
+    "help.kexie.version": ("Show the version and exit.", "显示版本号并退出。"),
+    "help.opt.help": ("Show this help and exit.", "显示本帮助并退出。"),
+    "help.opt.lang": (
+        "zh or en: the language of the output, the messages and this help. Default: "
+        "$KEXIE_LANG, else kexie.toml's lang, else the locale.",
+        "zh 或 en：输出、提示和本帮助所用的语言。默认依次取 $KEXIE_LANG、kexie.toml 中的 "
+        "lang、系统区域设置。",
+    ),
+    "help.opt.plan": (
+        "The plan file. Default: $KEXIE_PLAN, else kexie.toml's plan, else plans/<year>.yaml "
+        "here, else the 2021 plan bundled with kexie.",
+        "计划文件。默认依次取 $KEXIE_PLAN、kexie.toml 中的 plan、当前文件夹下的 "
+        "plans/<年份>.yaml，最后是 kexie 自带的2021年计划。",
+    ),
+    "help.opt.as_of": (
+        "See the plan as it stood on DATE (YYYY-MM-DD); later records are ignored. Default: "
+        "today, within the plan's period.",
+        "查看计划在 DATE（YYYY-MM-DD）这一天的情况，之后的记录不计。默认为今天（限于计划期内）。",
+    ),
+    "help.opt.format": (
+        "table (default), json, csv or markdown.",
+        "输出格式：table（表格，默认）、json、csv 或 markdown。",
+    ),
+    "help.opt.output": (
+        "Write to FILE instead of the terminal.",
+        "写入文件 FILE，而不是显示在终端上。",
+    ),
+    "help.opt.ref": (
+        "Target, activity or measure: its id, its name, or an unambiguous part of the name.",
+        "目标、活动或措施：id、名称或名称中能唯一确定它的一部分。",
+    ),
+    "help.opt.date": (
+        "When it happened (YYYY-MM-DD). Default: today.",
+        "发生日期（YYYY-MM-DD）。默认为今天。",
+    ),
+    "help.opt.note": ("What happened, in your words.", "说明：发生了什么。"),
+    "help.opt.by": (
+        "Who reports it: a unit's id or name when the plan lists units.",
+        "填报单位：计划中列出单位时，填单位的 id 或名称。",
+    ),
+    "help.opt.yes": ("Do not ask for confirmation.", "不询问确认，直接写入。"),
+    "help.opt.dry_run": (
+        "Show the record that would be written; write nothing.",
+        "只显示将要写入的记录，不写入。",
+    ),
+    "help.activities": (
+        "List the major activities month by month: held, this month, upcoming, overdue.\n\n"
+        "An activity is planned for its window when it has one, else its date, else its whole "
+        "month; a month that is only the office's estimate (tentative) shows as 约N月 and is "
+        'never overdue: past it, the activity is "not held". --format ics writes an iCalendar '
+        "file (RFC 5545) for Outlook, WPS and phone calendars: one all-day event per activity, "
+        "on the day it was held, else on its planned date or window, else (a month only) on the "
+        "month's first working day, titled 5月：… (约5月：… for an estimate). Its UID is made of "
+        "the organisation, the plan's year and the activity's id, and its SEQUENCE grows with "
+        "each record that holds the activity or reverts a holding, so that importing a newer "
+        "file updates the events instead of adding them twice; --alarm adds a reminder before "
+        "each event not yet held. --format json: the shape is in docs/format.md; its state "
+        "includes this_month (kexie status's does not).\n\n"
+        "Example: kexie activities --format ics -o 2021-activities.ics --alarm 7d",
+        "按月列出重大活动：已举办、本月、待举办、逾期。\n\n"
+        "活动有时间窗口（window）的按窗口安排，否则按日期，再否则按整月；只是办公室估计的月份（"
+        "tentative）显示为“约N月”，不算逾期：过了该月显示为“未举办”。--format ics 生成 iCalendar "
+        "日历文件（RFC 5545），可导入 Outlook、WPS 和手机日历：每项活动一个全天事件，已举办的在举"
+        "办当天，否则在计划的日期或窗口，只定了月份的在该月第一个工作日，标题为“5月：…”（估计的为"
+        "“约5月：…”）。UID 由单位、计划年份和活动 id 组成，SEQUENCE 随举办或撤销记录递增，导入更"
+        "新后的文件时会更新原有事件，不会重复添加；--alarm 为尚未举办的活动添加提醒。--format "
+        "json 的结构见 docs/format.md，其中的 state 包括 this_month（kexie status 的没有）。\n\n"
+        "示例：kexie activities --format ics -o 2021-activities.ics --alarm 7d",
+    ),
+    "help.activities.month": (
+        "Only activities planned in this month (1-12).",
+        "只看计划在该月（1-12）举办的活动。",
+    ),
+    "help.activities.upcoming": (
+        "Only activities not held and planned to start within DAYS (or running now).",
+        "只看尚未举办、计划在 DAYS 天内开始（或正在进行）的活动。",
+    ),
+    "help.activities.overdue": (
+        "Only overdue activities (with --upcoming: both).",
+        "只看逾期的活动（与 --upcoming 同用时两者都列出）。",
+    ),
+    "help.activities.by": (
+        "Only the activities this unit (id or name) owns or co-owns; the plan must list units.",
+        "只看该单位（id 或名称）负责或参与的活动；计划中须列出单位。",
+    ),
+    "help.activities.format": (
+        "table (default), json, csv, markdown or ics (iCalendar).",
+        "输出格式：table（表格，默认）、json、csv、markdown 或 ics（日历文件）。",
+    ),
+    "help.activities.alarm": (
+        "With --format ics: remind this long before each activity not yet held (7d, 2d, 12h, "
+        "30m, 1w); may be given more than once.",
+        "与 --format ics 同用：在尚未举办的活动前多久提醒（7d、2d、12h、30m、1w）；可多次给出。",
+    ),
+    "help.diff": (
+        "Show what changed between two plans, in the plan's own terms.\n\n"
+        "Sections, measures, targets and activities added or removed; goals changed, goals "
+        "adjusted (with the reason), units and due dates changed; activities moved to another "
+        "month or date. With --git REV, the plan (PLAN, else the one kexie finds) is compared "
+        "with itself as it was at REV, read with git, without network.\n\n"
+        "Example: kexie diff --git HEAD~1 plans/2021.yaml --format markdown",
+        "按计划的条目（而非文本行）比较两份计划的变化。\n\n"
+        "列出新增或删除的部分、措施、目标和活动；改变的目标值、调整过的目标值（附理由）、"
+        "改变的计量单位和截止日期；改到其他月份或日期的活动。加 --git REV 时，把计划（PLAN，"
+        "否则为 kexie 找到的计划）与它在 git 版本 REV 时的内容比较，用 git 读取，不联网。\n\n"
+        "示例：kexie diff --git HEAD~1 plans/2021.yaml --format markdown",
+    ),
+    "help.diff.plans": (
+        "Two plan files, the old one first; with --git, one plan.",
+        "两个计划文件，旧的在前；用 --git 时只给一个。",
+    ),
+    "help.diff.git": (
+        "Compare the plan with itself as it was at git revision REV.",
+        "与该计划在 git 版本 REV 时的内容比较。",
+    ),
+    "help.diff.format": (
+        "table (default), markdown or json.",
+        "输出格式：table（表格，默认）、markdown 或 json。",
+    ),
+    "help.init": (
+        "Start a repository for a yearly plan: settings, a first plan, its ledger, CI.\n\n"
+        "Writes kexie.toml (the plan's path, the language; who records is each person's own "
+        "setting, kexie config), plans/YEAR.yaml (a minimal valid plan to fill in), its empty "
+        "ledger plans/YEAR.progress.yaml, schema/plan.schema.json (for editors), .gitattributes "
+        "(ledgers merge by union), the CI workflow .github/workflows/plan-check.yml and "
+        ".pre-commit-config.yaml. If any of these exists, nothing is written (exit 2). kexie "
+        "status and kexie validate work in the new folder at once.\n\n"
+        "Example: kexie init wuxi-kexie --year 2022 --lang zh",
+        "为年度计划新建仓库：设置、第一份计划、台账和 CI。\n\n"
+        "写入 kexie.toml（计划路径、语言；填报单位是每个人自己的设置，见 kexie config）、"
+        "plans/YEAR.yaml（待填写的最小有效计划）、空台账 plans/YEAR.progress.yaml、"
+        "schema/plan.schema.json（供编辑器使用）、.gitattributes（台账按 union 方式合并）、CI 工"
+        "作流 .github/workflows/plan-check.yml 和 .pre-commit-config.yaml。其中任何一个已存在时，"
+        "一个文件也不写（退出码 2）。在新文件夹中可立即使用 kexie status 和 kexie validate。\n\n"
+        "示例：kexie init wuxi-kexie --year 2022 --lang zh",
+    ),
+    "help.init.folder": (
+        "Where to start. Default: the current folder.",
+        "在哪个文件夹中新建。默认为当前文件夹。",
+    ),
+    "help.config": (
+        "Read or change your own settings, kept in your user folder, not in the repository.\n\n"
+        "unit is who you record as: kexie record and kexie revert store it as by when --by is "
+        "not given ($KEXIE_BY overrides it for one shell). Set it by the unit's id or name; when "
+        "a plan is found, the name is checked against its units and stored as the id. lang is "
+        "the language of kexie's words (zh or en). ACTION: list (the default) shows your "
+        "settings, get KEY one of them, set KEY VALUE changes one, unset KEY removes one, path "
+        "says where the file is.\n\n"
+        "Example: kexie config set unit 海智办",
+        "查看或修改你自己的设置：保存在你的用户文件夹中，不写入仓库。\n\n"
+        "unit 是你的填报单位：未给出 --by 时，kexie record 和 kexie revert 把它记为 by（环境变量"
+        " KEXIE_BY 可在当前终端中临时改用别的单位）。可用单位的 id 或名称设置；找到计划时按计划中"
+        "的单位核对，并保存为 id。lang 是 kexie 使用的语言（zh 或 en）。ACTION：list（默认）列出"
+        "你的设置，get KEY 查看一项，set KEY VALUE 修改一项，unset KEY 删除一项，path 显示设置文"
+        "件的位置。\n\n"
+        "示例：kexie config set unit 海智办",
+    ),
+    "help.config.action": (
+        "list (default), get, set, unset or path.",
+        "操作：list（列出，默认）、get（查看）、set（设置）、unset（删除）或 path（文件位置）。",
+    ),
+    "help.config.key": (
+        "unit (who you record as) or lang (zh or en).",
+        "设置项：unit（你的填报单位）或 lang（语言，zh 或 en）。",
+    ),
+    "help.config.value": (
+        "The new value, for set.",
+        "新的值，用于 set。",
+    ),
+    "help.draft": (
+        "Draft a plan from the year's 工作意见 / 工作要点 document, for a person to review.\n\n"
+        "Reads the title (year, org), 指导思想, the targets of 二、工作目标 (举办3-5场…, …2所以上"
+        ", 不少于8家; one-off deliverables as milestones), the (一)(二)… sections of 三、主要工作"
+        "措施 with their 一是/二是… measures and every sentence as a task, and the count of 四、"
+        "重大活动安排. Each entry says which line it came from (# source:), and each guess is "
+        "marked # review:. Nothing the document does not say is invented: no owners, no due "
+        "dates, no months. What it found, guessed and could not place goes to stderr. Exit 0 "
+        "with a draft; 1 when the document holds no plan (or no year); 2 when it cannot be read "
+        "(missing, over 2 MiB of text, not a document) or FILE exists (without --force). FILE's "
+        "folder is made when it does not exist.\n\n"
+        "Example: kexie draft 2022年工作要点.docx -o plans/2022.yaml",
+        "根据当年的《工作意见》或《工作要点》文件起草计划，供人工审核。\n\n"
+        "读取标题（年份、单位）、指导思想、二、工作目标中的各项目标（举办3-5场…、…2所以上、不少于"
+        "8家；一次性完成的事项作为里程碑）、三、主要工作措施中的（一）（二）…各部分及其中的一是、"
+        "二是…各项措施（每一句作为一项任务），以及四、重大活动安排中的活动数。每一项都注明来自哪"
+        "一行（# source:），每一处推测都标为 # review:。文件没有写明的一律不编造：不填负责单位、"
+        "截止日期和月份。找到了什么、推测了什么、哪些无法归位，都输出到标准错误。退出码：起草成功"
+        "为 0；文件中没有计划（或没有年份）为 1；无法读取（不存在、文字超过 2 MiB、不是文档）或"
+        " FILE 已存在（未加 --force）为 2。FILE 所在的文件夹不存在时会自动创建。\n\n"
+        "示例：kexie draft 2022年工作要点.docx -o plans/2022.yaml",
+    ),
+    "help.draft.document": (
+        "The year's work plan: plain text (UTF-8 or GB18030), .docx, or a saved web page (.html).",
+        "当年的工作计划文件：纯文本（UTF-8 或 GB18030）、.docx，或另存的网页（.html）。",
+    ),
+    "help.draft.force": (
+        "Replace FILE when it exists.",
+        "FILE 已存在时覆盖它。",
+    ),
+    "help.init.year": ("The plan's year. Default: this year.", "计划年份。默认为今年。"),
+    "help.log": (
+        "List the ledger's records in the order they were recorded.\n\n"
+        "Reverted records are marked, reversals listed. A target's records include those of "
+        "the activities that count toward it, and the reversals of every record listed. On a "
+        "terminal a long list goes through a pager (less, or $KEXIE_PAGER / $PAGER; "
+        "--no-pager prints it all); in a pipe every record is one line. Records stream past: "
+        "a million are listed in seconds.\n\n"
+        "Example: kexie log 海智沙龙 --since 2021-04-01 --format csv",
+        "按记录先后列出台账中的记录。\n\n"
+        "已撤销的记录会标明，撤销记录也会列出。一个目标的记录包括计入该目标的活动的记录，"
+        "以及所列各条记录的撤销记录。在终端上，较长的列表用分页程序显示（less，或 "
+        "$KEXIE_PAGER、$PAGER 指定的程序；--no-pager 一次全部输出）；输出到管道时每条记录"
+        "占一行。记录逐条输出：一百万条也只需几秒。\n\n"
+        "示例：kexie log 海智沙龙 --since 2021-04-01 --format csv",
+    ),
+    "help.log.ref": (
+        "Only this target, activity or measure (its id, or part of its name).",
+        "只看该目标、活动或措施（id 或名称的一部分）。",
+    ),
+    "help.log.by": (
+        "Only the records of this unit (id or name).",
+        "只看该单位（id 或名称）填报的记录。",
+    ),
+    "help.log.since": ("Only records on or after DATE.", "只看 DATE 当天及以后的记录。"),
+    "help.log.until": ("Only records on or before DATE.", "只看 DATE 当天及以前的记录。"),
+    "help.log.format": (
+        "table (default), json or csv.",
+        "输出格式：table（表格，默认）、json 或 csv。",
+    ),
+    "help.log.no_pager": (
+        "On a terminal, print everything at once.",
+        "在终端上一次全部输出，不分页。",
+    ),
+    "help.measures": (
+        "List the plan's measures (主要工作措施) by section, with their state.\n\n"
+        "For each: its owner, its number of records, the latest note with its date, and the "
+        "state. The state comes from the records against the measure (kexie record MEASURE "
+        "--note …, with --done when it is finished): not started (no record), in progress, or "
+        "done (a record says --done). Reverted records do not count; records after --as-of "
+        "are ignored. kexie show MEASURE lists its tasks and every note.\n\n"
+        "Example: kexie measures --as-of 2021-06-30 --format markdown",
+        "按部分列出计划的主要工作措施及其状态。\n\n"
+        "每项列出负责单位、记录条数、最近一条说明及其日期和状态。状态来自针对该措施的记录"
+        "（kexie record 措施 --note …，完成时加 --done）：未开始（没有记录）、进行中，或已完成"
+        "（有记录加了 --done）。已撤销的记录不计；--as-of 之后的记录不计。kexie show 措施 "
+        "列出其各项任务和全部说明。\n\n"
+        "示例：kexie measures --as-of 2021-06-30 --format markdown",
+    ),
+    "help.measures.section": (
+        "Only the measures of this section: its id, its title, or an unambiguous part of the "
+        "title.",
+        "只看该部分的措施：部分的 id、标题或标题中能唯一确定它的一段文字。",
+    ),
+    "help.measures.by": (
+        "Only the measures this unit (id or name) owns or co-owns; the plan must list units.",
+        "只看该单位（id 或名称）负责或参与的措施；计划中须列出单位。",
+    ),
+    "help.new_year": (
+        "Write next year's plan from this one, and its empty ledger.\n\n"
+        "Same units, sections, measures, targets and activities; the title's year, the period, "
+        "due dates, schedule checkpoints and activity dates move to YEAR (29 February becomes "
+        "the 28th); published is dropped. Every goal is kept as the plan first set it and "
+        "marked # review (with any adjustment it had, which is dropped): check each against "
+        "the approved document. The result validates as it is. Nothing is overwritten.\n\n"
+        "Example: kexie new-year 2022 --from plans/2021.yaml",
+        "以今年的计划为底稿，写出明年的计划及其空台账。\n\n"
+        "单位、部分、措施、目标和活动不变；标题中的年份、计划期、截止日期、进度节点和活动"
+        "日期都移到 YEAR 年（2月29日改为28日）；去掉 published。每个目标值保留计划最初设定"
+        "的值，并注明 # review（原有的调整一并注明，调整本身不保留）：请逐项对照正式印发的"
+        "文件核对。生成的计划可直接通过校验。不覆盖任何已有文件。\n\n"
+        "示例：kexie new-year 2022 --from plans/2021.yaml",
+    ),
+    "help.new_year.year": ("The new plan's year.", "新计划的年份。"),
+    "help.new_year.from": ("This year's plan, to start from.", "作为底稿的今年计划。"),
+    "help.new_year.output": (
+        "Where to write the new plan. Default: YEAR.yaml beside the --from plan.",
+        "新计划写到哪里。默认为 --from 计划旁边的 YEAR.yaml。",
+    ),
+    "help.record": (
+        "Append one record to the plan's progress ledger.\n\n"
+        "The ledger is plans/<year>.progress.yaml beside the plan. REF is an id, a name, or "
+        "an unambiguous part of a name. A counted target takes an AMOUNT (default 1); a "
+        "milestone takes --done; an activity counts 1 toward its target (or completes its "
+        "milestone). Refusals print one line, exit 2, and leave the ledger unchanged.\n\n"
+        "Example: kexie record 海智沙龙 1 --date 2021-03-12 --note 第一期海智沙龙",
+        "在计划的进度台账中追加一条记录。\n\n"
+        "台账是计划旁边的 plans/<年份>.progress.yaml。REF 是 id、名称或名称中能唯一确定它的"
+        "一部分。计数类目标填数量 AMOUNT（默认为 1）；里程碑加 --done；活动计为其目标的 1 "
+        "次（或完成其里程碑）。不能记录时只输出一行说明，退出码为 2，台账不变。\n\n"
+        "示例：kexie record 海智沙龙 1 --date 2021-03-12 --note 第一期海智沙龙",
+    ),
+    "help.record.amount": (
+        "How many, for a counted target: a whole number from 1. Default: 1.",
+        "数量，用于计数类目标：不小于 1 的整数。默认为 1。",
+    ),
+    "help.record.evidence": (
+        "A URL or a path that shows it happened.",
+        "佐证材料：网址或文件路径。",
+    ),
+    "help.record.done": (
+        "Mark a milestone (or a measure) as done.",
+        "将里程碑（或措施）标记为已完成。",
+    ),
+    "help.remind": (
+        "List the units to chase, and what for.\n\n"
+        "Each unit that owns or co-owns a target that is behind, overdue, or due within N days "
+        "and not met; or an activity that is overdue, or not held and planned to start within N "
+        "days; and each unit with work in the plan that has recorded nothing (records with by "
+        "set to it) in the last N days. Needs units in the plan, and owners (owner, co_owners) "
+        "on measures, targets or activities. What needs attention but names no unit is counted "
+        "at the end. --format text gives plain text ready to paste into 企业微信, 钉钉 or WeChat "
+        "(which show Markdown as it is typed); --format markdown a message for chats and e-mail "
+        "that render Markdown.\n\n"
+        "Example: kexie remind --days 14 --as-of 2021-06-30 --format text",
+        "列出需要催办的单位及催办事项。\n\n"
+        "包括：负责或参与的目标落后、逾期，或在 N 天内到期而未达标的单位；负责的活动逾期，或尚未"
+        "举办而计划在 N 天内开始的单位；以及计划中有任务、但最近 N 天没有填报任何记录（by 为该单"
+        "位的记录）的单位。计划中须列出 units，并在措施、目标或活动上指定负责单位（owner、"
+        "co_owners）。需要关注但没有指定单位的事项在最后计数。--format text 生成纯文本，可直接粘"
+        "贴到企业微信、钉钉或微信（它们不显示 Markdown 格式）；--format markdown 生成适合支持"
+        " Markdown 的聊天或邮件的消息。\n\n"
+        "示例：kexie remind --days 14 --as-of 2021-06-30 --format text",
+    ),
+    "help.remind.days": (
+        "Due soon: within N days; silent: no record (by the unit) in the last N days. Default: 30.",
+        "“即将到期”指 N 天内到期；“未填报”指最近 N 天没有该单位的记录。默认为 30。",
+    ),
+    "help.remind.format": (
+        "table (default), text (a message for WeChat, 企业微信 or 钉钉), markdown or json.",
+        "输出格式：table（表格，默认）、text（可粘贴到微信、企业微信或钉钉的文字）、markdown 或"
+        " json。",
+    ),
+    "help.report": (
+        "Write the report of a period: a quarter, a half-year, a month or the whole year.\n\n"
+        "Figures are taken at the period's end, or at --as-of (default today) when that is "
+        "earlier. The report has the plan's title and the period; a summary in the usual form (16"
+        "项指标：已完成 5，达进度 4，欠进度 6，逾期 1，未开始 0); per section, each target's "
+        "goal, its gain in the period, the cumulative actual, 完成率, the expected value by the "
+        "period's end (序时进度) and its state; goals adjusted during the year beside their "
+        "original; the activities held in the period and those that slipped; the notes recorded "
+        "against measures; and an annex of the period's records. Markdown, HTML and Word list "
+        "the first 1000 records and notes by date and say how many more there are; csv --table "
+        "records and xlsx list every record, in the order they were recorded.\n\n"
+        "--format html is one self-contained page (inline CSS and SVG charts) that prints on A4; "
+        "docx is a Word document (needs -o) for Word and WPS, with the 文号 and 落款 of "
+        "kexie.toml's [report] (number, signature, date) when set, page numbers, and bars for "
+        "charts; xlsx is a workbook with sheets for targets, activities and records (needs -o); "
+        "csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.\n\n"
+        "Example: kexie report --period Q2 --format docx -o 2021-Q2.docx",
+        "生成某一时期的报告：季度、半年、月份或全年。\n\n"
+        "数据取时期末的情况；--as-of（默认为今天）更早时取那一天的。报告包括计划标题和时期；常用"
+        "格式的概述（16项指标：已完成 5，达进度 4，欠进度 6，逾期 1，未开始 0）；按部分列出每个目"
+        "标的目标值、本期完成、累计完成、完成率、期末序时进度和状态；年内调整过的目标值及原目标值"
+        "；本期举办的活动和推迟的活动；针对措施填写的说明；以及本期记录的附录。Markdown、HTML 和"
+        " Word 按日期列出前 1000 条记录和说明，并注明还有多少条；csv --table records 和 xlsx 按记"
+        "录先后列出全部记录。\n\n"
+        "--format html 生成一个独立的网页（内嵌 CSS 和 SVG 图表），可用 A4 纸打印；docx 是 Word "
+        "文档（需要 -o），Word 和 WPS 可直接打开，带页码和条形图，kexie.toml 的 [report] 设置了"
+        " number、signature、date 时印出文号和落款；xlsx 是包含目标、活动和记录三个工作表的工作簿"
+        "（需要 -o）；csv 是其中的一张表（--table），UTF-8 编码并带 BOM，Excel 能正确显示中文。\n"
+        "\n"
+        "示例：kexie report --period Q2 --format docx -o 2021-Q2.docx",
+    ),
+    "help.report.period": (
+        "Q1, Q2, Q3, Q4, H1, H2, YEAR (the plan's period, the default) or a month YYYY-MM.",
+        "时期：Q1-Q4（季度）、H1、H2（上、下半年）、YEAR（整个计划期，默认）或月份 YYYY-MM。",
+    ),
+    "help.report.format": (
+        "markdown (default), html, docx, csv or xlsx.",
+        "输出格式：markdown（默认）、html、docx（Word）、csv 或 xlsx。",
+    ),
+    "help.report.table": (
+        "With --format csv: targets (default), activities or records.",
+        "与 --format csv 同用：targets（目标，默认）、activities（活动）或 records（记录）。",
+    ),
+    "help.revert": (
+        "Cancel a record by appending a reversal to the ledger.\n\n"
+        "Nothing in the ledger is edited or deleted. A record can be reverted once; a reversal "
+        "cannot be reverted (record it again instead). Without --date the reversal is dated "
+        "today, also after the plan's period (January's corrections); it is never dated "
+        "before the record it reverts.\n\n"
+        "Example: kexie revert 01M8K1KA6Z484GAB --note 录入错误",
+        "在台账中追加一条撤销记录，取消先前的一条记录。\n\n"
+        "台账中已有的内容不会被修改或删除。一条记录只能撤销一次；撤销记录本身不能再撤销"
+        "（需要时请重新记录）。不加 --date 时，撤销记录的日期为今天，计划期结束后也可以"
+        "（一月份的更正）；日期不会早于被撤销的记录。\n\n"
+        "示例：kexie revert 01M8K1KA6Z484GAB --note 录入错误",
+    ),
+    "help.revert.record_id": ("The id of the record to cancel.", "要取消的记录的 id。"),
+    "help.revert.note": ("Why it is cancelled.", "撤销的原因。"),
+    "help.revert.date": (
+        "The reversal's date (YYYY-MM-DD). Default: today.",
+        "撤销日期（YYYY-MM-DD）。默认为今天。",
+    ),
+    "help.schema": (
+        "Print the plan file's JSON Schema, for editors.\n\n"
+        "With it, yaml-language-server and VS Code check a plan as it is typed.\n\n"
+        "Example: kexie schema -o schema/plan.schema.json",
+        "输出计划文件的 JSON Schema，供编辑器使用。\n\n"
+        "yaml-language-server 和 VS Code 可据此在编辑时检查计划。\n\n"
+        "示例：kexie schema -o schema/plan.schema.json",
+    ),
+    "help.show": (
+        "Show one target, activity or measure, its records and progress.\n\n"
+        "Its plan text and goal; for a counted target, a month-by-month chart that compares "
+        "the cumulative actual with the expected line (序时进度). The latest 50 records are "
+        "listed by date (kexie log REF lists them all); reverted records are shown struck "
+        "through, with the record that reverted them.\n\n"
+        "Example: kexie show 海智沙龙 --as-of 2021-06-30",
+        "查看一个目标、活动或措施的记录和进度。\n\n"
+        "显示计划原文和目标值；计数类目标有逐月图表，对比累计完成数与序时进度线。按日期列出"
+        "最近 50 条记录（kexie log REF 列出全部）；已撤销的记录加删除线显示，并注明撤销它的"
+        "记录。\n\n"
+        "示例：kexie show 海智沙龙 --as-of 2021-06-30",
+    ),
+    "help.status": (
+        "Show every target against its goal and the calendar (序时进度).\n\n"
+        "Targets are grouped by section. For each: the goal in the plan's words, the actual "
+        "(records up to --as-of, after reverts), the share of the goal's lower bound, a bar "
+        "with the expected mark, the expected value by now, what is still missing, and the "
+        "state with its light. Then the counts by state and the activities due within 30 "
+        "days or overdue.\n\n"
+        "Without --as-of: today, clamped into the plan's period (a finished plan is shown at "
+        "its last day, and the header says so). --format json prints a stable shape that "
+        "tools may rely on (docs/format.md); --group owner rolls the targets and activities "
+        "up by their owner (the target's or activity's own, else its measure's).\n\n"
+        "Example: kexie status --as-of 2021-06-30 --only behind,overdue",
+        "对照目标值和序时进度，列出每个目标的完成情况。\n\n"
+        "目标按部分分组。每个目标列出：计划中的目标值、实际完成数（截至 --as-of 的记录，"
+        "已扣除撤销）、完成率（按目标下限计）、带序时标记的进度条、按序时应完成数、尚缺数量，"
+        "以及状态和信号灯。最后是各状态的数量，以及 30 天内到期或已逾期的重大活动。\n\n"
+        "不加 --as-of 时取今天，并限于计划期内（计划期已结束时显示最后一天，标题中会注明）。"
+        "--format json 输出供其他工具使用的稳定结构（见 docs/format.md）；--group owner 按"
+        "负责单位（目标或活动自身的，否则为所属措施的）汇总目标和活动。\n\n"
+        "示例：kexie status --as-of 2021-06-30 --only 落后,逾期",
+    ),
+    "help.status.section": (
+        "Only the targets of this section: its id, its title, or an unambiguous part of the title.",
+        "只看该部分的目标：部分的 id、标题或标题中能唯一确定它的一段文字。",
+    ),
+    "help.status.owner": (
+        "Only the targets of this unit (the target's owner, else its measure's): its id or "
+        "its name.",
+        "只看该单位负责的目标（目标自身的负责单位，否则为所属措施的）：单位的 id 或名称。",
+    ),
+    "help.status.only": (
+        "Only the targets in these states, comma-separated: exceeded, met, done, on_track, "
+        "behind, overdue, pending, open, or their Chinese words (落后, 逾期 …).",
+        "只看处于这些状态的目标，用逗号或顿号分隔：超额、达标、已完成、正常、落后、逾期、"
+        "未开始、待完成，也可用英文（behind、overdue……）。",
+    ),
+    "help.status.group": (
+        "owner: instead of the targets, one row per responsible unit with how many targets "
+        "and activities it owns, met, behind and overdue.",
+        "owner：不列目标，改为每个负责单位一行，列出其负责的目标和活动数，以及达标、落后和"
+        "逾期的数量。",
+    ),
+    "help.validate": (
+        "Check plan files and their ledgers; report every problem, one line each.\n\n"
+        "A problem's line starts with its place, path:line:col. Each plan's ledger "
+        "(plans/2021.yaml → plans/2021.progress.yaml) is checked too, every line of it. Exit "
+        "0 when all files are valid, 1 when any is invalid, 2 when a file is missing. "
+        "Warnings (what two clones both recorded, kept twice by a merge; it counts once) are "
+        "printed and leave the exit code 0, unless --strict. With --against REV (e.g. "
+        "origin/main in CI), a target whose goal differs from the plan at REV is an error "
+        "unless the target has an adjustment to that goal.\n\n"
+        "Example: kexie validate plans/2021.yaml --format github",
+        "检查计划文件及其台账，逐行报告每一个问题。\n\n"
+        "每个问题一行，开头是它的位置：路径:行:列。每份计划的台账（plans/2021.yaml → "
+        "plans/2021.progress.yaml）也逐行检查。全部有效时退出码为 0，有无效文件时为 1，"
+        "文件不存在时为 2。提示（两份副本都记录、合并后重复的内容，只计一次）会输出，但退出码"
+        "仍为 0，除非加 --strict。加 --against REV（如 CI 中的 origin/main）时，目标值与 REV "
+        "版本的计划不同、又没有相应调整的目标视为错误。\n\n"
+        "示例：kexie validate plans/2021.yaml --format github",
+    ),
+    "help.validate.paths": (
+        "Plan files to check (a ledger stands for its plan). Default: the plan kexie finds "
+        "(see --plan).",
+        "要检查的计划文件（给出台账即检查其计划）。默认为 kexie 找到的计划（见 --plan）。",
+    ),
+    "help.validate.format": (
+        "text (default), github (Actions annotations) or json.",
+        "输出格式：text（文本，默认）、github（GitHub Actions 注释）或 json。",
+    ),
+    "help.validate.against": (
+        "Also refuse a goal changed since git revision REV without a matching adjustments "
+        "entry (its reason).",
+        "目标值自 git 版本 REV 以来有改动、却没有相应的 adjustments 条目（调整理由）时，"
+        "也视为错误。",
+    ),
+    "help.validate.strict": (
+        "Fail (exit 1) on warnings too: what a merge said twice (a record reverted twice, an "
+        "activity held twice, a milestone done twice).",
+        "有提示时也判为失败（退出码 1）：合并造成的重复（同一记录撤销两次、同一活动举办两次、"
+        "同一里程碑完成两次）。",
+    ),
     # --- any run --------------------------------------------------------------------------------
     # The warnings it prints; a bug in kexie (exit 3).
     "plan.bundled": (

@@ -1,9 +1,11 @@
-"""What a user's words name in a plan: a target, activity or measure (REF), or a unit.
+"""What a user's words name in a plan: a target, activity or measure (REF), a section, or
+a unit.
 
 A REF is an id, an exact name, or an unambiguous part of a name (as git takes a unique
-prefix of a commit). A unit is named by its id or its name. Each function returns what
-was named, or the `PlanError` that says why nothing is (ambiguous, with the candidates;
-unknown, with the closest). Pure; imports errors and plan of ours.
+prefix of a commit); so is a section, by its title. A unit is named by its id or its
+name. Each function returns what was named, or the `PlanError` that says why nothing is
+(ambiguous, with the candidates; unknown, with the closest). Pure; imports errors and
+plan of ours.
 """
 
 from __future__ import annotations
@@ -39,13 +41,39 @@ def resolve_ref(plan: Plan, ref: str) -> tuple[str, str] | PlanError:
 
 
 def resolve_unit(plan: Plan, value: str) -> str | PlanError:
-    """Return the id of the unit `value` names (its id or its name)."""
+    """Return the id of the unit `value` names: its id or its whole name (a part would do
+    for a filter, but `by` says who reported: no guessing)."""
     if not plan.units:
         return PlanError("no_units")
-    for unit in plan.units:
-        if value in (unit.id, unit.name):
-            return unit.id
-    words = [u.id for u in plan.units] + [u.name for u in plan.units]
-    close = difflib.get_close_matches(value, words, n=1, cutoff=0.5)
-    hint = next((u.id for u in plan.units if close and close[0] in (u.id, u.name)), "")
-    return PlanError("unknown_ref", {"kind": "unit", "id": value, "hint": hint})
+    return _named(value, "unit", [(u.id, u.name) for u in plan.units], parts=False)
+
+
+def resolve_section(plan: Plan, value: str) -> str | PlanError:
+    """Return the id of the section `value` names: its id, its title, or an unambiguous part
+    of its title."""
+    return _named(value, "section", [(s.id, s.title) for s in plan.sections])
+
+
+def _named(
+    value: str, kind: str, known: list[tuple[str, str]], parts: bool = True
+) -> str | PlanError:
+    """Return the id of the (id, name) pair that `value` names, as resolve_ref does: the
+    id, else the name, else (with `parts`) an unambiguous part of a name, case aside."""
+    wanted = value.strip()
+    folded = wanted.casefold()
+    for matches in (
+        [x for x in known if x[0] == wanted],
+        [x for x in known if x[1] == wanted],
+        [x for x in known if parts and folded and folded in x[1].casefold()],
+    ):
+        if len(matches) == 1:
+            return matches[0][0]
+        if matches:
+            shown = [f"{ident} ({name})" for ident, name in matches[:MAX_CANDIDATES]]
+            if len(matches) > MAX_CANDIDATES:
+                shown.append("…")
+            return PlanError("ref_ambiguous", {"ref": value, "candidates": ", ".join(shown)})
+    words = [x[0] for x in known] + [x[1] for x in known]
+    close = difflib.get_close_matches(wanted, words, n=1, cutoff=0.5)
+    hint = next((ident for ident, name in known if close and close[0] in (ident, name)), "")
+    return PlanError("unknown_ref", {"kind": kind, "id": value, "hint": hint})

@@ -68,6 +68,22 @@ def clamp_reasons() -> set[str]:
     return {default_as_of(plan, day)[1] for day in days}
 
 
+def help_keys() -> set[str]:
+    """Return what cli.helptext builds help codes from: every command's code and each of its
+    parameters' (tests/test_help.py holds the tree to them)."""
+    import typer.main
+
+    from kexie_plan.cli import app
+    from kexie_plan.cli.helptext import command_code, commands, help_code, help_option
+
+    codes = set()
+    for path, command in commands(typer.main.get_command(app)):
+        codes.add(command_code(path))
+        params = [*command.params, help_option(command, ["-h", "--help"])]
+        codes |= {help_code(path, param) for param in params}
+    return {code.removeprefix("help.") for code in codes if code}
+
+
 def column_keys() -> set[str]:
     """Return the string constants of the views that head a column with `"col." + key`."""
     return set().union(*(consts for consts in SOURCES.values() if "col." in consts))
@@ -86,6 +102,7 @@ BUILT: dict[str, set[str]] = {
     "remind.why.": set(WHY_LIGHT),  # render.units.reminder_words
     "status.as_of.": clamp_reasons(),  # render.words.as_of_words
     "col.": column_keys(),  # the views' headings: "col." + key for a key of theirs
+    "help.": help_keys(),  # cli.helptext: help.COMMAND[.KEY], help.opt.KEY
 }
 
 

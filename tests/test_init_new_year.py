@@ -242,5 +242,5 @@ def test_new_year_refuses_to_overwrite_and_the_same_year(tmp_path, monkeypatch, 
     assert capsys.readouterr().err.splitlines() == [
         f"kexie: error: already exists, nothing written: {tmp_path / '2025.progress.yaml'}",
         "kexie: error: the --from plan is already for 2024; give the next year",
-        "kexie: error: year 20250 is outside 1900-2999",
+        "kexie: error: year '20250' is not a year from 1900 to 2999",
     ]

@@ -286,12 +286,48 @@ def test_refusals_leave_the_ledger_unchanged(ledger, monkeypatch, run, args, mes
     assert not BUNDLED_PLAN.with_name("2021.progress.yaml").exists()
 
 
-def test_a_negative_amount_is_a_usage_error_too(ledger, monkeypatch, run) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["海智沙龙", "-1"],
+        ["海智沙龙", "-1", "--note", "x"],
+        ["--note", "x", "海智沙龙", "-1"],
+        ["海智沙龙", "--", "-1"],
+        ["-1", "海智沙龙"],
+    ],
+)
+def test_a_negative_amount_is_refused_in_kexies_words(ledger, monkeypatch, run, args) -> None:
+    # not Click's "No such option: -1": the token reaches AMOUNT, which refuses it
     before = ledger.read_bytes()
-    code, out, err = run("record", "海智沙龙", "-1")
-    assert (code, out) == (2, "")
-    assert err.endswith("Error: No such option: -1\n")
+    code, out, err = run("record", "--yes", *args)
+    message = "amount '-1' is not a whole number from 1 to 999999999"
+    assert (code, out, err) == (2, "", f"kexie: error: {message}\n")
+    monkeypatch.setenv("KEXIE_LANG", "zh")
+    code, out, err = run("record", "--yes", *args)
+    assert (code, out, err) == (2, "", "kexie: error: 数量 '-1' 不是 1 到 999999999 之间的整数\n")
     assert ledger.read_bytes() == before
+
+
+@pytest.mark.parametrize("amount", ["-2.5", "1.5", "abc", "１２"])
+def test_a_malformed_amount_is_refused_in_kexies_words(ledger, run, amount) -> None:
+    code, out, err = run("record", "海智沙龙", amount, "--yes")
+    message = f"amount {amount!r} is not a whole number from 1 to 999999999"
+    assert (code, out, err) == (2, "", f"kexie: error: {message}\n")
+
+
+def test_an_option_value_that_looks_negative_stays_with_its_option(ledger, run) -> None:
+    code, out, err = run("record", "海智沙龙", "--note", "-1", "--dry-run")
+    assert (code, err) == (0, "")
+    assert 'amount: 1, note: "-1"}' in out
+
+
+def test_an_unknown_option_is_still_an_unknown_option(ledger, run) -> None:
+    code, out, err = run("record", "海智沙龙", "-x", "--yes")
+    assert (code, out, err) == (
+        2,
+        "",
+        "kexie: error: no such option '-x' (help: kexie record -h)\n",
+    )
 
 
 def test_refusals_speak_chinese_too(ledger, monkeypatch, run) -> None:
@@ -336,6 +372,28 @@ def test_saying_no_writes_nothing(ledger: Path, monkeypatch, run) -> None:
     answer(monkeypatch, "n")
     code, _, err = run("record", "海智沙龙")
     assert (code, err) == (4, "cancelled; nothing written\n")  # declined: its own exit code
+    assert ledger.read_bytes() == before
+
+
+def test_a_question_is_asked_again_in_the_runs_language(ledger: Path, monkeypatch, run) -> None:
+    answer(monkeypatch, "maybe", "是")
+    monkeypatch.setenv("KEXIE_LANG", "zh")
+    code, out, err = run("record", "海智沙龙")
+    assert (code, err) == (0, "")
+    line = f"- {{id: {last_id(ledger)}, date: 2021-06-30, target: haizhi-salons, amount: 1}}"
+    asked = "写入这条记录？ [y/n] (y): "
+    assert out == (
+        f"{line}\n{asked}请回答 y（是）或 n（否）\n{asked}已记录：{line}\n"
+        "海智沙龙（haizhi-salons）：2 / 3+ 场\n"  # the spring salon counts too
+    )
+
+
+def test_an_end_of_input_at_a_question_writes_nothing(ledger: Path, monkeypatch, run) -> None:
+    before = ledger.read_bytes()
+    answer(monkeypatch)  # no line to read
+    monkeypatch.setenv("KEXIE_LANG", "zh")
+    code, _, err = run("record", "海智沙龙")
+    assert (code, err) == (4, "\n已中止，未写入\n")
     assert ledger.read_bytes() == before
 
 

@@ -261,7 +261,7 @@ def test_filters(plan_path, monkeypatch, capsys) -> None:
         (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a date (YYYY-MM-DD)"),
         (["--as-of", "20220701"], "--as-of '20220701' is not a date (YYYY-MM-DD)"),
         (["--format", "xml"], "--format 'xml' is not one of table, json, csv, markdown"),
-        (["--only", "late"], "--only 'late' is not one of exceeded, met, done, on_track, "),
+        (["--only", "late"], "--only 'late' is not a state (exceeded, met, done, on track, "),
         (["--section", "popp"], "no section has id 'popp'; did you mean 'pop'?"),
         (["--owner", "nobody"], "no unit has id 'nobody'"),
         (["--lang", "fr"], "unknown language 'fr'"),

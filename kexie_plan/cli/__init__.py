@@ -4,7 +4,8 @@ The only package that reads the environment and the clock (through `env.Env`), p
 and exits. `main` is the one boundary that maps outcomes to exit codes (`ExitStatus`):
 0 ok, 1 invalid files, 2 usage, 3 a bug in kexie, 4 declined at a prompt. Heavy imports
 (pydantic, rich) happen inside commands, so that `--help` stays fast. No command imports
-another; what several share lives in app, env, options, parse, output and recording.
+another; what several share lives in app, env, helptext, options, parse, output and
+recording. The help and Click's own messages speak the run's language (helptext).
 """
 
 from __future__ import annotations
@@ -33,27 +34,57 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
     validate,
 )
 from kexie_plan.cli.app import app
-from kexie_plan.cli.env import current
+from kexie_plan.cli.env import current, lang_of_command_line
 from kexie_plan.cli.output import fence
-from kexie_plan.errors import ExitStatus, PlanErrors, UsageProblem, exit_status
-from kexie_plan.i18n import choose_lang, text
+from kexie_plan.errors import ExitStatus, PlanError, PlanErrors, UsageProblem, exit_status
+from kexie_plan.i18n import text
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
     """Run the CLI inside the one error boundary that maps outcomes to exit codes (and,
-    in GitHub Actions, inside the fence that keeps its output from acting as commands)."""
+    in GitHub Actions, inside the fence that keeps its output from acting as commands).
+
+    The language is decided before click parses anything, so that the help and Click's
+    own messages speak it too; each command decides it again the same way (env.lang_of)."""
     _tolerant_streams()
     fence.start()
+    args = sys.argv[1:]
+    current.clear()  # one run's language is not the next's (tests run many in one process)
+    lang = lang_of_command_line(args)
     try:
-        app(prog_name="kexie")
+        _run(args, lang)
     except SystemExit:
         raise
     except BaseException:
-        _report(current.get("lang") or choose_lang(None))
+        _report(current.get("lang") or lang)
     finally:
         fence.stop()
+
+
+def _run(args: list[str], lang: str) -> NoReturn:
+    """Run the command line with the help in `lang`; Click's refusals become usage problems."""
+    import typer
+
+    from kexie_plan.cli.helptext import click, command_tree, usage_error
+
+    command = command_tree(app, lang)
+    try:
+        # args=None: click reads sys.argv itself, and on Windows expands wildcards in it
+        result = command.main(None, prog_name="kexie", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `kexie` alone: the help, on stderr
+        sys.stderr.write(exc.format_message() + "\n")
+        raise SystemExit(ExitStatus.USAGE) from None
+    except click.exceptions.UsageError as exc:
+        raise UsageProblem(usage_error(exc, command, args)) from None
+    except click.exceptions.ClickException as exc:
+        params = {"problem": exc.format_message(), "command": "kexie"}
+        raise UsageProblem(PlanError("usage.other", params)) from None
+    except typer.Abort:  # the input ended at a prompt: as good as no
+        sys.stderr.write(text("usage.aborted", current.get("lang") or lang) + "\n")
+        raise SystemExit(ExitStatus.DECLINED) from None
+    raise SystemExit(result if isinstance(result, int) else ExitStatus.OK)
 
 
 def _tolerant_streams() -> None:

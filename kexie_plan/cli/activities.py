@@ -18,60 +18,21 @@ from kexie_plan.errors import PlanError, UsageProblem
 def activities(
     plan: opt.PlanOption = None,
     as_of: opt.AsOfOption = None,
-    month: Annotated[
-        str | None,
-        typer.Option("--month", metavar="1-12", help="Only activities planned in this month."),
-    ] = None,
-    upcoming: Annotated[
-        str | None,
-        typer.Option(
-            "--upcoming",
-            metavar="DAYS",
-            help="Only activities not held and planned to start within DAYS (or running now).",
-        ),
-    ] = None,
-    overdue: Annotated[
-        bool,
-        typer.Option("--overdue", help="Only overdue activities (with --upcoming: both)."),
-    ] = False,
+    month: Annotated[str | None, typer.Option("--month", metavar="1-12")] = None,
+    upcoming: Annotated[str | None, typer.Option("--upcoming", metavar="DAYS")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue")] = False,
     by: opt.UnitOption = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="table (default), json, csv, markdown or ics (iCalendar)."),
-    ] = "table",
+    output_format: opt.FormatOption = "table",
     output: opt.OutputOption = None,
     alarm: Annotated[
         list[str] | None,
         typer.Option(
             "--alarm",
             metavar="BEFORE",
-            help="With --format ics: remind this long before each activity not yet held "
-            "(7d, 2d, 12h, 30m, 1w); may be given more than once.",
         ),
     ] = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """List the major activities month by month: held, this month, upcoming, overdue.
-
-    An activity is planned for its window when it has one, else its date, else its whole
-    month; a month that is only the office's estimate (tentative) shows as 约N月 and is
-    never overdue: past it, the activity is "not held".
-
-    --format ics writes an iCalendar file (RFC 5545) for Outlook, WPS and phone calendars:
-    one all-day event per activity, on the day it was held, else on its planned date or
-    window, else (a month only) on the month's first working day, titled 5月：… (约5月：…
-    for an estimate). Its UID is made of the organisation, the plan's year and the
-    activity's id, and its SEQUENCE grows with each record that holds the activity or
-    reverts a holding, so that importing a newer file updates the events instead of
-    adding them twice. --alarm adds a reminder before each event not yet held.
-
-    --format json: {plan, as_of, activities:
-    [{id, name, month, date, window, starts, ends, state, held, late, tentative, target,
-    target_name, measure, owner, owner_name, co_owners}], summary}; its state includes
-    this_month (kexie status's does not).
-
-    Example: kexie activities --upcoming 30 --overdue --as-of 2021-06-15
-    """
     from kexie_plan.progress import activities_selected, activity_revisions, status_report
     from kexie_plan.render import calendar as view
 

@@ -19,25 +19,16 @@ ACTIONS = ("list", "get", "set", "unset", "path")
 def config(
     action: Annotated[
         str,
-        typer.Argument(metavar="ACTION", help="list (default), get, set, unset or path."),
+        typer.Argument(metavar="ACTION"),
     ] = "list",
     key: Annotated[
         str | None,
-        typer.Argument(metavar="KEY", help="unit (who you record as) or lang (zh or en)."),
+        typer.Argument(metavar="KEY"),
     ] = None,
-    value: Annotated[str | None, typer.Argument(metavar="VALUE", help="For set.")] = None,
+    value: Annotated[str | None, typer.Argument(metavar="VALUE")] = None,
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """Read or change your own settings, kept in your user folder, not in the repository.
-
-    `unit` is who you record as: `kexie record` and `kexie revert` store it as `by` when
-    --by is not given ($KEXIE_BY overrides it for one shell). Set it by the unit's id or
-    name; when a plan is found, the name is checked against its units and stored as the
-    id. `lang` is the language of kexie's words (zh or en).
-
-    Examples: kexie config set unit 海智办 · kexie config get unit · kexie config path
-    """
     from kexie_plan.cli.userconfig import (
         USER_KEYS,
         read_user_config,

@@ -16,32 +16,13 @@ from kexie_plan.errors import PlanError, UsageProblem
 
 @app.command()
 def diff(
-    plans: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="[OLD NEW | PLAN]", help="Two plan files; with --git, one plan."),
-    ] = None,
-    git: Annotated[
-        str | None,
-        typer.Option(
-            "--git", metavar="REV", help="Compare the plan as it was at git revision REV."
-        ),
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="table (default), markdown or json.")
-    ] = "table",
+    plans: Annotated[list[Path] | None, typer.Argument(metavar="[OLD NEW | PLAN]")] = None,
+    git: Annotated[str | None, typer.Option("--git", metavar="REV")] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT")] = "table",
     output: OutputOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show what changed between two plans: the plan's own terms, not lines.
-
-    Sections, measures, targets and activities added or removed; goals changed, goals
-    adjusted (with the reason), units and due dates changed; activities moved to another
-    month or date. With --git REV, the plan (PLAN, else the one kexie finds) is compared
-    with itself as it was at REV, read with git, without network.
-
-    Example: kexie diff --git HEAD~1 plans/2021.yaml --format markdown
-    """
     from kexie_plan.gitrev import plan_at
     from kexie_plan.plandiff import plan_diff
     from kexie_plan.planfile import load_plan

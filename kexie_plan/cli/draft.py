@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
@@ -24,35 +25,12 @@ def draft(
         Path,
         typer.Argument(
             metavar="DOCUMENT",
-            help="The year's work plan: plain text (UTF-8 or GB18030), .docx, or a saved "
-            "web page (.html).",
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", metavar="FILE", help="Write the draft here. Default: stdout."
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE when it exists.")] = False,
+    output: opt.OutputOption = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Draft a plan from the year's 工作意见 / 工作要点 document, for a person to review.
-
-    Reads the title (year, org), 指导思想, the targets of 二、工作目标 (举办3-5场…,
-    …2所以上, 不少于8家; one-off deliverables as milestones), the (一)(二)… sections of
-    三、主要工作措施 with their 一是/二是… measures and every sentence as a task, and the
-    count of 四、重大活动安排. Each entry says which line it came from (# source:), and
-    each guess is marked # review:. Nothing the document does not say is invented: no
-    owners, no due dates, no months. What it found, guessed and could not place goes
-    to stderr.
-
-    Exit 0 with a draft; 1 when the document holds no plan (or no year); 2 when it
-    cannot be read (missing, over 2 MiB of text, not a document) or FILE exists (without
-    --force). FILE's folder is made when it does not exist.
-
-    Example: kexie draft 2022年工作要点.docx -o plans/2022.yaml
-    """
     from kexie_plan.documents import read_document
     from kexie_plan.draft import parse
     from kexie_plan.planfile import MAX_PLAN_BYTES, load_plan_text

@@ -14,7 +14,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,6 +37,8 @@ CONFIG_KEYS = ("plan", "lang", "unit")
 # (锡科协〔2021〕12号); signature, who signs it (落款: 无锡市科学技术协会); date, the day
 # under the signature (成文日期: a TOML date or "YYYY-MM-DD"; default: today).
 REPORT_KEYS = ("number", "signature", "date")
+# What says the language when neither --lang nor kexie.toml does (i18n.choose_lang).
+LANG_VARIABLES = ("KEXIE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 MAX_WARNINGS = 20  # a run prints this many of a ledger's problems, then how many more
 
 # The language of the run that is under way, so that the error boundary words its
@@ -97,8 +99,10 @@ def _report_settings(value: Any, bad: Callable[[str], UsageProblem]) -> dict[str
 
 def lang_of(option: str | None) -> str:
     """Return the UI language: the option, else $KEXIE_LANG, else the person's own setting
-    (kexie config), else kexie.toml, else the locale; a usage problem for a value that is
-    neither zh nor en."""
+    (kexie config), else kexie.toml, else the locale (on Windows, where no LANG is set, the
+    display language); a usage problem for a value that is neither zh nor en. The one
+    place that decides it: for the help and Click's words (`lang_of_command_line`) as for
+    each command (`Env.create`)."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     if option is None:
@@ -111,8 +115,49 @@ def lang_of(option: str | None) -> str:
             found = read_config()
             option = found[1].get("lang") if found is not None else None
     lang = choose_lang(option)
+    if option is None and not any(os.environ.get(name) for name in LANG_VARIABLES):
+        lang = windows_lang() or lang
     current["lang"] = lang
     return lang
+
+
+def lang_option(args: Sequence[str]) -> str | None:
+    """Return the value of the last --lang on a command line (before a `--`), or None."""
+    found = None
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            found = args[at + 1]
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+    return found
+
+
+def lang_of_command_line(args: Sequence[str]) -> str:
+    """Return the language a run speaks before click parses its command line (for the help
+    and Click's messages): `lang_of` with the line's last --lang, wherever it stands.
+    Refuses nothing: a bad --lang or kexie.toml is left for the command to report, and the
+    run speaks as if it were not there."""
+    for option in (lang_option(args), None):
+        try:
+            return lang_of(option)
+        except UsageProblem:
+            current.pop("lang", None)
+    return choose_lang(None)
+
+
+def windows_lang() -> str | None:
+    """Return 'zh' or 'en' from Windows' display language; None elsewhere."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    try:
+        language = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    return "zh" if language & 0x3FF == 0x04 else "en"  # LANG_CHINESE, any country
 
 
 def today() -> date:

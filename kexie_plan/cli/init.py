@@ -11,6 +11,7 @@ from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
 from kexie_plan.cli.output import create_files
+from kexie_plan.cli.parse import year_of
 from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
@@ -97,32 +98,13 @@ def repository_files(year: int, lang: str) -> dict[str, str]:
 
 @app.command()
 def init(
-    folder: Annotated[
-        Path,
-        typer.Argument(metavar="[DIR]", help="Where to start. Default: the current folder."),
-    ] = Path("."),
-    year: Annotated[
-        int | None,
-        typer.Option("--year", help="The plan's year. Default: the current year."),
-    ] = None,
+    folder: Annotated[Path, typer.Argument(metavar="[DIR]")] = Path("."),
+    year: Annotated[str | None, typer.Option("--year", metavar="YEAR")] = None,
     lang: LangOption = None,
 ) -> None:
-    """Start a repository for a yearly plan: settings, a first plan, its ledger, CI.
-
-    Writes kexie.toml (plan path, language), plans/YEAR.yaml (a
-    minimal valid plan to fill in), its empty ledger plans/YEAR.progress.yaml,
-    schema/plan.schema.json (for editors), .gitattributes (ledgers merge by union), the
-    CI workflow .github/workflows/plan-check.yml and .pre-commit-config.yaml. If any of
-    these exists, nothing is written (exit 2). `kexie status` and `kexie validate` work in
-    the new folder at once.
-
-    Example: kexie init wuxi-kexie --year 2022 --lang zh
-    """
     env = Env.create(lang)
     ui = env.lang
-    chosen_year = year if year is not None else env.today.year
-    if not 1900 <= chosen_year <= 2999:
-        raise UsageProblem(PlanError("bad_year", {"value": chosen_year}))
+    chosen_year = year_of(year) if year is not None else env.today.year
     files = repository_files(chosen_year, ui)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

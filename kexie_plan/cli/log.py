@@ -17,39 +17,16 @@ from kexie_plan.cli.parse import date_of, ref_of, reporter_of
 
 @app.command()
 def log(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="REF", help="Only this target, activity or measure (id or part of its name)."
-        ),
-    ] = None,
+    ref: Annotated[str | None, typer.Argument(metavar="REF")] = None,
     by: opt.ByOption = None,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Records on or after.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Records on or before.")
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="table (default), json or csv.")
-    ] = "table",
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE")] = None,
+    output_format: opt.FormatOption = "table",
     output: opt.OutputOption = None,
-    no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="On a terminal, print everything at once.")
-    ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager")] = False,
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """List the ledger's records in the order they were recorded; reverted records are
-    marked, reversals listed.
-
-    A target's records include those of the activities that count toward it, and the
-    reversals of every record listed. On a terminal a long list goes through a pager
-    (less, or $KEXIE_PAGER / $PAGER; --no-pager prints it all); in a pipe every record
-    is one line. Records stream past: a million are listed in seconds.
-
-    Example: kexie log 海智沙龙 --since 2021-04-01 --format csv
-    """
     from kexie_plan.progress import log_rows
     from kexie_plan.render.log import log_as_data, log_lines, log_sheet
     from kexie_plan.render.words import json_stream

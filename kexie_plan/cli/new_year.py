@@ -8,10 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
+from kexie_plan.cli import options as opt
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env, shown_path
 from kexie_plan.cli.options import LangOption
 from kexie_plan.cli.output import create_files
+from kexie_plan.cli.parse import year_of
 from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.i18n import text
 
@@ -51,32 +53,11 @@ def plan_yaml(data: dict[str, Any], notes: dict[str, str], header: list[str]) ->
 
 @app.command("new-year")
 def new_year(
-    year: Annotated[int, typer.Argument(metavar="YEAR", help="The new plan's year.")],
-    source: Annotated[
-        Path,
-        typer.Option("--from", metavar="PLAN", help="This year's plan, to start from."),
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE",
-            help="Where to write the new plan. Default: YEAR.yaml beside the --from plan.",
-        ),
-    ] = None,
+    year: Annotated[str, typer.Argument(metavar="YEAR")],
+    source: Annotated[Path, typer.Option("--from", metavar="PLAN")],
+    output: opt.OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write next year's plan from this one, and its empty ledger.
-
-    Same units, sections, measures, targets and activities; the title's year, the period,
-    due dates, schedule checkpoints and activity dates move to YEAR (29 February becomes
-    the 28th); `published` is dropped. Every goal is kept as the plan first set it and
-    marked `# review` (with any adjustment it had, which is dropped): check each against
-    the approved document. The result validates as it is. Nothing is overwritten.
-
-    Example: kexie new-year 2022 --from plans/2021.yaml
-    """
     from kexie_plan.ledger import HEADER, ledger_path_for
     from kexie_plan.planfile import load_plan, load_plan_text
     from kexie_plan.render.words import visible
@@ -84,21 +65,20 @@ def new_year(
 
     env = Env.create(lang)
     ui = env.lang
+    new = year_of(year)
     plan = load_plan(source)
-    if not 1900 <= year <= 2999:
-        raise UsageProblem(PlanError("bad_year", {"value": year}))
-    if year == plan.year:
-        raise UsageProblem(PlanError("new_year.same_year", {"value": year}))
-    target = output if output is not None else source.parent / f"{year}.yaml"
+    if new == plan.year:
+        raise UsageProblem(PlanError("new_year.same_year", {"value": new}))
+    target = output if output is not None else source.parent / f"{new}.yaml"
     ledger = ledger_path_for(target)
     existing = [p for p in (target, ledger) if p.exists()]
     if existing:
         shown = ", ".join(shown_path(p) for p in existing)
         raise UsageProblem(PlanError("init.would_overwrite", {"paths": shown}))
-    data, notes = next_year_plan(plan, year)
+    data, notes = next_year_plan(plan, new)
     header = [
-        text("new_year.header", "en", year=year, old=plan.year),
-        text("new_year.header", "zh", year=year, old=plan.year),
+        text("new_year.header", "en", year=new, old=plan.year),
+        text("new_year.header", "zh", year=new, old=plan.year),
     ]
     body = plan_yaml(data, notes, header)
     load_plan_text(body, str(target))  # a plan that does not validate is a bug here

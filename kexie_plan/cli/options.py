@@ -1,4 +1,4 @@
-"""The options several commands share, declared once."""
+"""The options several commands share, declared once (their help: i18n's help.opt.*)."""
 
 from __future__ import annotations
 
@@ -7,57 +7,14 @@ from typing import Annotated
 
 import typer
 
-PlanOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--plan",
-        help=(
-            "Plan file. Default: $KEXIE_PLAN, kexie.toml, plans/<year>.yaml, "
-            "else the bundled 2021 plan."
-        ),
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", help="zh or en. Default: $KEXIE_LANG, else kexie.toml's lang, else the locale."
-    ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="See the plan as it stood on DATE (YYYY-MM-DD); later records are ignored. "
-        "Default: today, within the plan's period.",
-    ),
-]
-FormatOption = Annotated[
-    str,
-    typer.Option("--format", help="table (default), json, csv or markdown."),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal."),
-]
-UnitOption = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        metavar="UNIT",
-        help="Only what this unit (id or name) owns or co-owns; the plan must list units.",
-    ),
-]
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened. Default: today."),
-]
-NoteOption = Annotated[str | None, typer.Option("--note", help="What happened, in your words.")]
-ByOption = Annotated[
-    str | None,
-    typer.Option("--by", help="Who reports it: a unit id (or name) when the plan lists units."),
-]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Show the record that would be written; write nothing.")
-]
+PlanOption = Annotated[Path | None, typer.Option("--plan", metavar="PLAN")]
+LangOption = Annotated[str | None, typer.Option("--lang", metavar="zh|en")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE")]
+FormatOption = Annotated[str, typer.Option("--format", metavar="FORMAT")]
+OutputOption = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE")]
+UnitOption = Annotated[str | None, typer.Option("--by", metavar="UNIT")]
+DateOption = Annotated[str | None, typer.Option("--date", metavar="DATE")]
+NoteOption = Annotated[str | None, typer.Option("--note", metavar="TEXT")]
+ByOption = Annotated[str | None, typer.Option("--by", metavar="UNIT")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run")]

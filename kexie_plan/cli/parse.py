@@ -44,6 +44,14 @@ def choice_of(option: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def year_of(value: str) -> int:
+    """Return the year (1900 to 2999) that YEAR or --year gives."""
+    cleaned = value.strip()
+    if not cleaned.isascii() or not cleaned.isdecimal() or not 1900 <= int(cleaned) <= 2999:
+        raise UsageProblem(PlanError("bad_year", {"value": value}))
+    return int(cleaned)
+
+
 def days_of(option: str, value: str | None) -> int | None:
     """Return a number of days (0 to 366) that an option gives."""
     if value is None:
@@ -79,25 +87,52 @@ def month_of(value: str | None) -> int | None:
 
 
 def states_of(value: str | None) -> list[TargetState] | None:
-    """Return the target states that --only names (comma-separated)."""
+    """Return the target states that --only names, separated by commas (， and 、 too): each
+    by its id (on_track, on-track) or its words in either language (on track, 落后)."""
+    if value is None:
+        return None
+    import difflib
+
+    from kexie_plan.i18n import LANGS, text
     from kexie_plan.states import TargetState
+
+    def folded(word: str) -> str:
+        return word.strip().casefold().replace("-", "_").replace(" ", "_")
+
+    spellings: dict[str, TargetState] = {}
+    for state in TargetState:
+        keys = (state.words_key(False), state.words_key(True))
+        for word in (state.value, *(text(key, lang) for key in keys for lang in LANGS)):
+            spellings.setdefault(word, state)
+    by_folded = {folded(word): state for word, state in spellings.items()}
+    chosen: list[TargetState] = []
+    for part in re.split("[,，、]", value):
+        if not part.strip():
+            continue
+        state = by_folded.get(folded(part))
+        if state is None:
+            close = difflib.get_close_matches(part.strip(), list(spellings), n=1, cutoff=0.5)
+            states = ",".join(s.value for s in TargetState)
+            params = {"option": "--only", "value": part.strip(), "states": states}
+            raise UsageProblem(
+                PlanError("bad_state", {**params, "hint": close[0] if close else ""})
+            )
+        if state not in chosen:
+            chosen.append(state)
+    return chosen
+
+
+def section_of(plan: Plan, value: str | None) -> str | None:
+    """Return the section id that --section names: its id, its title, or an unambiguous
+    part of its title."""
+    from kexie_plan.refs import resolve_section
 
     if value is None:
         return None
-    names = [part.strip().replace("-", "_") for part in value.split(",") if part.strip()]
-    allowed = tuple(state.value for state in TargetState)
-    return [TargetState(choice_of("--only", name, allowed)) for name in names]
-
-
-def known_id(option: str, kind: str, value: str | None, known: list[str]) -> str | None:
-    """Return a --section or --owner id the plan defines (None when not given)."""
-    if value is not None and value not in known:
-        import difflib
-
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-        params = {"kind": kind, "id": value, "hint": close[0] if close else ""}
-        raise UsageProblem(PlanError("unknown_ref", params))
-    return value
+    found = resolve_section(plan, value)
+    if isinstance(found, PlanError):
+        raise UsageProblem(found)
+    return found
 
 
 def ref_of(plan: Plan, ref: str) -> tuple[str, str]:
@@ -111,7 +146,8 @@ def ref_of(plan: Plan, ref: str) -> tuple[str, str]:
 
 
 def unit_of(plan: Plan, value: str | None) -> str | None:
-    """Return the unit id that --by names (its id or its name); the plan must list units."""
+    """Return the unit id that --by or --owner names (its id or its name); the plan must
+    list units."""
     from kexie_plan.refs import resolve_unit
 
     if value is None:

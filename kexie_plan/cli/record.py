@@ -8,48 +8,26 @@ import typer
 
 from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
-from kexie_plan.cli.app import app
+from kexie_plan.cli.app import NegativeNumbers, app
 from kexie_plan.cli.env import Env
 from kexie_plan.cli.parse import amount_of, ref_of, text_of
 from kexie_plan.errors import PlanError, UsageProblem
 
 
-@app.command()
+@app.command(cls=NegativeNumbers)
 def record(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="REF",
-            help="Target, activity or measure: its id, its name, or an unambiguous part of it.",
-        ),
-    ] = None,
-    amount: Annotated[
-        str | None,
-        typer.Argument(metavar="AMOUNT", help="How many, for a counted target. Default: 1."),
-    ] = None,
+    ref: Annotated[str | None, typer.Argument(metavar="REF")] = None,
+    amount: Annotated[str | None, typer.Argument(metavar="AMOUNT")] = None,
     date_: opt.DateOption = None,
     note: opt.NoteOption = None,
     by: opt.ByOption = None,
-    evidence: Annotated[
-        str | None, typer.Option("--evidence", help="A URL or a path that shows it happened.")
-    ] = None,
-    done: Annotated[
-        bool, typer.Option("--done", help="Mark a milestone (or a measure) as done.")
-    ] = False,
+    evidence: Annotated[str | None, typer.Option("--evidence", metavar="URL")] = None,
+    done: Annotated[bool, typer.Option("--done")] = False,
     dry_run: opt.DryRunOption = False,
     yes: opt.YesOption = False,
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """Append one record to the plan's progress ledger (plans/<year>.progress.yaml).
-
-    REF is an id, a name, or an unambiguous part of a name. A counted target takes an
-    AMOUNT (default 1); a milestone takes --done; an activity counts 1 toward its target
-    (or completes its milestone). Refusals print one line, exit 2, and leave the ledger
-    unchanged.
-
-    Example: kexie record 海智沙龙 1 --date 2021-03-12 --note 第一期海智沙龙
-    """
     from kexie_plan.checks import RecordRules
     from kexie_plan.ledger import new_record_id
     from kexie_plan.record import Record

@@ -92,12 +92,26 @@ def ask(env: Env, code: str, **params: object) -> str:
     return Prompt.ask(Text(env.say(code, **params)))
 
 
+# The answers a yes/no question takes, in either language.
+ANSWERS = {"y": True, "yes": True, "是": True, "n": False, "no": False, "否": False}
+
+
 def agrees(env: Env, code: str, **params: object) -> bool:
-    """Ask the person at the terminal a yes/no question (yes by default)."""
-    from rich.prompt import Confirm
+    """Ask the person at the terminal a yes/no question (yes by default); another answer
+    is asked again, in the run's language."""
+    from rich.prompt import Confirm, InvalidResponse
     from rich.text import Text
 
-    return Confirm.ask(Text(env.say(code, **params)), default=True)
+    class Question(Confirm):
+        validate_error_message = Text(env.say("prompt.yes_no"), style="prompt.invalid")
+
+        def process_response(self, value: str) -> bool:
+            answer = ANSWERS.get(value.strip().lower())
+            if answer is None:
+                raise InvalidResponse(self.validate_error_message)
+            return answer
+
+    return Question.ask(Text(env.say(code, **params)), default=True)
 
 
 def declined(env: Env) -> typer.Exit:

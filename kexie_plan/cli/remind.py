@@ -19,39 +19,11 @@ DEFAULT_DAYS = 30
 def remind(
     plan: opt.PlanOption = None,
     as_of: opt.AsOfOption = None,
-    days: Annotated[
-        str | None,
-        typer.Option(
-            "--days",
-            metavar="N",
-            help="Due soon: within N days; silent: no record (by the unit) in the last N "
-            f"days. Default: {DEFAULT_DAYS}.",
-        ),
-    ] = None,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="table (default), text (a message for WeChat, 企业微信 or 钉钉), markdown "
-            "(a message for a chat or e-mail that renders Markdown) or json.",
-        ),
-    ] = "table",
+    days: Annotated[str | None, typer.Option("--days", metavar="N")] = None,
+    output_format: opt.FormatOption = "table",
     output: opt.OutputOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """List the units to chase, with what for: each unit that owns or co-owns a target
-    that is behind, overdue, or due within N days and not met; or an activity that is
-    overdue, or not held and planned to start within N days; and each unit with work in
-    the plan that has recorded nothing (records with `by` set to it) in the last N days.
-
-    Needs `units` in the plan, and owners (owner, co_owners) on measures, targets or
-    activities. What needs attention but names no unit is counted at the end.
-    --format text gives plain text ready to paste into 企业微信, 钉钉 or WeChat (which show
-    Markdown as it is typed); --format markdown a message for chats and e-mail that render
-    Markdown.
-
-    Example: kexie remind --days 14 --as-of 2021-06-30 --format text
-    """
     from kexie_plan.progress import status_report
     from kexie_plan.render import units as view
     from kexie_plan.units import reminders

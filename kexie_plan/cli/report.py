@@ -19,48 +19,14 @@ ANNEX_ROWS = 1000  # the records (and measure notes) a Markdown or HTML report l
 
 @app.command()
 def report(
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period",
-            metavar="PERIOD",
-            help="Q1, Q2, Q3, Q4, H1, H2, YEAR (the plan's period) or a month YYYY-MM.",
-        ),
-    ] = "YEAR",
+    period: Annotated[str, typer.Option("--period", metavar="PERIOD")] = "YEAR",
     as_of: opt.AsOfOption = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="markdown (default), html, docx, csv or xlsx.")
-    ] = "markdown",
+    output_format: opt.FormatOption = "markdown",
     output: opt.OutputOption = None,
-    table: Annotated[
-        str | None,
-        typer.Option(
-            "--table", help="With --format csv: targets (default), activities or records."
-        ),
-    ] = None,
+    table: Annotated[str | None, typer.Option("--table", metavar="TABLE")] = None,
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """Write the report of a period: quarter, half-year, month or the whole year.
-
-    Figures are taken at the period's end, or at --as-of (default today) when that is
-    earlier. The report has the plan's title and the period; a summary in the usual
-    form (16项指标：已完成 5，达进度 4，欠进度 6，逾期 1，未开始 0); per section, each
-    target's goal, its gain in the period, the cumulative actual, 完成率, the expected
-    value by the period's end (序时进度) and its state; goals adjusted during the year
-    beside their original; the activities held in the period and those that slipped; the
-    notes recorded against measures; and an annex of the period's records. Markdown, HTML
-    and Word list the first 1000 records and notes by date and say how many more there are;
-    csv --table records and xlsx list every record, in the order they were recorded.
-
-    --format html is one self-contained page (inline CSS and SVG charts) that prints on
-    A4; docx is a Word document (needs -o) for Word and WPS, with the 文号 and 落款 of
-    kexie.toml's [report] (number, signature, date) when set, page numbers, and bars for
-    charts; xlsx is a workbook with sheets for targets, activities and records (needs
-    -o); csv is one of those tables (--table), UTF-8 with a BOM so that Excel reads Chinese.
-
-    Example: kexie report --period Q2 --format html -o 2021-Q2.html
-    """
     from kexie_plan.render import report_docx, report_html, report_markdown, report_rows
     from kexie_plan.render.sheet import sheets_as_xlsx
     from kexie_plan.report import PERIODS, period_bounds, period_records, period_report

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @app.command()
 def revert(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the record to cancel.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID")],
     note: opt.NoteOption = None,
     date_: opt.DateOption = None,
     by: opt.ByOption = None,
@@ -29,14 +29,6 @@ def revert(
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    """Cancel a record by appending a reversal; nothing in the ledger is edited or deleted.
-
-    A record can be reverted once; a reversal cannot be reverted (record it again instead).
-    Without --date the reversal is dated today, also after the plan's period (January's
-    corrections); it is never dated before the record it reverts.
-
-    Example: kexie revert 01M8K1KA6Z484GAB --note 录入错误
-    """
     import difflib
 
     from kexie_plan.ledger import new_record_id

@@ -9,10 +9,6 @@ from kexie_plan.cli.output import write_output, write_stdout
 
 @app.command()
 def schema(output: opt.OutputOption = None) -> None:
-    """Print the plan file's JSON Schema, for editors (yaml-language-server, VS Code).
-
-    Example: kexie schema -o schema/plan.schema.json
-    """
     from kexie_plan.model import plan_schema_text
 
     data = plan_schema_text().encode("utf-8")

@@ -18,27 +18,11 @@ SHOWN_RECORDS = 50
 
 @app.command()
 def show(
-    ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="REF",
-            help="A target, activity or measure: its id, its name, or an unambiguous part "
-            "of its name.",
-        ),
-    ],
+    ref: Annotated[str, typer.Argument(metavar="REF")],
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Show one target, activity or measure: its plan text, goal, records and progress.
-
-    For a counted target, a month-by-month chart compares the cumulative actual with
-    the expected line (序时进度). The latest 50 records are listed by date (kexie log REF
-    lists them all); reverted records are shown struck through, with the record that
-    reverted them.
-
-    Example: kexie show 海智沙龙 --as-of 2021-06-30
-    """
     from kexie_plan.progress import (
         latest_about,
         measure_statuses,

@@ -34,45 +34,13 @@ def plans_of(paths: list[Path]) -> list[Path]:
 
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Plan files to check. Default: the plan kexie finds (see --plan)."),
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PLAN]...")] = None,
     plan: PlanOption = None,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="text (default), github (Actions annotations) or json."),
-    ] = "text",
-    against: Annotated[
-        str | None,
-        typer.Option(
-            "--against",
-            metavar="REV",
-            help="Also refuse a goal changed since git revision REV without a matching "
-            "adjustments entry (its reason).",
-        ),
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Fail (exit 1) on warnings too: what a merge said twice (a record reverted "
-            "twice, an activity held twice, a milestone done twice).",
-        ),
-    ] = False,
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT")] = "text",
+    against: Annotated[str | None, typer.Option("--against", metavar="REV")] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Check plan files and report every problem, one line each, as path:line:col.
-
-    Each plan's ledger (plans/2021.yaml → plans/2021.progress.yaml) is checked too, every
-    line of it. Exit 0 when all files are valid, 1 when any is invalid, 2 when a file is
-    missing. Warnings (what two clones both recorded, kept twice by a merge; it counts
-    once) are printed and leave the exit code 0, unless --strict. With --against REV
-    (e.g. origin/main in CI), a target whose goal differs from the plan at REV is an error
-    unless the target has an adjustment to that goal.
-
-    Example: kexie validate plans/2021.yaml --format github
-    """
     from kexie_plan.render.text import errors_as_github, errors_as_json, problem_line
     from kexie_plan.render.words import visible
 

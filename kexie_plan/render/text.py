@@ -24,6 +24,12 @@ def _hint_words(hint: str, lang: str) -> str:
     return text("did_you_mean", lang, name=hint) if hint else ""
 
 
+def _states_words(states: str, lang: str) -> str:
+    """Return target states (ids, comma-separated) as their words: 超额、达标… or exceeded, …"""
+    words = [text("state." + state, lang) for state in states.split(",")]
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
 # The parameters that hold a machine word rather than text to show as it is, by message
 # code. A PlanError keeps the word itself (kind="unit", expected="integer", hint="name":
 # the closest known name, or ""), the same in every language, for JSON, the ledger's
@@ -38,12 +44,16 @@ WORD_PARAMS: dict[str, tuple[str, ...]] = {
     "record_amount_not_target": ("kind",),
     "record_done_not_allowed": ("kind",),
     "record.amount_not_target": ("kind",),
+    "bad_state": ("states", "hint"),
+    "usage.no_such_option": ("hint",),
+    "usage.no_such_command": ("hint",),
 }
 WORDS_OF: dict[str, Callable[[str, str], str]] = {
     "kind": kind_words,
     "expected": _type_words,
     "got": _type_words,
     "hint": _hint_words,
+    "states": _states_words,
 }
 
 
