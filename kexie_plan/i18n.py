@@ -384,6 +384,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r} is not a date (YYYY-MM-DD)",
         "{option} 的值 {value!r} 不是日期（YYYY-MM-DD）",
     ),
+    "date.unknown": (
+        "{option} {value!r} is not a date (2021-07-02, 2021/7/2, 7/2, 7月2日, today, 昨天 …)",
+        "{option} 的值 {value!r} 不是日期（可写 2021-07-02、2021/7/2、7/2、7月2日、今天、昨天 …）",
+    ),
+    "date.ambiguous": (
+        "{option} {value!r} reads as different days in different countries; write the year "
+        "first (2021/7/2), or the month before the day (7/2, 7月2日)",
+        "{option} 的值 {value!r} 在不同地区会被理解为不同的日期；请把年份写在前面（2021/7/2），"
+        "或按先月后日的顺序写（7/2、7月2日）",
+    ),
+    "date.month_first": (
+        "{option} {value!r}: the month comes before the day; write {swapped}",
+        "{option} 的值 {value!r}：月份应写在日之前；请写作 {swapped}",
+    ),
+    "date.no_such_day": (
+        "{option} {value!r} is not a day of the calendar",
+        "{option} 的值 {value!r} 不是日历上存在的日期",
+    ),
+    "date.not_in_year": (
+        "{option} {value!r} is not a day of {year}",
+        "{option} 的值 {value!r} 不是 {year} 年中存在的日期",
+    ),
+    "date.two_years": (
+        "{option} {value!r} falls twice in the plan's period ({first} and {second}); give the year",
+        "{option} 的值 {value!r} 在计划期间内出现两次（{first} 和 {second}）；请写明年份",
+    ),
     "bad_choice": (
         "{option} {value!r} is not one of {allowed}",
         "{option} 的值 {value!r} 不是 {allowed} 之一",

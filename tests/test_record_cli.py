@@ -189,11 +189,12 @@ REFUSALS = [
     ),
     (
         ["record", "海智沙龙", "--date", "2021-13-01"],
-        "--date '2021-13-01' is not a date (YYYY-MM-DD)",
+        "--date '2021-13-01' is not a day of the calendar",
     ),
     (
         ["record", "海智沙龙", "--date", "30.6.2021"],
-        "--date '30.6.2021' is not a date (YYYY-MM-DD)",
+        "--date '30.6.2021' reads as different days in different countries; write the year "
+        "first (2021/7/2), or the month before the day (7/2, 7月2日)",
     ),
     (
         ["record", "海智沙龙", "--done"],

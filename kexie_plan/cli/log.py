@@ -25,10 +25,16 @@ def log(
     ] = None,
     by: opt.ByOption = None,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Records on or after.")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Records on or after DATE (2021-04-01, 4/1, 4月1日 …)."
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Records on or before.")
+        str | None,
+        typer.Option(
+            "--until", metavar="DATE", help="Records on or before DATE (2021-06-30, 昨天 …)."
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="table (default), json or csv.")

@@ -28,8 +28,8 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="See the plan as it stood on DATE (YYYY-MM-DD); later records are ignored. "
-        "Default: today, within the plan's period.",
+        help="See the plan as it stood on DATE (2021-06-30, 2021/6/30, 6/30, 6月30日, 昨天 …); "
+        "later records are ignored. Default: today, within the plan's period.",
     ),
 ]
 FormatOption = Annotated[
@@ -50,7 +50,13 @@ UnitOption = Annotated[
 ]
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened. Default: today."),
+    typer.Option(
+        "--date",
+        metavar="DATE",
+        help="When it happened: 2021-07-02, 2021/7/2, 2021年7月2日; 7/2, 7-2 or 7月2日 in the "
+        "plan's year; 今天 (today), 昨天 (yesterday), 前天. The month comes before the day. "
+        "Default: today.",
+    ),
 ]
 NoteOption = Annotated[str | None, typer.Option("--note", help="What happened, in your words.")]
 ByOption = Annotated[
