@@ -520,6 +520,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.done_on": ("done on {date}", "已于 {date} 完成"),
     "record.not_done": ("not done yet", "尚未完成"),
     "record.measure_count": ("{count} {count:record|records}", "共 {count} 条记录"),
+    "revert.which": (
+        "say which record to revert: kexie revert ID (or the start of its id), or "
+        "kexie revert --last",
+        "请指明要撤销的记录：kexie revert ID（或 id 的开头），或 kexie revert --last",
+    ),
+    "revert.id_and_last": (
+        "give the record's ID or --last, not both",
+        "记录 ID 与 --last 只能给出其一",
+    ),
+    "revert.nothing": (
+        "no record to revert: every record is reverted or is a reversal",
+        "没有可撤销的记录：所有记录都已撤销或本身是撤销记录",
+    ),
+    "revert.nothing_by": (
+        "no record by {by!r} to revert",
+        "{by!r} 没有可撤销的记录",
+    ),
+    "record.id_ambiguous": (
+        "{id!r} is the start of more than one record id: {candidates}; give more of the id",
+        "{id!r} 是多条记录 id 的开头：{candidates}；请多写几位",
+    ),
+    "record.id_short": (
+        "{id!r} is too short to pick a record: give at least {count} characters of its id",
+        "{id!r} 太短，无法确定是哪条记录：请至少写出 id 的前 {count} 位",
+    ),
+    "revert.undoes": ("reverts: {what}", "撤销：{what}"),
+    "record.summary": ("{date} {name} ({id})", "{date} {name}（{id}）"),
+    "record.summary_by": ("by {by}", "填报：{by}"),
+    "record.summary_note": ("note: {note}", "说明：{note}"),
     "revert.already": (
         "record {id!r} is already reverted by {by} ({date})",
         "记录 {id!r} 已被 {by} 撤销（{date}）",

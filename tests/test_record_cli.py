@@ -103,8 +103,8 @@ def test_an_activity_is_held_and_counts_toward_its_target(ledger: Path, monkeypa
     assert (code, err) == (0, "")
     line = f"- {{id: {last_id(ledger)}, date: 2021-06-30, revert: 01F0000000AAAAAA}}"
     assert out == (
-        f"recorded: {line}\n春季海智沙龙 (salon-spring): not held yet\n"
-        "海智沙龙 (haizhi-salons): 1 / 3+ 场\n"
+        f"recorded: {line}\nreverts: 2021-03-20 春季海智沙龙 (salon-spring) · note: 春季\n"
+        "春季海智沙龙 (salon-spring): not held yet\n海智沙龙 (haizhi-salons): 1 / 3+ 场\n"
     )
     code, out, err = run("record", "春季", "--date", "2021-03-21")
     line = f"- {{id: {last_id(ledger)}, date: 2021-03-21, activity: salon-spring}}"
@@ -483,8 +483,8 @@ def test_after_the_period_revert_dates_the_reversal_today(ledger: Path, monkeypa
     assert last_line(ledger) == line
     # then where what it cancels now stands
     assert out == (
-        f"recorded: {line}\n春季海智沙龙 (salon-spring): not held yet\n"
-        "海智沙龙 (haizhi-salons): 0 / 3+ 场\n"
+        f"recorded: {line}\nreverts: 2021-03-20 春季海智沙龙 (salon-spring) · note: 春季\n"
+        "春季海智沙龙 (salon-spring): not held yet\n海智沙龙 (haizhi-salons): 0 / 3+ 场\n"
     )
     code, _out, err = run("validate")
     assert (code, err) == (0, "")

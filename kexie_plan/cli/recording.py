@@ -123,6 +123,7 @@ def write_and_report(
 
     from kexie_plan.ledger import append_record
     from kexie_plan.loader import conflict
+    from kexie_plan.render.log import record_summary
     from kexie_plan.render.words import visible
 
     line = record_line(new)
@@ -135,11 +136,19 @@ def write_and_report(
             raise UsageProblem(found)
 
     guard()
+    # A reversal says what it cancels, in words, wherever its line is shown.
+    undoes = []
+    if new.revert is not None:
+        undoes = [env.say("revert.undoes", what=record_summary(book.plan, about, env.lang))]
     if dry_run:
         typer.echo(env.say("record.dry_run", line=visible(line.rstrip("\n"))))
+        for words in undoes:
+            typer.echo(words)
         return
     if not yes and interactive():
         typer.echo(visible(line.rstrip("\n")))
+        for words in undoes:
+            typer.echo(words)
         if not agrees(env, "record.confirm"):
             raise declined(env)
     line = append_record(ledger, new, shown, guard)
@@ -148,7 +157,7 @@ def write_and_report(
         book.totals.note_reversal(written)
         book.totals.remove(about)
     book.totals.add(written)
-    lines = [env.say("record.written", line=visible(line.rstrip("\n")))]
+    lines = [env.say("record.written", line=visible(line.rstrip("\n"))), *undoes]
     lines += standing(env, book, about)
     try:
         for words in lines:
