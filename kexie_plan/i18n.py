@@ -510,6 +510,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "revert that record first to record it again",
         "活动 {id!r} 已于 {date} 记录为已举办（{record}）；如需重新记录，请先撤销该记录",
     ),
+    "record.past_goal": (
+        "amount {amount} takes {id!r} to {total}, more than twice its goal of {goal}; "
+        "check the amount",
+        "数量 {amount} 使 {id!r} 累计达到 {total}，超过目标 {goal} 的两倍；请核对数量",
+    ),
+    "record.double_entry": (
+        "record {record} already has {id!r} on {date} with the same note; is this a double entry?",
+        "记录 {record} 已记有 {date} 的 {id!r}，说明也相同；是否重复录入？",
+    ),
+    "record.double_entry_no_note": (
+        "record {record} already has {id!r} on {date}, also without a note; is this a "
+        "double entry?",
+        "记录 {record} 已记有 {date} 的 {id!r}，同样没有说明；是否重复录入？",
+    ),
     "record.confirm": ("Write this record?", "写入这条记录？"),
     "record.cancelled": ("cancelled; nothing written", "已取消，未写入"),
     "record.dry_run": ("dry run, not written: {line}", "试运行，未写入：{line}"),

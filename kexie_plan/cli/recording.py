@@ -121,6 +121,7 @@ def write_and_report(
     """
     from dataclasses import replace
 
+    from kexie_plan.checks import RecordRules
     from kexie_plan.ledger import append_record
     from kexie_plan.loader import conflict
     from kexie_plan.render.log import record_summary
@@ -136,6 +137,7 @@ def write_and_report(
             raise UsageProblem(found)
 
     guard()
+    env.warn(RecordRules(book.plan).warnings(new, book.totals, book.records_on(new.date)))
     # A reversal says what it cancels, in words, wherever its line is shown.
     undoes = []
     if new.revert is not None:
