@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
+    completion,
     diff,
     init,
     log,
@@ -40,9 +41,13 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Run the CLI inside the one error boundary that maps outcomes to exit codes (and,
-    in GitHub Actions, inside the fence that keeps its output from acting as commands)."""
+    in GitHub Actions, inside the fence that keeps its output from acting as commands);
+    or, when a shell asks on Tab ($_KEXIE_COMPLETE), print the completions."""
+    instruction = os.environ.get(completion.COMPLETE_VAR)
     fence.start()
     try:
+        if instruction:
+            raise SystemExit(completion.complete(instruction))
         app(prog_name="kexie")
     except SystemExit:
         raise

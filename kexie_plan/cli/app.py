@@ -17,6 +17,10 @@ app = typer.Typer(
         "科协年度工作计划跟踪工具：目标、措施、重大活动。"
     ),
     no_args_is_help=True,
+    # Not typer's --install-completion / --show-completion (they would cost no start-up
+    # time: measured): its PowerShell installer sets the execution policy to Unrestricted
+    # and rebinds Tab, and its words are English only. `kexie completion SHELL` prints
+    # the scripts (cli/completion.py); each Tab is answered there too.
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

@@ -38,7 +38,7 @@ def date_of(option: str, value: str, today: date, plan: Plan | None = None) -> d
     if back is not None:
         return _within_years(option, value, date.fromordinal(max(today.toordinal() - back, 1)))
     for form in _DATE_FORMS:
-        found = form.fullmatch(text)
+        found = re.fullmatch(form, text)
         if found is not None:
             numbers = {key: int(number) for key, number in found.groupdict().items()}
             if "year" not in numbers and 12 < numbers["month"] <= 31 and numbers["day"] <= 12:
@@ -52,7 +52,7 @@ def date_of(option: str, value: str, today: date, plan: Plan | None = None) -> d
             else:
                 day = _day_in_plan(option, value, numbers["month"], numbers["day"], today, plan)
             return _within_years(option, value, day)
-    code = "date.ambiguous" if _DATE_READ_OTHERWISE.fullmatch(text) else "date.unknown"
+    code = "date.ambiguous" if re.fullmatch(_DATE_READ_OTHERWISE, text) else "date.unknown"
     raise UsageProblem(PlanError(code, {"option": option, "value": value}))
 
 
@@ -61,17 +61,19 @@ RELATIVE_DAYS = {"今天": 0, "today": 0, "昨天": 1, "yesterday": 1, "前天":
 # What a Chinese input method in full-width mode types for 0-9 / . -
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／．－", "0123456789/.-")
 _YEAR, _MONTH, _DAY = "(?P<year>[0-9]{4})", "(?P<month>[0-9]{1,2})", "(?P<day>[0-9]{1,2})"
-_DATE_FORMS = [
-    re.compile(f"{_YEAR}-{_MONTH}-{_DAY}"),
-    re.compile(f"{_YEAR}/{_MONTH}/{_DAY}"),
-    re.compile(rf"{_YEAR}\.{_MONTH}\.{_DAY}"),
-    re.compile(f"{_YEAR}年{_MONTH}月{_DAY}[日号]?"),
-    re.compile(f"{_MONTH}[-/]{_DAY}"),
-    re.compile(f"{_MONTH}月{_DAY}[日号]?"),
-]
+# Patterns, not compiled: `re` compiles (and keeps) one when a date is read, not at every
+# start (`kexie --help` would pay for it).
+_DATE_FORMS = (
+    f"{_YEAR}-{_MONTH}-{_DAY}",
+    f"{_YEAR}/{_MONTH}/{_DAY}",
+    rf"{_YEAR}\.{_MONTH}\.{_DAY}",
+    f"{_YEAR}年{_MONTH}月{_DAY}[日号]?",
+    f"{_MONTH}[-/]{_DAY}",
+    f"{_MONTH}月{_DAY}[日号]?",
+)
 # Forms read as another day (or as a number) elsewhere: 2/7/2021 is 7 February in the US
 # and 2 July in Britain, 30.6.2021 puts the day first, 7.2 is 7 February in Germany.
-_DATE_READ_OTHERWISE = re.compile(r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}\.[0-9]{1,2}")
+_DATE_READ_OTHERWISE = r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}\.[0-9]{1,2}"
 
 
 def _day(option: str, value: str, year: int, month: int, day: int, given: bool = True) -> date:
