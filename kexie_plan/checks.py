@@ -450,20 +450,37 @@ class RecordRules:
                     "goal": str(goal),
                 }
                 found.append(PlanError("record.past_goal", params, warning=True))
-        if new.revert is None:
-            for r in same_day:
-                if (
-                    r.id != new.id
-                    and r.revert is None
-                    and (r.kind, r.ref, r.date, r.note or None)
-                    == (new.kind, new.ref, new.date, new.note or None)
-                    and r.id not in totals.reversals
-                ):
-                    code = "record.double_entry" if new.note else "record.double_entry_no_note"
-                    params = {"id": new.ref, "date": new.date.isoformat(), "record": r.id}
-                    found.append(PlanError(code, params, warning=True))
-                    break
+        same = _same_as(new, totals, same_day)
+        if same is not None:
+            code = "record.double_entry" if new.note else "record.double_entry_no_note"
+            params = {"id": new.ref, "date": new.date.isoformat(), "record": same}
+            found.append(PlanError(code, params, warning=True))
         return found
+
+
+def _same_as(new: Record, totals: Totals, same_day: Iterable[Record]) -> str | None:
+    """Return the id of a standing record with the new record's target or measure, date
+    and note, else None. `totals` answers first: a measure's notes are in it, and a target
+    with no standing amount that day has no such record, so `same_day` (a search of the
+    ledger's bytes) is read only when a target already has a record that day."""
+    note = new.note or None
+    if new.measure is not None:
+        for ident, day, _, _, noted in totals.measures.get(new.measure, ()):
+            if day == new.date and (noted or None) == note and ident != new.id:
+                return ident
+        return None
+    if new.target is None or not totals.amounts.get(new.target, {}).get(new.date):
+        return None  # an activity held twice is refused, never warned about
+    for r in same_day:
+        if (
+            r.id != new.id
+            and r.target == new.target
+            and r.date == new.date
+            and (r.note or None) == note
+            and r.id not in totals.reversals
+        ):
+            return r.id
+    return None
 
 
 def _top(goal: Goal) -> int:

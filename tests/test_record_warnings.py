@@ -118,11 +118,28 @@ def test_the_same_target_date_and_note_as_a_record_that_stands() -> None:
         "kexie: warning: record C already has 'salons' on 2021-05-01, also without a note; "
         "is this a double entry?"
     ]
-    # a measure's note said twice
-    noted = Record(id="M", date=DAY, measure="m", note="党课")
-    assert len(said(Record(id="N", date=DAY, measure="m", note="党课"), [noted])) == 1
+    # a measure's note said twice: the totals know its notes
+    noted = totals_of([Record(id="M", date=DAY, measure="m", note="党课")])
+    assert said(Record(id="N", date=DAY, measure="m", note="党课"), [], noted) == [
+        "kexie: warning: record M already has 'm' on 2021-05-01 with the same note; "
+        "is this a double entry?"
+    ]
+    assert said(Record(id="N", date=DAY, measure="m", note="党史"), [], noted) == []
     # a reversal is never warned about
     assert said(Record(id="N", date=DAY, revert="A"), [same]) == []
+
+
+def test_the_ledger_is_searched_only_when_the_target_has_a_record_that_day() -> None:
+    def unread():
+        raise AssertionError("the same-day records were read")
+        yield
+
+    rules = RecordRules(PLAN)
+    other_day = totals_of([Record(id="A", date=DAY.replace(day=2), target="salons")])
+    assert rules.warnings(counted("salons", 1), other_day, unread()) == []
+    assert rules.warnings(counted("forums", 1), other_day, unread()) == []
+    measure = totals_of([Record(id="M", date=DAY, measure="m", note="x")])
+    assert rules.warnings(Record(id="N", date=DAY, measure="m"), measure, unread()) == []
 
 
 # --- through kexie record ---------------------------------------------------------------

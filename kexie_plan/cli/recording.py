@@ -124,7 +124,6 @@ def write_and_report(
     from kexie_plan.checks import RecordRules
     from kexie_plan.ledger import append_record
     from kexie_plan.loader import conflict
-    from kexie_plan.render.log import record_summary
     from kexie_plan.render.words import visible
 
     line = record_line(new)
@@ -141,6 +140,8 @@ def write_and_report(
     # A reversal says what it cancels, in words, wherever its line is shown.
     undoes = []
     if new.revert is not None:
+        from kexie_plan.render.log import record_summary
+
         undoes = [env.say("revert.undoes", what=record_summary(book.plan, about, env.lang))]
     if dry_run:
         typer.echo(env.say("record.dry_run", line=visible(line.rstrip("\n"))))
