@@ -113,6 +113,9 @@ class Book:
         are parsed, however large the ledger.
         """
         wanted = text.strip()
+        unknown = {"kind": "record", "id": text, "hint": ""}
+        if not wanted:
+            return PlanError("unknown_ref", unknown)
         for needle in dict.fromkeys((wanted, wanted.upper())):
             exact = None
             starting: dict[str, Record] = {}  # id -> its first record; one more than shown
@@ -121,8 +124,8 @@ class Book:
                     exact = r  # the last, if a merge left several
                 elif r.id.startswith(needle) and len(starting) <= MAX_CANDIDATES:
                     starting.setdefault(r.id, r)
-            if exact is not None or not needle:
-                return exact or PlanError("unknown_ref", {"kind": "record", "id": text, "hint": ""})
+            if exact is not None:
+                return exact
             if starting and len(needle) < MIN_ID_PREFIX:
                 return PlanError("record.id_short", {"id": text, "count": MIN_ID_PREFIX})
             if len(starting) == 1:
@@ -133,12 +136,12 @@ class Book:
                     shown[MAX_CANDIDATES:] = ["…"]
                 params = {"id": text, "candidates": ", ".join(shown)}
                 return PlanError("record.id_ambiguous", params)
-        # Only to suggest the closest id: the one time this reads every line.
-        ids = list(dict.fromkeys(r.id for r in self.records()))
-        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
-        return PlanError(
-            "unknown_ref", {"kind": "record", "id": text, "hint": close[0] if close else ""}
-        )
+        if self.totals.records <= HINT_LIMIT:
+            # Only to suggest the closest id: the one time this reads every line.
+            ids = list(dict.fromkeys(r.id for r in self.records()))
+            close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
+            unknown["hint"] = close[0] if close else ""
+        return PlanError("unknown_ref", unknown)
 
     def records_on(self, day: dt.date) -> Iterator[Record]:
         """Yield the records dated `day`, in file order: a bytes search for the date (a few

@@ -244,3 +244,11 @@ def test_what_it_undoes_is_shown_literally(ledger, run) -> None:
         out.splitlines()[1]
         == "reverts: 2021-06-01 海智沙龙 (haizhi-salons) · 1 场 · note: [red]x\\x1b[31m"
     )
+
+
+def test_no_closest_id_is_looked_for_in_a_large_ledger(ledger, run, monkeypatch) -> None:
+    from kexie_plan import loader
+
+    monkeypatch.setattr(loader, "HINT_LIMIT", 6)  # the ledger holds 7 records
+    code, out, err = run("revert", "01F0000000BBBBBC", "--yes")
+    assert (code, out, err) == (2, "", "kexie: error: no record has id '01F0000000BBBBBC'\n")
