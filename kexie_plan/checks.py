@@ -399,6 +399,14 @@ class RecordRules:
         self.sets = {kind: set(ids) for kind, ids in self.known.items()}
         self.milestones = {t.id for t in plan.targets if t.kind == "milestone"}
         self.clean: set[tuple] = set()
+        self.plan = plan
+        # A counted target's highest goal over the year (its goal, or an adjustment's),
+        # and that goal's top: the lower bound of an open goal (N+).
+        self.highest: dict[str, Goal] = {}
+        for target in plan.targets:
+            goals = [g for g in (target.goal, *(a.goal for a in target.adjustments)) if g]
+            if goals:
+                self.highest[target.id] = max(goals, key=_top)
 
     def problems(self, r: Record) -> list[PlanError]:
         """Return the record's own problems, in the order of RECORD_CHECKS."""
@@ -443,6 +451,62 @@ class RecordRules:
         if not found:
             self.clean.add(key)
         return found
+
+    def warnings(self, new: Record, totals: Totals, same_day: Iterable[Record]) -> list[PlanError]:
+        """Return what to warn about (never to refuse) in a record about to be added to a
+        ledger that adds up to `totals`: it takes a counted target past twice its goal's
+        top (250 against a goal of 100: likely a wrong amount), or a standing record of
+        `same_day` (the records dated as it is) has the same subject and note (likely a
+        double entry). `kexie record` prints them and writes the record all the same."""
+        found = []
+        goal = self.highest.get(new.target or "")
+        if goal is not None:
+            before = totals.amount(self.plan, new.target or "")
+            after = before + new.counted
+            if before <= 2 * _top(goal) < after:
+                params = {
+                    "id": new.target,
+                    "amount": new.counted,
+                    "total": after,
+                    "goal": str(goal),
+                }
+                found.append(PlanError("record.past_goal", params, warning=True))
+        same = _same_as(new, totals, same_day)
+        if same is not None:
+            code = "record.double_entry" if new.note else "record.double_entry_no_note"
+            params = {"id": new.ref, "date": new.date.isoformat(), "record": same}
+            found.append(PlanError(code, params, warning=True))
+        return found
+
+
+def _same_as(new: Record, totals: Totals, same_day: Iterable[Record]) -> str | None:
+    """Return the id of a standing record with the new record's target or measure, date
+    and note, else None. `totals` answers first: a measure's notes are in it, and a target
+    with no standing amount that day has no such record, so `same_day` (a search of the
+    ledger's bytes) is read only when a target already has a record that day."""
+    note = new.note or None
+    if new.measure is not None:
+        for ident, day, _, _, noted in totals.measures.get(new.measure, ()):
+            if day == new.date and (noted or None) == note and ident != new.id:
+                return ident
+        return None
+    if new.target is None or not totals.amounts.get(new.target, {}).get(new.date):
+        return None  # an activity held twice is refused, never warned about
+    for r in same_day:
+        if (
+            r.id != new.id
+            and r.target == new.target
+            and r.date == new.date
+            and (r.note or None) == note
+            and r.id not in totals.reversals
+        ):
+            return r.id
+    return None
+
+
+def _top(goal: Goal) -> int:
+    """Return the most a goal asks for: its top, or N for N+."""
+    return goal.min if goal.max is None else goal.max
 
 
 class UniqueIds:

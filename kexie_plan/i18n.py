@@ -385,6 +385,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r} is not a date (YYYY-MM-DD)",
         "{option} 的值 {value!r} 不是日期（YYYY-MM-DD）",
     ),
+    "date.unknown": (
+        "{option} {value!r} is not a date (2021-07-02, 2021/7/2, 7/2, 7月2日, today, 昨天 …)",
+        "{option} 的值 {value!r} 不是日期（可写 2021-07-02、2021/7/2、7/2、7月2日、今天、昨天 …）",
+    ),
+    "date.ambiguous": (
+        "{option} {value!r} reads as different days in different countries; write the year "
+        "first (2021/7/2), or the month before the day (7/2, 7月2日)",
+        "{option} 的值 {value!r} 在不同地区会被理解为不同的日期；请把年份写在前面（2021/7/2），"
+        "或按先月后日的顺序写（7/2、7月2日）",
+    ),
+    "date.month_first": (
+        "{option} {value!r}: the month comes before the day; write {swapped}",
+        "{option} 的值 {value!r}：月份应写在日之前；请写作 {swapped}",
+    ),
+    "date.no_such_day": (
+        "{option} {value!r} is not a day of the calendar",
+        "{option} 的值 {value!r} 不是日历上存在的日期",
+    ),
+    "date.not_in_year": (
+        "{option} {value!r} is not a day of {year}",
+        "{option} 的值 {value!r} 不是 {year} 年中存在的日期",
+    ),
+    "date.two_years": (
+        "{option} {value!r} falls twice in the plan's period ({first} and {second}); give the year",
+        "{option} 的值 {value!r} 在计划期间内出现两次（{first} 和 {second}）；请写明年份",
+    ),
     "bad_choice": (
         "{option} {value!r} is not one of {allowed}",
         "{option} 的值 {value!r} 不是 {allowed} 之一",
@@ -505,9 +531,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "plans/<年份>.yaml，最后是 kexie 自带的2021年计划。",
     ),
     "help.opt.as_of": (
-        "See the plan as it stood on DATE (YYYY-MM-DD); later records are ignored. Default: "
-        "today, within the plan's period.",
-        "查看计划在 DATE（YYYY-MM-DD）这一天的情况，之后的记录不计。默认为今天（限于计划期内）。",
+        "See the plan as it stood on DATE (2021-06-30, 2021/6/30, 6/30, 6月30日, 昨天); later "
+        "records are ignored. Default: today, within the plan's period.",
+        "查看计划在 DATE 这一天的情况（2021-06-30、2021/6/30、6/30、6月30日、昨天），之后的记录"
+        "不计。默认为今天（限于计划期内）。",
     ),
     "help.opt.format": (
         "table (default), json, csv or markdown.",
@@ -522,8 +549,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目标、活动或措施：id、名称或名称中能唯一确定它的一部分。",
     ),
     "help.opt.date": (
-        "When it happened (YYYY-MM-DD). Default: today.",
-        "发生日期（YYYY-MM-DD）。默认为今天。",
+        "When it happened: 2021-07-02, 2021/7/2, 2021年7月2日; 7/2, 7-2 or 7月2日 in the plan's "
+        "year; 今天 (today), 昨天 (yesterday), 前天. The month comes before the day. Default: "
+        "today.",
+        "发生日期：2021-07-02、2021/7/2、2021年7月2日；7/2、7-2 或 7月2日（计划年度内的那一天）；"
+        "今天、昨天、前天。月份写在日之前。默认为今天。",
     ),
     "help.opt.note": ("What happened, in your words.", "说明：发生了什么。"),
     "help.opt.by": (
@@ -659,6 +689,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new value, for set.",
         "新的值，用于 set。",
     ),
+    "help.completion": (
+        "Print the script that makes a shell complete kexie's words on Tab.\n\n"
+        "It completes commands and options; REFs (the ids and names of targets, activities and "
+        "measures: kexie record 海智<Tab>); units (--by, --owner); sections; the latest record "
+        "ids for revert; states for --only (English and Chinese); formats; --lang. Add it to the "
+        "shell once, then open a new terminal: bash: kexie completion bash >> ~/.bashrc; zsh: "
+        "kexie completion zsh > ~/.zfunc/_kexie (and in ~/.zshrc: fpath+=~/.zfunc; autoload -Uz "
+        "compinit; compinit); fish: kexie completion fish > "
+        "~/.config/fish/completions/kexie.fish; Windows PowerShell: New-Item -ItemType Directory "
+        "-Force (Split-Path $PROFILE), then kexie completion powershell >> $PROFILE. If "
+        "PowerShell says running scripts is disabled, allow your own with Set-ExecutionPolicy "
+        "-Scope CurrentUser RemoteSigned.\n\n"
+        "Example: kexie completion bash >> ~/.bashrc",
+        "输出让终端按 Tab 键补全 kexie 命令的脚本。\n\n"
+        "可补全命令和选项；REF（目标、活动和措施的编号和名称：kexie record 海智<Tab>）；单位（"
+        "--by、--owner）；部分；revert 可撤销的最近记录编号；--only 的状态（中英文）；输出格式；"
+        "--lang。只需在终端中添加一次，然后重新打开终端：bash：kexie completion bash >> ~/.bashrc"
+        "；zsh：kexie completion zsh > ~/.zfunc/_kexie（并在 ~/.zshrc 中加入 fpath+=~/.zfunc; "
+        "autoload -Uz compinit; compinit）；fish：kexie completion fish > "
+        "~/.config/fish/completions/kexie.fish；Windows PowerShell：先执行 New-Item -ItemType "
+        "Directory -Force (Split-Path $PROFILE)，再执行 kexie completion powershell >> $PROFILE。"
+        "若 PowerShell 提示禁止运行脚本，用 Set-ExecutionPolicy -Scope CurrentUser RemoteSigned "
+        "允许运行自己的脚本。\n\n"
+        "示例：kexie completion bash >> ~/.bashrc",
+    ),
+    "help.completion.shell": (
+        "bash, zsh, fish or powershell.",
+        "终端类型：bash、zsh、fish 或 powershell。",
+    ),
     "help.draft": (
         "Draft a plan from the year's 工作意见 / 工作要点 document, for a person to review.\n\n"
         "Reads the title (year, org), 指导思想, the targets of 二、工作目标 (举办3-5场…, …2所以上"
@@ -713,8 +772,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the records of this unit (id or name).",
         "只看该单位（id 或名称）填报的记录。",
     ),
-    "help.log.since": ("Only records on or after DATE.", "只看 DATE 当天及以后的记录。"),
-    "help.log.until": ("Only records on or before DATE.", "只看 DATE 当天及以前的记录。"),
+    "help.log.since": (
+        "Only records on or after DATE (2021-04-01, 4/1, 4月1日).",
+        "只看 DATE 当天及以后的记录（2021-04-01、4/1、4月1日）。",
+    ),
+    "help.log.until": (
+        "Only records on or before DATE (2021-06-30, 昨天).",
+        "只看 DATE 当天及以前的记录（2021-06-30、昨天）。",
+    ),
     "help.log.format": (
         "table (default), json or csv.",
         "输出格式：table（表格，默认）、json 或 csv。",
@@ -867,22 +932,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.revert": (
         "Cancel a record by appending a reversal to the ledger.\n\n"
-        "Nothing in the ledger is edited or deleted. A record can be reverted once; a reversal "
+        "Nothing in the ledger is edited or deleted. ID may be the start of an id, as git takes "
+        "a commit's (01M8K2HS for 01M8K2HSQAECX8BZ), when no other id starts with it; case does "
+        "not matter for kexie's own ids. --last takes the record written last that still counts; "
+        "with --by UNIT, the last of that unit. The record to cancel is shown before anything is "
+        "written (and asked about, on a terminal). A record can be reverted once; a reversal "
         "cannot be reverted (record it again instead). Without --date the reversal is dated "
-        "today, also after the plan's period (January's corrections); it is never dated "
-        "before the record it reverts.\n\n"
-        "Example: kexie revert 01M8K1KA6Z484GAB --note 录入错误",
+        "today, also after the plan's period (January's corrections); it is never dated before "
+        "the record it reverts.\n\n"
+        "Example: kexie revert 01M8K1KA --note 录入错误",
         "在台账中追加一条撤销记录，取消先前的一条记录。\n\n"
-        "台账中已有的内容不会被修改或删除。一条记录只能撤销一次；撤销记录本身不能再撤销"
-        "（需要时请重新记录）。不加 --date 时，撤销记录的日期为今天，计划期结束后也可以"
-        "（一月份的更正）；日期不会早于被撤销的记录。\n\n"
-        "示例：kexie revert 01M8K1KA6Z484GAB --note 录入错误",
+        "台账中已有的内容不会被修改或删除。ID 可以只写开头几位（像 git 的提交号一样，如用"
+        " 01M8K2HS 代替 01M8K2HSQAECX8BZ），只要没有别的编号也以它开头；kexie 自己生成的编号不分"
+        "大小写。--last 取最后录入、仍然有效的一条；加 --by 单位 时取该单位最后录入的一条。写入前"
+        "会显示要撤销的记录（在终端上还会请你确认）。一条记录只能撤销一次；撤销记录本身不能再撤销"
+        "（需要时请重新记录）。不加 --date 时，撤销记录的日期为今天，计划期结束后也可以（一月份的"
+        "更正）；日期不会早于被撤销的记录。\n\n"
+        "示例：kexie revert 01M8K1KA --note 录入错误",
     ),
-    "help.revert.record_id": ("The id of the record to cancel.", "要取消的记录的 id。"),
+    "help.revert.record_id": (
+        "The record to cancel: its id, or the start of it (at least 4 characters) that no other "
+        "id starts with.",
+        "要取消的记录：它的编号，或没有别的编号以之开头的前几位（至少 4 位）。",
+    ),
+    "help.revert.last": (
+        "Cancel the latest record that still counts (not reverted, not a reversal); with --by, "
+        "the latest of that unit.",
+        "取消最后录入、仍然有效的一条记录（未被撤销、本身不是撤销记录）；加 --by 时取该单位的最后"
+        "一条。",
+    ),
     "help.revert.note": ("Why it is cancelled.", "撤销的原因。"),
     "help.revert.date": (
-        "The reversal's date (YYYY-MM-DD). Default: today.",
-        "撤销日期（YYYY-MM-DD）。默认为今天。",
+        "The reversal's date (2021-07-02, 2021/7/2, 7/2, 7月2日, 昨天). Default: today.",
+        "撤销日期（2021-07-02、2021/7/2、7/2、7月2日、昨天）。默认为今天。",
     ),
     "help.schema": (
         "Print the plan file's JSON Schema, for editors.\n\n"
@@ -1074,6 +1156,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "revert that record first to record it again",
         "活动 {id!r} 已于 {date} 记录为已举办（{record}）；如需重新记录，请先撤销该记录",
     ),
+    "record.past_goal": (
+        "amount {amount} takes {id!r} to {total}, more than twice its goal of {goal}; "
+        "check the amount",
+        "数量 {amount} 使 {id!r} 累计达到 {total}，超过目标 {goal} 的两倍；请核对数量",
+    ),
+    "record.double_entry": (
+        "record {record} already has {id!r} on {date} with the same note; is this a double entry?",
+        "记录 {record} 已记有 {date} 的 {id!r}，说明也相同；是否重复录入？",
+    ),
+    "record.double_entry_no_note": (
+        "record {record} already has {id!r} on {date}, also without a note; is this a "
+        "double entry?",
+        "记录 {record} 已记有 {date} 的 {id!r}，同样没有说明；是否重复录入？",
+    ),
     "record.confirm": ("Write this record?", "写入这条记录？"),
     "record.cancelled": ("cancelled; nothing written", "已取消，未写入"),
     "record.dry_run": ("dry run, not written: {line}", "试运行，未写入：{line}"),
@@ -1084,6 +1180,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.done_on": ("done on {date}", "已于 {date} 完成"),
     "record.not_done": ("not done yet", "尚未完成"),
     "record.measure_count": ("{count} {count:record|records}", "共 {count} 条记录"),
+    "revert.which": (
+        "say which record to revert: kexie revert ID (or the start of its id), or "
+        "kexie revert --last",
+        "请指明要撤销的记录：kexie revert ID（或 id 的开头），或 kexie revert --last",
+    ),
+    "revert.id_and_last": (
+        "give the record's ID or --last, not both",
+        "记录 ID 与 --last 只能给出其一",
+    ),
+    "revert.nothing": (
+        "no record to revert: every record is reverted or is a reversal",
+        "没有可撤销的记录：所有记录都已撤销或本身是撤销记录",
+    ),
+    "revert.nothing_by": (
+        "no record by {by!r} to revert",
+        "{by!r} 没有可撤销的记录",
+    ),
+    "record.id_ambiguous": (
+        "{id!r} is the start of more than one record id: {candidates}; give more of the id",
+        "{id!r} 是多条记录 id 的开头：{candidates}；请多写几位",
+    ),
+    "record.id_short": (
+        "{id!r} is too short to pick a record: give at least {count} characters of its id",
+        "{id!r} 太短，无法确定是哪条记录：请至少写出 id 的前 {count} 位",
+    ),
+    "revert.undoes": ("reverts: {what}", "撤销：{what}"),
+    "record.summary": ("{date} {name} ({id})", "{date} {name}（{id}）"),
+    "record.summary_by": ("by {by}", "填报：{by}"),
+    "record.summary_note": ("note: {note}", "说明：{note}"),
     "revert.already": (
         "record {id!r} is already reverted by {by} ({date})",
         "记录 {id!r} 已被 {by} 撤销（{date}）",

@@ -784,6 +784,51 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
     return result
 
 
+def records_backwards(
+    path: Path, shown: str, end: Position, containing: bytes | None = None
+) -> Iterator[Record]:
+    """Yield the records of the ledger's first `end.line` lines (its first `end.offset`
+    bytes), the last first, reading the file backwards a chunk at a time: the latest
+    records cost a read of the file's end, however large it is. Bad lines are skipped (a
+    full read reports them), and with `containing`, lines that do not hold those bytes
+    (nor a backslash escape that may spell them)."""
+    opened = open_ledger(path, shown)
+    if opened is None or isinstance(opened, PlanError):
+        return
+    with opened as handle:
+        position, number = end.offset, end.line
+        pending = b""  # a line whose start lies before `position`, with its newline
+        skipping = False  # inside a line too long to parse, until its start is found
+        while position > 0:
+            size = min(CHUNK_BYTES, position)
+            position -= size
+            handle.seek(position)
+            data = handle.read(size)
+            if len(data) != size:
+                return  # cut short under us: what it held is not known
+            if skipping:
+                cut = data.rfind(b"\n")
+                if cut < 0 and position > 0:
+                    continue
+                skipping, number, data = False, number - 1, data[: cut + 1]
+            parts = (data + pending).split(b"\n")[:-1]  # every part ends in a newline
+            pending = b""
+            if position > 0 and parts:
+                pending = parts.pop(0) + b"\n"  # its start is in the chunk before
+            elif parts and parts[0].startswith(b"\xef\xbb\xbf"):
+                parts[0] = parts[0][3:]
+            for raw in reversed(parts):
+                # A line too long is no record: a full read reports it.
+                wanted = containing is None or containing in raw or b"\\" in raw
+                if wanted and len(raw) <= MAX_LINE_BYTES:
+                    item = _line(raw, shown, number, complete=True)
+                    if type(item) is Record:
+                        yield item
+                number -= 1
+            if len(pending) > MAX_LINE_BYTES + 1:
+                pending, skipping = b"", True
+
+
 def read_ledger(path: Path, shown: str | None = None) -> LedgerRead:
     """Return every well-formed record of the ledger and every problem (missing file: empty)."""
     import gc

@@ -28,6 +28,8 @@ render or cli.
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import gc
 import hashlib
 import os
@@ -40,7 +42,13 @@ from typing import Any
 from kexie_plan.cache import key_of, read_cached, write_cached
 from kexie_plan.checks import HINT_LIMIT, RecordRules, UniqueIds, ledger_problems, ordered
 from kexie_plan.errors import PlanError
-from kexie_plan.ledger import Position, iter_ledger, ledger_path_for, open_ledger
+from kexie_plan.ledger import (
+    Position,
+    iter_ledger,
+    ledger_path_for,
+    open_ledger,
+    records_backwards,
+)
 from kexie_plan.plan import Plan
 from kexie_plan.planfile import load_plan
 from kexie_plan.record import Record
@@ -52,6 +60,8 @@ HEAD_BYTES = 4096
 TAIL_BYTES = 65536
 SAMPLES = 256
 SEARCH_LIMIT = 8  # more new reversals than this of older records: one pass, not a search each
+MIN_ID_PREFIX = 4  # the shortest start of an id that names a record (git's minimum too)
+MAX_CANDIDATES = 8  # the ids an ambiguous start of an id names in its message
 KEPT_PROBLEMS = 1000  # a book keeps this many problems of a bad ledger, and counts the rest
 # Problems that mean the ledger as a whole cannot be read: no command may go on with zero
 # progress as if it were empty.
@@ -98,6 +108,62 @@ class Book:
     def reversals(self) -> list[Record]:
         """Return the ledger's reversals, in file order."""
         return [r for r in self.records(containing=b"revert") if r.revert is not None]
+
+    def record_with_id(self, text: str) -> Record | PlanError:
+        """Return the record an id names: the record with that id, or the one whose id
+        starts with it (at least MIN_ID_PREFIX characters, as git takes a commit's) — as
+        typed, else in capitals, as kexie writes ids. Else the problem: the start of
+        several ids (naming them), too short, or no such record (with the closest id).
+
+        A bytes search for the text finds the lines that may hold such an id; only those
+        are parsed, however large the ledger.
+        """
+        wanted = text.strip()
+        unknown = {"kind": "record", "id": text, "hint": ""}
+        if not wanted:
+            return PlanError("unknown_ref", unknown)
+        for needle in dict.fromkeys((wanted, wanted.upper())):
+            exact = None
+            starting: dict[str, Record] = {}  # id -> its first record; one more than shown
+            for r in self.records(containing=needle.encode("utf-8", "surrogatepass")):
+                if r.id == needle:
+                    exact = r  # the last, if a merge left several
+                elif r.id.startswith(needle) and len(starting) <= MAX_CANDIDATES:
+                    starting.setdefault(r.id, r)
+            if exact is not None:
+                return exact
+            if starting and len(needle) < MIN_ID_PREFIX:
+                return PlanError("record.id_short", {"id": text, "count": MIN_ID_PREFIX})
+            if len(starting) == 1:
+                return next(iter(starting.values()))
+            if starting:
+                shown = [f"{r.id} ({r.date.isoformat()} {r.ref})" for r in starting.values()]
+                if len(shown) > MAX_CANDIDATES:
+                    shown[MAX_CANDIDATES:] = ["…"]
+                params = {"id": text, "candidates": ", ".join(shown)}
+                return PlanError("record.id_ambiguous", params)
+        if self.totals.records <= HINT_LIMIT:
+            # Only to suggest the closest id: the one time this reads every line.
+            ids = list(dict.fromkeys(r.id for r in self.records()))
+            close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
+            unknown["hint"] = close[0] if close else ""
+        return PlanError("unknown_ref", unknown)
+
+    def records_on(self, day: dt.date) -> Iterator[Record]:
+        """Yield the records dated `day`, in file order: a bytes search for the date (a few
+        hundred lines of a million) skips the other lines."""
+        for r in self.records(containing=day.isoformat().encode("ascii")):
+            if r.date == day:
+                yield r
+
+    def standing_latest_first(self, containing: bytes | None = None) -> Iterator[Record]:
+        """Yield the records that stand (no reversal, and named by none), the last in the
+        ledger first, reading the ledger backwards (only lines holding `containing`, when
+        given): the latest records cost a read of the ledger's end."""
+        cancelled = self.totals.reversals
+        for r in records_backwards(self.ledger_path, self.shown_ledger, self.reached, containing):
+            if r.revert is None and r.id not in cancelled:
+                yield r
 
 
 @contextmanager

@@ -1,9 +1,10 @@
 """What a user's words name in a plan: a target, activity or measure (REF), a section, or
 a unit.
 
-A REF is an id, an exact name, or an unambiguous part of a name (as git takes a unique
-prefix of a commit); so is a section, by its title. A unit is named by its id or its
-name. Each function returns what was named, or the `PlanError` that says why nothing is
+A REF is an id, an exact name, or an unambiguous part of a name or start of an id (as
+git takes a unique prefix of a commit); so is a section, by its title. A unit is named by
+its id or its name. Each function returns what was named, or the `PlanError` that says
+why nothing is
 (ambiguous, with the candidates; unknown, with the closest). Pure; imports errors and
 plan of ours.
 """
@@ -19,14 +20,15 @@ MAX_CANDIDATES = 8
 
 
 def resolve_ref(plan: Plan, ref: str) -> tuple[str, str] | PlanError:
-    """Return (kind, id) that REF names: an id, an exact name, or an unambiguous part of one."""
+    """Return (kind, id) that REF names: an id, an exact name, or an unambiguous part of a
+    name or start of an id (case-insensitive)."""
     things = list(plan.things())
     wanted = ref.strip()
     folded = wanted.casefold()
     for matches in (
         [x for x in things if x[1] == wanted],
         [x for x in things if x[2] == wanted],
-        [x for x in things if folded and folded in x[2].casefold()],
+        [x for x in things if folded and (folded in x[2].casefold() or x[1].startswith(folded))],
     ):
         if len(matches) == 1:
             return matches[0][0], matches[0][1]

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from kexie_plan import ledger as ledger_module
 from kexie_plan.errors import PlanError
 from kexie_plan.i18n import text
-from kexie_plan.ledger import Position, iter_ledger, read_ledger, read_reversals
+from kexie_plan.ledger import (
+    Position,
+    iter_ledger,
+    read_ledger,
+    read_reversals,
+    records_backwards,
+)
 from kexie_plan.loader import ledger_lines
 from kexie_plan.record import Record
 from kexie_plan.render.text import error_line
@@ -109,3 +115,52 @@ def test_a_too_long_line_is_skipped_by_a_search_and_counted(tmp_path: Path) -> N
         items = list(iter_ledger(path, reached=reached))
     assert [getattr(i, "code", None) for i in items] == [None, "ledger_line_too_long", None]
     assert reached == Position(path.stat().st_size, 3)
+
+
+# --- backwards, from where a read stopped (revert --last, completion) --------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.binary(max_size=400) | st.lists(st.sampled_from(PIECES), max_size=20).map(b"".join),
+    chunk=st.sampled_from([1, 7, 64, 1 << 20]),
+)
+def test_backwards_gives_the_same_records_last_first(
+    data: bytes, chunk: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.getbasetemp() / "backwards.progress.yaml"
+    path.write_bytes(data)
+    reached = Position()
+    items = list(iter_ledger(path, "L", reached=reached))
+    # a torn last line is not reached
+    forward = [r for r in items if type(r) is Record and r.line <= reached.line]
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ledger_module, "CHUNK_BYTES", chunk)
+        assert list(records_backwards(path, "L", reached)) == forward[::-1]
+        for needle in (b"revert", b"A1"):
+            wanted = [
+                r for r in forward if needle in lines[r.line - 1] or b"\\" in lines[r.line - 1]
+            ]
+            assert list(records_backwards(path, "L", reached, needle)) == wanted[::-1]
+
+
+def test_backwards_skips_a_too_long_line_and_keeps_counting(tmp_path: Path) -> None:
+    path = tmp_path / "l.progress.yaml"
+    long = b"- {id: A0, date: 2021-03-12, measure: m, note: " + b"revert" * 20_000 + b"}"
+    path.write_bytes(b"\n".join([GOOD[1], long, GOOD[1].replace(b"A2", b"B2")]) + b"\n")
+    end = Position(path.stat().st_size, 3)
+    for chunk in (1000, 1 << 20):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(ledger_module, "CHUNK_BYTES", chunk)
+            assert [(r.id, r.line) for r in records_backwards(path, "L", end)] == [
+                ("B2", 3),
+                ("A2", 1),
+            ]
+
+
+def test_backwards_reads_nothing_of_a_missing_or_empty_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "l.progress.yaml"
+    assert list(records_backwards(path, "L", Position())) == []
+    path.write_bytes(b"")
+    assert list(records_backwards(path, "L", Position())) == []

@@ -132,7 +132,7 @@ def test_a_torn_line_warns_and_every_complete_record_is_listed(ledger, monkeypat
     ("args", "message"),
     [
         (["--format", "xml"], "--format 'xml' is not one of table, json, csv"),
-        (["--since", "2021-02-30"], "--since '2021-02-30' is not a date (YYYY-MM-DD)"),
+        (["--since", "2021-02-30"], "--since '2021-02-30' is not a day of the calendar"),
         (["--by", "nobody"], "no unit has id 'nobody'"),
         (
             ["沙龙"],

@@ -82,6 +82,10 @@ def run(kexie):
         ("outreach", ("measure", "outreach")),
         ("海外创新", ("measure", "outreach")),
         (" museum ", ("target", "museum")),
+        # the start of an id, as git takes a commit's; case does not matter
+        ("salon-f", ("activity", "salon-fair")),
+        ("MUS", ("target", "museum")),
+        ("out", ("measure", "outreach")),
     ],
 )
 def test_resolve_ref(ref: str, found: tuple[str, str]) -> None:
@@ -99,7 +103,15 @@ def test_resolve_ref(ref: str, found: tuple[str, str]) -> None:
                 "candidates": "salons (海智沙龙), salon-fair (“海智沙龙”及海智项目洽谈会)",
             },
         ),
-        ("salon", "ref_unknown", {"ref": "salon", "hint": "salons"}),
+        (
+            "salon",
+            "ref_ambiguous",
+            {
+                "ref": "salon",
+                "candidates": "salons (海智沙龙), salon-fair (“海智沙龙”及海智项目洽谈会)",
+            },
+        ),
+        ("salonz", "ref_unknown", {"ref": "salonz", "hint": "salons"}),
         ("无关", "ref_unknown", {"ref": "无关", "hint": ""}),
         ("", "ref_unknown", None),
     ],
@@ -116,9 +128,9 @@ def test_ambiguous_and_unknown_exit_2(home, run) -> None:
     code, out, err = run("show", "海智")
     assert (code, out) == (2, "")
     assert "'海智' matches more than one: salons (海智沙龙), salon-fair" in err
-    code, out, err = run("show", "salon")
+    code, out, err = run("show", "salonz")
     assert (code, out) == (2, "")
-    assert err.endswith("is called 'salon'; did you mean 'salons'?\n")
+    assert err.endswith("is called 'salonz'; did you mean 'salons'?\n")
 
 
 def test_target_view_golden(home, run) -> None:

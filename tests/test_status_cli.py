@@ -258,8 +258,8 @@ def test_filters(plan_path, monkeypatch, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a date (YYYY-MM-DD)"),
-        (["--as-of", "20220701"], "--as-of '20220701' is not a date (YYYY-MM-DD)"),
+        (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a day of the calendar"),
+        (["--as-of", "20220701"], "--as-of '20220701' is not a date (2021-07-02, 2021/7/2, "),
         (["--format", "xml"], "--format 'xml' is not one of table, json, csv, markdown"),
         (["--only", "late"], "--only 'late' is not a state (exceeded, met, done, on track, "),
         (["--section", "popp"], "no section has id 'popp'; did you mean 'pop'?"),

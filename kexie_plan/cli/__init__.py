@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
+    completion,
     config,
     diff,
     draft,
@@ -47,13 +48,17 @@ def main() -> None:
     in GitHub Actions, inside the fence that keeps its output from acting as commands).
 
     The language is decided before click parses anything, so that the help and Click's
-    own messages speak it too; each command decides it again the same way (env.lang_of)."""
+    own messages speak it too; each command decides it again the same way (env.lang_of).
+    When a shell asks on Tab ($_KEXIE_COMPLETE), it prints the completions instead."""
     _tolerant_streams()
+    instruction = os.environ.get(completion.COMPLETE_VAR)
     fence.start()
     args = sys.argv[1:]
     current.clear()  # one run's language is not the next's (tests run many in one process)
     lang = lang_of_command_line(args)
     try:
+        if instruction:
+            raise SystemExit(completion.complete(instruction))
         _run(args, lang)
     except SystemExit:
         raise

@@ -20,6 +20,10 @@ from kexie_plan.errors import ExitStatus
 app = typer.Typer(
     name="kexie",
     no_args_is_help=True,
+    # Not typer's --install-completion / --show-completion (they would cost no start-up
+    # time: measured): its PowerShell installer sets the execution policy to Unrestricted
+    # and rebinds Tab, and its words are English only. `kexie completion SHELL` prints
+    # the scripts (cli/completion.py); each Tab is answered there too.
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

@@ -24,13 +24,94 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def date_of(option: str, value: str, today: date, plan: Plan | None = None) -> date:
-    """Return the date an option names (YYYY-MM-DD), in the years 1900 to 2999."""
+    """Return the day a date option names, in the years 1900 to 2999.
+
+    The forms (docs/format.md, "Dates on the command line"): 2021-07-02, 2021/7/2,
+    2021.7.2, 2021年7月2日; without the year 7-2, 7/2 and 7月2日, a day of the plan's
+    period (of the current year without a plan); 今天 (today), 昨天 (yesterday), 前天.
+    Full-width digits and separators count as ASCII ones. The year comes first and the
+    month before the day: a form that other countries read as another day (2/7/2021,
+    30.6.2021, 7.2) or that puts the day first (13/7) is refused, never guessed.
+    """
+    text = value.strip().translate(_FULL_WIDTH)
+    back = RELATIVE_DAYS.get(text.lower())
+    if back is not None:
+        return _within_years(option, value, date.fromordinal(max(today.toordinal() - back, 1)))
+    for form in _DATE_FORMS:
+        found = re.fullmatch(form, text)
+        if found is not None:
+            numbers = {key: int(number) for key, number in found.groupdict().items()}
+            if "year" not in numbers and 12 < numbers["month"] <= 31 and numbers["day"] <= 12:
+                # 13/7: the day first, as in Britain; say how to write it, never guess
+                (month, end), (day, last) = found.span("month"), found.span("day")
+                swapped = text[:month] + text[day:last] + text[end:day] + text[month:end]
+                params = {"option": option, "value": value, "swapped": swapped + text[last:]}
+                raise UsageProblem(PlanError("date.month_first", params))
+            if "year" in numbers:
+                day = _day(option, value, numbers["year"], numbers["month"], numbers["day"])
+            else:
+                day = _day_in_plan(option, value, numbers["month"], numbers["day"], today, plan)
+            return _within_years(option, value, day)
+    code = "date.ambiguous" if re.fullmatch(_DATE_READ_OTHERWISE, text) else "date.unknown"
+    raise UsageProblem(PlanError(code, {"option": option, "value": value}))
+
+
+# 今天, 昨天, 前天 (and in English): how many days before today.
+RELATIVE_DAYS = {"今天": 0, "today": 0, "昨天": 1, "yesterday": 1, "前天": 2}
+# What a Chinese input method in full-width mode types for 0-9 / . -
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９／．－", "0123456789/.-")
+_YEAR, _MONTH, _DAY = "(?P<year>[0-9]{4})", "(?P<month>[0-9]{1,2})", "(?P<day>[0-9]{1,2})"
+# Patterns, not compiled: `re` compiles (and keeps) one when a date is read, not at every
+# start (`kexie --help` would pay for it).
+_DATE_FORMS = (
+    f"{_YEAR}-{_MONTH}-{_DAY}",
+    f"{_YEAR}/{_MONTH}/{_DAY}",
+    rf"{_YEAR}\.{_MONTH}\.{_DAY}",
+    f"{_YEAR}年{_MONTH}月{_DAY}[日号]?",
+    f"{_MONTH}[-/]{_DAY}",
+    f"{_MONTH}月{_DAY}[日号]?",
+)
+# Forms read as another day (or as a number) elsewhere: 2/7/2021 is 7 February in the US
+# and 2 July in Britain, 30.6.2021 puts the day first, 7.2 is 7 February in Germany.
+_DATE_READ_OTHERWISE = r"[0-9]{1,2}([-/.])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}\.[0-9]{1,2}"
+
+
+def _day(option: str, value: str, year: int, month: int, day: int, given: bool = True) -> date:
+    """Return the day, or say that the calendar (of that year, when it was not `given`)
+    has no such day."""
     try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            raise ValueError(value)
-        day = date.fromisoformat(value)
+        return date(year, month, day)
     except ValueError:
-        raise UsageProblem(PlanError("bad_date", {"option": option, "value": value})) from None
+        params = {"option": option, "value": value}
+        if not given:
+            raise UsageProblem(PlanError("date.not_in_year", {**params, "year": year})) from None
+        raise UsageProblem(PlanError("date.no_such_day", params)) from None
+
+
+def _day_in_plan(
+    option: str, value: str, month: int, day: int, today: date, plan: Plan | None
+) -> date:
+    """Return the day of a month and day without a year: the one in the plan's period
+    (refusing two), else in the plan's year; the current year without a plan."""
+    if plan is None:
+        return _day(option, value, today.year, month, day, given=False)
+    span = plan.span
+    inside = []
+    for year in range(span.start.year, span.end.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if span.start <= candidate <= span.end:
+            inside.append(candidate)
+    if len(inside) > 1:
+        params = {"option": option, "value": value, "first": inside[0], "second": inside[1]}
+        raise UsageProblem(PlanError("date.two_years", params))
+    return inside[0] if inside else _day(option, value, plan.year, month, day, given=False)
+
+
+def _within_years(option: str, value: str, day: date) -> date:
+    """Return the day when it lies in the years 1900 to 2999."""
     if not FIRST_DAY <= day <= LAST_DAY:
         raise UsageProblem(PlanError("date_far", {"option": option, "value": value}))
     return day

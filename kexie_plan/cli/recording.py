@@ -135,6 +135,7 @@ def write_and_report(
     """
     from dataclasses import replace
 
+    from kexie_plan.checks import RecordRules
     from kexie_plan.ledger import append_record
     from kexie_plan.loader import conflict
     from kexie_plan.render.words import visible
@@ -149,11 +150,22 @@ def write_and_report(
             raise UsageProblem(found)
 
     guard()
+    env.warn(RecordRules(book.plan).warnings(new, book.totals, book.records_on(new.date)))
+    # A reversal says what it cancels, in words, wherever its line is shown.
+    undoes = []
+    if new.revert is not None:
+        from kexie_plan.render.log import record_summary
+
+        undoes = [env.say("revert.undoes", what=record_summary(book.plan, about, env.lang))]
     if dry_run:
         typer.echo(env.say("record.dry_run", line=visible(line.rstrip("\n"))))
+        for words in undoes:
+            typer.echo(words)
         return
     if not yes and interactive():
         typer.echo(visible(line.rstrip("\n")))
+        for words in undoes:
+            typer.echo(words)
         if not agrees(env, "record.confirm"):
             raise declined(env)
     line = append_record(ledger, new, shown, guard)
@@ -162,7 +174,7 @@ def write_and_report(
         book.totals.note_reversal(written)
         book.totals.remove(about)
     book.totals.add(written)
-    lines = [env.say("record.written", line=visible(line.rstrip("\n")))]
+    lines = [env.say("record.written", line=visible(line.rstrip("\n"))), *undoes]
     lines += standing(env, book, about)
     try:
         for words in lines:

@@ -1,8 +1,8 @@
-"""`kexie revert ID`: append a reversal that cancels an earlier record."""
+"""`kexie revert ID` / `kexie revert --last`: append a reversal that cancels an earlier record."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -10,17 +10,20 @@ from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.parse import text_of
+from kexie_plan.cli.parse import reporter_of, text_of
 from kexie_plan.errors import PlanError, UsageProblem
-
-if TYPE_CHECKING:
-    from kexie_plan.loader import Book
-    from kexie_plan.record import Record
 
 
 @app.command()
 def revert(
-    record_id: Annotated[str, typer.Argument(metavar="ID")],
+    record_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID"),
+    ] = None,
+    last: Annotated[
+        bool,
+        typer.Option("--last"),
+    ] = False,
     note: opt.NoteOption = None,
     date_: opt.DateOption = None,
     by: opt.ByOption = None,
@@ -29,41 +32,34 @@ def revert(
     plan: opt.PlanOption = None,
     lang: opt.LangOption = None,
 ) -> None:
-    import difflib
-
     from kexie_plan.ledger import new_record_id
     from kexie_plan.record import Record
 
     env = Env.create(lang, plan)
+    if last == (record_id is not None):
+        raise UsageProblem(PlanError("revert.id_and_last" if last else "revert.which"))
     recording.ledger_for(env.plan_path())
     book = env.book()
-    wanted = record_id.strip()
-    # ids are Crockford base32: case does not matter
-    target = record_named(book, wanted) or record_named(book, wanted.upper())
-    if target is None:
-        # Only to suggest the closest id: the one time revert reads every line.
-        ids = list(dict.fromkeys(r.id for r in book.records()))
-        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
-        params = {"kind": "record", "id": record_id, "hint": close[0] if close else ""}
-        raise UsageProblem(PlanError("unknown_ref", params))
+    reporter = reporter_of(book.plan, by)  # with --last: whose latest record
+    if record_id is not None:
+        found = book.record_with_id(record_id)
+        if isinstance(found, PlanError):
+            raise UsageProblem(found)
+        target = found
+    else:
+        needle = None if reporter is None else reporter.encode("utf-8", "surrogatepass")
+        latest = book.standing_latest_first(needle)
+        target = next((r for r in latest if reporter is None or r.by == reporter), None)
+        if target is None:
+            code = "revert.nothing" if reporter is None else "revert.nothing_by"
+            raise UsageProblem(PlanError(code, {"by": reporter or ""}))
     if target.revert is not None:
         raise UsageProblem(PlanError("revert_of_revert", {"id": target.id}))
     new = Record(
         id=new_record_id(),
         date=recording.reversal_date(env, book.plan, date_, target),
         revert=target.id,
-        by=env.reporter(book.plan, by),
+        by=env.reporter(book.plan, by),  # --by, else this person's own unit
         note=text_of("--note", note),
     )
     recording.write_and_report(env, book, new, target, dry_run, yes)
-
-
-def record_named(book: Book, ident: str) -> Record | None:
-    """Return the record with this id (the last, if several), searching the ledger for the
-    id's bytes and parsing only the lines that hold them."""
-    found = None
-    if ident:
-        for item in book.records(containing=ident.encode("utf-8", "surrogatepass")):
-            if item.id == ident:
-                found = item
-    return found

@@ -171,6 +171,26 @@ def log_lines(
         yield "\n".join(chunk) + "\n"
 
 
+def record_summary(plan: Plan, record: Record, lang: str) -> str:
+    """Return one record in words, for a person to recognise it: its date, what it is
+    about (by name, with the id), its amount (or done), who recorded it and its note:
+    2021-04-02 国际学术交流论坛 (intl-forums) · 2 场 · by 海智办 · note: 第一期."""
+    about = record.ref
+    name = _names(plan).get(about, about)
+    parts = [text("record.summary", lang, date=record.date.isoformat(), name=name, id=about)]
+    target = plan.target(record.target) if record.target is not None else None
+    if target is not None and target.kind != "milestone":
+        parts.append(f"{record.counted} {target.unit or ''}".rstrip())
+    elif record.done:
+        parts.append(text("log.done", lang))
+    if record.by:
+        units = {u.id: u.name for u in plan.units}
+        parts.append(text("record.summary_by", lang, by=units.get(record.by, record.by)))
+    if record.note:
+        parts.append(text("record.summary_note", lang, note=record.note))
+    return visible(" · ".join(parts))
+
+
 def chop_cells(cell: str, width: int) -> list[str]:
     """Return the cell cut into pieces of at most `width` terminal cells."""
     from rich.cells import chop_cells as chop
