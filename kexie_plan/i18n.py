@@ -508,21 +508,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Track a yearly work plan kept as YAML in git: its targets, measures and major "
         "activities, against the goal and against the calendar (序时进度).\n\n"
         "Every command speaks the language --lang gives (before or after the command), else "
-        "$KEXIE_LANG, else kexie.toml's lang, else the locale: zh or en.\n\n"
+        "$KEXIE_LANG, else your own (kexie config set lang), else kexie.toml's lang, else the "
+        "locale: zh or en.\n\n"
         "Example: kexie status --as-of 2021-06-30 --lang en",
         "科协年度工作计划跟踪工具：计划以 YAML 文件保存在 git 中，对照目标值和序时进度，"
         "跟踪其中的目标、工作措施和重大活动。\n\n"
         "各命令使用的语言：--lang 指定（写在命令前后均可），否则依次取 $KEXIE_LANG、"
-        "kexie.toml 中的 lang、系统区域设置：zh 或 en。\n\n"
+        "个人设置（kexie config set lang）、kexie.toml 中的 lang、系统区域设置：zh 或 en。\n\n"
         "示例：kexie status --as-of 2021-06-30 --lang zh",
     ),
     "help.kexie.version": ("Show the version and exit.", "显示版本号并退出。"),
     "help.opt.help": ("Show this help and exit.", "显示本帮助并退出。"),
     "help.opt.lang": (
         "zh or en: the language of the output, the messages and this help. Default: "
-        "$KEXIE_LANG, else kexie.toml's lang, else the locale.",
-        "zh 或 en：输出、提示和本帮助所用的语言。默认依次取 $KEXIE_LANG、kexie.toml 中的 "
-        "lang、系统区域设置。",
+        "$KEXIE_LANG, else your own (kexie config), else kexie.toml's lang, else the locale.",
+        "zh 或 en：输出、提示和本帮助所用的语言。默认依次取 $KEXIE_LANG、个人设置"
+        "（kexie config）、kexie.toml 中的 lang、系统区域设置。",
     ),
     "help.opt.plan": (
         "The plan file. Default: $KEXIE_PLAN, else kexie.toml's plan, else plans/<year>.yaml "
