@@ -11,6 +11,7 @@ the rules every command keeps, checked on the shipped 2021 plan and ledger.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -50,16 +51,33 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+GOLDEN = ROOT / "tests" / "golden" / "terminal"
+UPDATE = os.environ.get("KEXIE_UPDATE_GOLDEN") == "1"
+
+
+def golden_name(args: tuple[str, ...], lang: str, width: int) -> str:
+    words = [a for a in args if not a.startswith("--") and a != "2021-06-30"]
+    return f"{'_'.join(words)}_{lang}_{width}.txt"
+
+
 @pytest.mark.parametrize("width", [80, 100])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:3]))
 def test_every_view_fits_and_ends_no_line_in_a_space(shipped, kexie, args, lang, width) -> None:
+    """Each view at 80 and 100 columns in both languages is its golden file (review a
+    change as a diff of tests/golden/terminal/), fits the width and ends no line in a
+    space."""
     done = kexie(*args, lang=lang, COLUMNS=str(width), KEXIE_TODAY="2021-06-30")
     assert done.code == 0, done.err
     for line in done.out.splitlines():
         assert not line.endswith(" "), repr(line)
         if args[0] not in ("log", "report"):  # a log in a pipe and Markdown are not folded
             assert cell_len(line) <= width, line
+    golden = GOLDEN / golden_name(args, lang, width)
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(done.out, encoding="utf-8")
+    assert done.out == golden.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("args", COMMANDS[:6], ids=lambda a: " ".join(a[:3]))
