@@ -49,3 +49,9 @@ def resolve_unit(plan: Plan, value: str) -> str | PlanError:
     close = difflib.get_close_matches(value, words, n=1, cutoff=0.5)
     hint = next((u.id for u in plan.units if close and close[0] in (u.id, u.name)), "")
     return PlanError("unknown_ref", {"kind": "unit", "id": value, "hint": hint})
+
+
+def resolve_reporter(plan: Plan, value: str) -> str | PlanError:
+    """Return the `by` to store for who reports: the id of the unit `value` names when the
+    plan lists units, else the text as given."""
+    return resolve_unit(plan, value) if plan.units else value

@@ -34,9 +34,11 @@ ALLOWED: dict[str, set[str]] = {
     "planfile": {"errors", "plan", "model", "checks", "cache", "decoding"},
     "loader": {"errors", "plan", "record", "totals", "checks", "cache", "ledger", "planfile"},
     "gitrev": {"errors", "plan", "planfile", "plandiff", "render"},
+    "forms": {"errors", "plan", "record", "refs", "checks", "progress"},
+    "sheetfile": {"errors", "decoding", "forms"},
     "render": {
         "errors", "plan", "record", "states", "totals", "i18n", "progress", "report", "units",
-        "plandiff",
+        "plandiff", "forms",
     },
 }  # fmt: skip
 

@@ -16,6 +16,7 @@ from typing import NoReturn
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
     diff,
+    imports,
     init,
     log,
     measures,
@@ -27,6 +28,7 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
     schema,
     show,
     status,
+    template,
     validate,
 )
 from kexie_plan.cli.app import app
