@@ -327,3 +327,29 @@ def test_the_id_depends_on_every_field_but_not_on_the_words_for_them(plan) -> No
     assert imported_id(base, 1) == "I" + "".join(
         "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[(bits >> (5 * k)) & 31] for k in reversed(range(15))
     )
+
+
+def test_a_name_two_things_share_is_offered_by_id() -> None:
+    from kexie_plan.forms import form_of
+    from kexie_plan.progress import measure_statuses, status_report
+    from kexie_plan.totals import Totals
+
+    plan = load_plan_text(
+        "schema: 1\nyear: 2022\norg: o\ntitle: t\nunits: [{id: u, name: 单位}]\n"
+        "sections: [{id: s, title: 部分, measures: [{id: m, title: 年会, owner: u}]}]\n"
+        "targets: [{id: t, name: 讲座, unit: 场, goal: 3, owner: u}, {id: v, name: 别的, unit: "
+        "场, goal: 1}]\n"
+        "activities: [{id: a, name: 年会, month: 5, measure: m}]\n"
+    )
+    totals = Totals()
+    report = status_report(plan, totals, dt.date(2022, 3, 1))
+    form = form_of(plan, report, measure_statuses(plan, totals, report.as_of), "u",
+                   dt.date(2022, 3, 1), dt.date(2022, 3, 31), "2022-03")  # fmt: skip
+    assert [(i.kind, i.id, i.choice) for i in form.items] == [
+        ("target", "t", "讲座"),
+        ("activity", "a", "a"),  # 年会 names the measure too
+        ("measure", "m", "m"),
+    ]
+    assert [t.id for t in form.targets] == ["t"]  # v is no one's
+    everyone = form_of(plan, report, (), None, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert [i.id for i in everyone.items] == ["t", "v", "a"]

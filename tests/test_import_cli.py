@@ -344,3 +344,34 @@ def test_the_csv_template_and_its_refusals(home, kexie) -> None:
     assert nothing.code == 0  # cie owns the iot expo
     wrong = kexie("template", "--unit", "科协", "-o", "x.xlsx")
     assert (wrong.code, wrong.err) == (2, "kexie: error: no unit has id '科协'\n")
+
+
+def test_the_template_holds_every_would_be_formula_as_text(tmp_path, monkeypatch, kexie) -> None:
+    from conftest import write_plan
+    from test_spreadsheets import FORMULA
+    from test_spreadsheets import LEDGER as HOSTILE_LEDGER
+    from test_spreadsheets import PLAN as HOSTILE
+
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path, HOSTILE, HOSTILE_LEDGER)
+    run = kexie("template", "--unit", "office", "-o", "f.xlsx", today="2021-12-31")
+    assert run.code == 0, run.err
+    book = load_workbook(tmp_path / "f.xlsx")
+    seen = set()
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA):
+                    assert cell.data_type == "s" and cell.quotePrefix, (sheet.title, cell.value)
+                    seen.add(cell.value)
+    assert {'=HYPERLINK("x")', "@办公室", "+SUM(1)", "-措施"} <= seen
+    # and the form comes back: a name chosen from the drop-down is text, formula or not
+    form = book.worksheets[0]
+    form["A3"], form["B3"], form["C3"] = dt.datetime(2021, 3, 20), '=HYPERLINK("x")', 1
+    form["B3"].data_type = "s"
+    book.save(tmp_path / "f.xlsx")
+    again = kexie("import", "f.xlsx", "--yes", today="2021-12-31")
+    assert again.code == 0, again.err
+    assert "target: t, amount: 1, by: office}" in (tmp_path / "plans/2021.progress.yaml").read_text(
+        "utf-8"
+    )
