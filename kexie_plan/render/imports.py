@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from kexie_plan.forms import FormRow
     from kexie_plan.plan import Plan
 
-PREVIEW_ROWS = 200  # a longer import shows its first rows and says how many more
+PREVIEW_ROWS = 100  # a longer import shows its first rows and says how many more
+MIN_NAME = 16  # columns an item's name keeps however narrow the terminal (8 characters)
 MAX_NOTE = 30  # columns of a note the table shows (the rest is cut, with an ellipsis)
 
 
@@ -57,10 +58,10 @@ def import_preview(plan: Plan, rows: Sequence[FormRow], skipped: int, lang: str)
     grid.add_column(Text(text("import.col_file", lang)), overflow="fold")
     grid.add_column(Text(text("import.col_row", lang)), justify="right", no_wrap=True)
     grid.add_column(Text(text("col.date", lang)), no_wrap=True)
-    grid.add_column(Text(text("col.about", lang)), overflow="fold")
+    grid.add_column(Text(text("col.about", lang)), overflow="fold", min_width=MIN_NAME)
     grid.add_column(Text(text("col.amount", lang)), justify="right", no_wrap=True)
     grid.add_column(Text(text("log.done", lang)), no_wrap=True)
-    grid.add_column(Text(text("col.by", lang)), overflow="fold")
+    grid.add_column(Text(text("col.by", lang)), overflow="fold", min_width=MIN_NAME // 2)
     grid.add_column(
         Text(text("col.note", lang)), overflow="ellipsis", no_wrap=True, max_width=MAX_NOTE
     )
