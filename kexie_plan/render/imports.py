@@ -50,23 +50,33 @@ def import_preview(plan: Plan, rows: Sequence[FormRow], skipped: int, lang: str)
     """Return the rows to append as a table (the file and sheet at the first of its rows,
     the row's number, what the record says), with a line counting them and the rows that
     were imported before (and so are left out)."""
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.text import Text
 
     units = unit_names(plan)
+    shown_rows = rows[:PREVIEW_ROWS]
+
+    def least(values: list[str], most: int) -> int:
+        """Return the width a column keeps however narrow the terminal: its widest cell's,
+        up to `most`."""
+        return min(most, max((cell_len(value) for value in values), default=1))
+
+    names = least([row.name for row in shown_rows], MIN_NAME)
+    by = least([units.get(r.record.by or "", r.record.by or "") for r in shown_rows], MIN_NAME // 2)
     grid = table()
     grid.add_column(Text(text("import.col_file", lang)), overflow="fold")
     grid.add_column(Text(text("import.col_row", lang)), justify="right", no_wrap=True)
     grid.add_column(Text(text("col.date", lang)), no_wrap=True)
-    grid.add_column(Text(text("col.about", lang)), overflow="fold", min_width=MIN_NAME)
+    grid.add_column(Text(text("col.about", lang)), overflow="fold", min_width=names)
     grid.add_column(Text(text("col.amount", lang)), justify="right", no_wrap=True)
     grid.add_column(Text(text("log.done", lang)), no_wrap=True)
-    grid.add_column(Text(text("col.by", lang)), overflow="fold", min_width=MIN_NAME // 2)
+    grid.add_column(Text(text("col.by", lang)), overflow="fold", min_width=by)
     grid.add_column(
         Text(text("col.note", lang)), overflow="ellipsis", no_wrap=True, max_width=MAX_NOTE
     )
     shown = None
-    for row in rows[:PREVIEW_ROWS]:
+    for row in shown_rows:
         r = row.record
         where = file_words(row)
         cells = (
