@@ -230,9 +230,9 @@ def read_form(
     """Return the records the sheets' rows make, and every bad cell.
 
     A sheet's header row is the first of its first HEADER_ROWS rows that names a date
-    and an item column. Hidden sheets and those named in `quiet` (the template's own
-    other sheets) are not read; other sheets without a header row are passed over, and
-    said to be. A file with no sheet to read is one error.
+    and an item column. Hidden sheets are not read. Sheets without a header row are
+    passed over, and said to be unless named in `quiet` (the template's own other
+    sheets). A file with no sheet to read is one error.
     """
     reading = Reading()
     rules = RecordRules(plan)
@@ -249,11 +249,11 @@ def read_form(
                 reading.notes.append(
                     ("import.encoding", {"file": source, "encoding": sheet.encoding})
                 )
-            if sheet.hidden or sheet.name in quiet:
+            if sheet.hidden:
                 continue
             header = _header(sheet)
             if header is None:
-                if _has_cells(sheet):
+                if sheet.name not in quiet and _has_cells(sheet):
                     skipped.append(sheet.name or source)
                 continue
             read += 1

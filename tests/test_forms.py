@@ -7,9 +7,12 @@ import datetime as dt
 import hashlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plan_with_units import PLAN
 
 from kexie_plan import forms
+from kexie_plan.checks import RecordRules
 from kexie_plan.forms import RawSheet, header_key, imported_id, read_form
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.record import Record
@@ -353,3 +356,32 @@ def test_a_name_two_things_share_is_offered_by_id() -> None:
     assert [t.id for t in form.targets] == ["t"]  # v is no one's
     everyone = form_of(plan, report, (), None, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert [i.id for i in everyone.items] == ["t", "v", "a"]
+
+
+# --- whatever a cell holds -------------------------------------------------------------
+
+CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["科普讲座", "lectures", "是", "否", "2022-05-01", "3.0", "plan-doc", "科普部"]
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)),
+    st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2999, 12, 31)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=9), max_size=6))
+def test_any_cells_give_records_or_located_problems(plan, rows) -> None:
+    reading = read_form(plan, [sheet(*rows)], TODAY)
+    for problem in reading.problems:
+        assert problem.path == "a.xlsx" and problem.sheet == "填报表"
+        assert problem.line is not None and problem.line >= 3 and problem.col is not None
+        error_line(problem, "zh")  # every message can be worded
+    for row in reading.rows:
+        assert RecordRules(plan).problems(row.record) == []
+        assert row.record.date <= TODAY

@@ -375,3 +375,33 @@ def test_the_template_holds_every_would_be_formula_as_text(tmp_path, monkeypatch
     assert "target: t, amount: 1, by: office}" in (tmp_path / "plans/2021.progress.yaml").read_text(
         "utf-8"
     )
+
+
+def test_rows_imported_while_the_office_confirmed_are_not_written_twice(
+    home, kexie, monkeypatch
+) -> None:
+    kexie("template", "-o", "form.xlsx")
+    fill(home / "form.xlsx", GOOD[:2])
+
+    def meanwhile(env, code, **params) -> bool:
+        """Another clerk imports the form's first row while this one reads the preview."""
+        from kexie_plan.forms import read_form
+        from kexie_plan.ledger import append_records
+        from kexie_plan.planfile import load_plan
+        from kexie_plan.sheetfile import read_sheets
+
+        plan = load_plan(home / "plans" / "2022.yaml")
+        sheets, _ = read_sheets(home / "form.xlsx", "form.xlsx")
+        rows = read_form(plan, sheets, dt.date(2022, 6, 30)).rows
+        append_records(home / "plans" / "2022.progress.yaml", [rows[0].record], "L")
+        return True
+
+    monkeypatch.setattr(recording, "interactive", lambda: True)
+    monkeypatch.setattr(recording, "agrees", meanwhile)
+    run = kexie("import", "form.xlsx")
+    assert run.code == 2
+    assert run.err == (
+        "kexie: error: while you confirmed, 1 of these rows were imported by another run; "
+        "nothing was written: run kexie import again\n"
+    )
+    assert ledger(home).count("社区科普讲座") == 1 and ledger(home).count("第二期") == 0
