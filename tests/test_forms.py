@@ -385,3 +385,15 @@ def test_any_cells_give_records_or_located_problems(plan, rows) -> None:
     for row in reading.rows:
         assert RecordRules(plan).problems(row.record) == []
         assert row.record.date <= TODAY
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "place"),
+    [("填报表", "填报表!AB7"), ("Sheet_1", "Sheet_1!AB7"), ("My sheet", "'My sheet'!AB7"),
+     ("2022", "'2022'!AB7"), ("it's", "'it''s'!AB7")],
+)  # fmt: skip
+def test_a_cell_is_named_as_excel_names_it(sheet_name: str, place: str) -> None:
+    from kexie_plan.errors import PlanError
+
+    problem = PlanError("import.date_missing", {}, "f.xlsx", 7, 28, sheet=sheet_name)
+    assert error_line(problem, "en") == f"f.xlsx:{place}: error: the date is missing"

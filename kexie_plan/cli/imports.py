@@ -23,7 +23,7 @@ from kexie_plan.cli.output import emit
 from kexie_plan.errors import PlanError, PlanErrors, UsageProblem
 
 if TYPE_CHECKING:
-    from kexie_plan.forms import FormRow
+    from kexie_plan.forms import FormRow, RawSheet
     from kexie_plan.plan import Plan
 
 
@@ -92,16 +92,7 @@ def import_(
     new, skipped = _new_rows(ledger, shown, reading.rows)
     problems = reading.problems + _too_long(new) + _conflicts(loaded, ledger, shown, new, env.lang)
     if problems:
-        order = {(s.source, s.name): n for n, s in enumerate(sheets)}
-        places = {s.source: n for n, s in reversed(list(enumerate(sheets)))}
-        problems.sort(
-            key=lambda p: (
-                order.get((p.path, p.sheet), places.get(p.path, 0)),
-                p.line or 0,
-                p.col or 0,
-            )
-        )
-        raise PlanErrors(problems)
+        raise PlanErrors(_in_file_order(problems, sheets))
     emit(env, "table", {"table": lambda: import_preview(loaded, new, skipped, env.lang)})
     if not new:
         return
@@ -130,6 +121,17 @@ def import_(
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the old one
         reason = exc.strerror or type(exc).__name__
         sys.stderr.write(env.say("import.unconfirmed", count=len(new), reason=reason) + "\n")
+
+
+def _in_file_order(problems: list[PlanError], sheets: list[RawSheet]) -> list[PlanError]:
+    """Return the problems by file and sheet (in the order they were read), row, column."""
+    order = {(sheet.source, sheet.name): n for n, sheet in enumerate(sheets)}
+    first = {sheet.source: n for n, sheet in reversed(list(enumerate(sheets)))}
+
+    def key(p: PlanError) -> tuple[int, int, int]:
+        return (order.get((p.path, p.sheet), first.get(p.path, 0)), p.line or 0, p.col or 0)
+
+    return sorted(problems, key=key)
 
 
 def _same(a: Path, b: Path) -> bool:
