@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Time `kexie validate` on a 1 MiB plan and on a YAML alias bomb, as whole processes.
+"""Time `kexie validate` on a 1 MiB plan and on a YAML alias bomb, as whole processes, and
+the reading of hostile web pages by `kexie draft` (html.parser alone is quadratic on some:
+minutes to an hour; kexie reads each in well under a second).
 
 Prints a small table; writes nothing outside a temporary folder. Run: python bench/plan_size.py
 """
@@ -81,6 +83,33 @@ def main() -> None:
     for label, size, median, code in rows:
         print(f"{label:<12} {size:>9} {median:>10.3f} {inside[label]:>13.1f} {code:>5}")
     print(f"{'--help':<12} {'':>9} {base:>10.3f}")
+    print()
+    print(f"{'hostile page':<14} {'chars':>9} {'html_lines ms':>14}")
+    for label, page in HOSTILE_PAGES.items():
+        print(f"{label:<14} {len(page):>9} {read_page(page):>14.1f}")
+
+
+HOSTILE_PAGES = {
+    "nested-100k": "<div>" * 100_000,
+    "quoted-gt": "<a b='>x'" * 200_000,
+    "unclosed-lt": "<a" * 1_000_000,
+    "unclosed-end": "</" * 1_000_000,
+    "cdata": "<![CDATA[>" * 200_000,
+    "comments": "<!--" * 500_000,
+    "tags": "<p>" * 300_000,
+}
+
+
+def read_page(page: str) -> float:
+    """Return the median milliseconds `kexie draft` takes to read a web page's lines."""
+    from kexie_plan.documents import html_lines
+
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        html_lines(page)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def in_process(path: Path) -> float:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kexie_plan.errors import PlanError
-from kexie_plan.plan import Goal, Plan, Target
+from kexie_plan.plan import Goal, Plan
 from kexie_plan.record import Record
 from kexie_plan.totals import Entry, Totals, totals_of
 
@@ -238,20 +238,33 @@ def activity_windows(plan: Plan) -> list[PlanError]:
 
 
 _DASHES = "-~～—–至到"
-# A number of at most 9 digits (a longer run of digits is no goal, only text).
-_NUMBER = r"(?<![0-9])([0-9]{1,9})\s*(?:[" + _DASHES + r"]\s*([0-9]{1,9})\s*)?"
+# Words before a number that make it a lower bound, as 以上 after it does: 不少于8家 is 8+.
+# (超过20个 is read as 20+, as the plans mean it, not as 21+.) `draft` reads goals with
+# the same words.
+AT_LEAST_BEFORE = ("不少于", "不低于", "至少", "超过", "多于", "逾")
+# Words after the unit that make the number a lower bound: 20个以上, 200人次多.
+AT_LEAST_AFTER = ("及以上", "以上", "多", "余")
+# A number of at most 9 digits (a longer run of digits is no goal, only text), or a range,
+# with a lower-bound word before it.
+_NUMBER = (
+    r"(?:(" + "|".join(AT_LEAST_BEFORE) + r")\s*)?"
+    r"(?<![0-9])([0-9]{1,9})\s*(?:[" + _DASHES + r"]\s*([0-9]{1,9})\s*)?"
+)
 
 
-def quoted_goals(target: Target) -> list[Goal]:
-    """Return the goals that the target's own words quote: numbers followed by its unit."""
-    if not target.text or not target.unit:
+def quoted_goals(text: str | None, unit: str | None) -> list[Goal]:
+    """Return the goals that a target's words quote: numbers followed by its unit, each a
+    lower bound (N+) when 以上/及以上/多/余 follows the unit or 不少于/至少/不低于/超过/多于/逾
+    stands before the number."""
+    if not text or not unit:
         return []
-    pattern = re.compile(_NUMBER + re.escape(target.unit) + r"\s*(以上|及以上|多|余)?")
+    after = "|".join(AT_LEAST_AFTER)
+    pattern = re.compile(_NUMBER + re.escape(unit) + r"\s*(" + after + r")?")
     found = []
-    for match in pattern.finditer(target.text):
-        low = int(match.group(1))
-        high: int | None = int(match.group(2)) if match.group(2) else low
-        if match.group(3):
+    for match in pattern.finditer(text):
+        low = int(match.group(2))
+        high: int | None = int(match.group(3)) if match.group(3) else low
+        if match.group(1) or match.group(4):
             high = None
         found.append(Goal(low, high))
     return found
@@ -263,7 +276,15 @@ def text_agrees_with_goal(plan: Plan) -> list[PlanError]:
     for t, target in enumerate(plan.targets):
         if target.goal is None:
             continue
-        for quoted in quoted_goals(target):
+        if target.text and target.unit:
+            # A goal quoted with more than 9 digits is no goal a plan can hold.
+            long = re.search(
+                r"(?<![0-9])[0-9]{10,}(?=\s*" + re.escape(target.unit) + ")", target.text
+            )
+            if long is not None:
+                value = long.group(0) if len(long.group(0)) <= 40 else long.group(0)[:40] + "…"
+                problems.append(_at("number_too_long", {"value": value}, ("targets", t, "text")))
+        for quoted in quoted_goals(target.text, target.unit):
             if quoted != target.goal:
                 params = {"quoted": str(quoted), "goal": str(target.goal), "unit": target.unit}
                 problems.append(_at("text_goal_mismatch", params, ("targets", t, "goal")))

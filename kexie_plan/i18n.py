@@ -378,6 +378,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.plan": ("the plan", "计划文件"),
     "input.ledger": ("the plan's ledger", "进度台账"),
     "input.config": ("the settings, kexie.toml", "设置文件 kexie.toml"),
+    "input.document": ("the document being drafted", "正在读取的原文文件"),
     "bad_config": ("{path}: {problem}", "{path}：{problem}"),
     "bad_lang": ("unknown language {value!r}; use zh or en", "未知语言 {value!r}；请用 zh 或 en"),
     "bad_date": (
@@ -412,6 +413,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_unwritable": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     # --- any run --------------------------------------------------------------------------------
     # The warnings it prints; a bug in kexie (exit 3).
+    "plan.bundled": (
+        "note: no plan here (no kexie.toml, no plans/*.yaml): showing the example that comes "
+        "with kexie, 无锡市科协's 2021 plan; kexie init starts your own",
+        "提示：此处没有计划（没有 kexie.toml，也没有 plans/*.yaml）：显示 kexie 自带的示例，"
+        "即无锡市科协2021年工作意见；用 kexie init 创建自己的计划",
+    ),
     "warnings_more": (
         "… and {count} more {count:warning|warnings}; kexie validate lists every one",
         "……另有 {count} 条提示；用 kexie validate 可列出全部",
@@ -423,6 +430,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- record and revert ----------------------------------------------------------------------
     # kexie record and kexie revert.
+    "record.default_unit": (
+        "your unit {value!r} (from {source}) is not one of this plan's ({problem}): set "
+        "yours with kexie config set unit UNIT, or give --by",
+        "你的默认单位 {value!r}（来自{source}）不是本计划的单位（{problem}）："
+        "请用 kexie config set unit 单位 设置，或用 --by 指定",
+    ),
+    "source.kexie_by": ("the environment variable KEXIE_BY", "环境变量 KEXIE_BY"),
+    "source.user_config": ("your settings, {path}", "个人设置 {path}"),
     "record.unconfirmed": (
         "recorded as {id}, but the confirmation could not be printed ({reason}); do not "
         "record it again",
@@ -783,6 +798,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} {count:warning|warnings}, and --strict fails on warnings",
         "有 {count} 条提示；--strict 模式下提示也视为失败",
     ),
+    # --- config ---------------------------------------------------------------------------------
+    # kexie config: a person's own settings.
+    "config.set": ("{key} = {value} (kept in {path})", "{key} = {value}（保存在 {path}）"),
+    "config.needs_key": (
+        "kexie config {action} needs a KEY: unit or lang",
+        "kexie config {action} 需要指定 KEY：unit 或 lang",
+    ),
+    "config.needs_value": (
+        "kexie config set {key} needs a VALUE",
+        "kexie config set {key} 需要指定 VALUE",
+    ),
+    "config.no_home": (
+        "no folder for your settings: set HOME (APPDATA on Windows) or XDG_CONFIG_HOME",
+        "找不到存放个人设置的文件夹：请设置 HOME（Windows 为 APPDATA）或 XDG_CONFIG_HOME",
+    ),
+    "config.unreadable": (
+        "{path}: cannot read your settings ({reason}); fix or delete the file",
+        "{path}：无法读取个人设置（{reason}）；请修正或删除该文件",
+    ),
+    "config.unknown_key": (
+        "{path}: unknown setting {key!r} (known: {known})",
+        "{path}：未知的设置 {key!r}（可用：{known}）",
+    ),
+    "config.not_text": (
+        "{path}: {key} must be text in quotes",
+        "{path}：{key} 的值必须是带引号的文本",
+    ),
+    "config.shared_unit": (
+        "note: kexie.toml sets unit = {value!r}, which every clone of the repository shares; "
+        "who records is each person's own setting now: run kexie config set unit {value} "
+        "and remove unit from kexie.toml",
+        "提示：kexie.toml 中设置了 unit = {value!r}，仓库的每个副本都会共用它；"
+        "填报单位现在是个人设置：请运行 kexie config set unit {value}，并从 kexie.toml 中删除 unit",
+    ),
     # --- init and new-year ----------------------------------------------------------------------
     # kexie init and kexie new-year.
     "new_year.same_year": (
@@ -1037,6 +1086,299 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "appended {count} records, but the confirmation could not be printed ({reason}); "
         "importing the files again would append nothing more",
         "已追加 {count} 条记录，但确认信息无法输出（{reason}）；再次导入这些文件不会重复追加",
+    ),
+    # --- draft ----------------------------------------------------------------------------------
+    # kexie draft: reading the plan document (each refusal is one line, exit 2).
+    "draft.too_large": (
+        "file is {size} bytes; kexie draft reads documents of at most {limit} bytes",
+        "文件有 {size} 字节；kexie draft 只读取不超过 {limit} 字节的文件",
+    ),
+    "draft.text_too_large": (
+        "the document's text is {size} bytes; at most {limit}",
+        "文件正文有 {size} 字节；最多 {limit} 字节",
+    ),
+    "draft.binary": (
+        "not a text document: NUL byte at byte {offset}",
+        "不是文本文件：第 {offset} 字节处有 NUL 字节",
+    ),
+    "draft.control_chars": (
+        "not a text document: {count} control {count:character|characters}",
+        "不是文本文件：含 {count} 个控制字符",
+    ),
+    "draft.encoding": (
+        "not readable as {encoding} text; save the document as UTF-8 or as Word .docx",
+        "无法按 {encoding} 编码读取；请另存为 UTF-8 文本或 Word .docx 文件",
+    ),
+    "draft.not_zip": (
+        "not a Word .docx file (a .docx is a zip archive, this is not one)",
+        "不是 Word .docx 文件（.docx 是 zip 压缩包，此文件不是）",
+    ),
+    "draft.old_word": (
+        "an old Word or WPS file (.doc, .wps); open it and save it as .docx",
+        "这是旧版 Word 或 WPS 文件（.doc、.wps）；请打开后另存为 .docx",
+    ),
+    "draft.pdf": (
+        "a PDF, which kexie draft does not read; save the document as .docx or .txt",
+        "这是 PDF 文件，kexie draft 不读取；请将文件另存为 .docx 或 .txt",
+    ),
+    "draft.zip_broken": ("damaged .docx: {reason}", ".docx 文件已损坏：{reason}"),
+    "draft.zip_entries": (
+        "the .docx holds {count} files; a Word document has far fewer (at most {limit})",
+        ".docx 内含 {count} 个文件；Word 文档远少于此（最多 {limit} 个）",
+    ),
+    "draft.zip_not_docx": (
+        "a zip archive without word/document.xml: not a Word document",
+        "zip 压缩包中没有 word/document.xml：不是 Word 文档",
+    ),
+    "draft.zip_encrypted": (
+        "the .docx is encrypted ({name}); save it without a password",
+        ".docx 已加密（{name}）；请去掉密码后另存",
+    ),
+    "draft.zip_method": (
+        "{name} in the .docx is packed with method {method}; Word uses deflate only",
+        ".docx 中的 {name} 使用了压缩方法 {method}；Word 只使用 deflate",
+    ),
+    "draft.zip_too_big": (
+        "the .docx would unpack to {size} bytes or more, over the limit of {limit}: "
+        "refused without unpacking",
+        ".docx 解压后至少有 {size} 字节，超过上限 {limit} 字节：未解压即拒绝",
+    ),
+    "draft.docx_broken": ("cannot read the .docx: {reason}", "无法读取 .docx：{reason}"),
+    "draft.html_broken": (
+        "cannot read the web page; save it as text (.txt) instead",
+        "无法读取该网页；请另存为文本文件（.txt）",
+    ),
+    "draft.would_overwrite": (
+        "{path} exists; nothing written (--force replaces it)",
+        "{path} 已存在，未写入（加 --force 可覆盖）",
+    ),
+    # A document far larger than any year's plan (draft.MAX_SECTIONS …): not drafted.
+    "draft.too_many.sections": (
+        "the document holds more than {limit} sections; a year's plan has far fewer: not drafted",
+        "文件中的部分超过 {limit} 个，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.measures": (
+        "the document holds more than {limit} measures; a year's plan has far fewer: not drafted",
+        "文件中的措施超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.tasks": (
+        "the document holds more than {limit} tasks; a year's plan has far fewer: not drafted",
+        "文件中的任务超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.targets": (
+        "the document holds more than {limit} targets; a year's plan has far fewer: not drafted",
+        "文件中的目标超过 {limit} 个，远多于一年的计划：未生成草稿",
+    ),
+    "draft.too_many.activities": (
+        "the document holds more than {limit} activities; a year's plan has far fewer: not drafted",
+        "文件中的活动超过 {limit} 项，远多于一年的计划：未生成草稿",
+    ),
+    "draft.plan_too_large": (
+        "the draft would be {size} bytes; kexie reads plans of at most {limit} bytes",
+        "草稿将有 {size} 字节；kexie 只读取不超过 {limit} 字节的计划文件",
+    ),
+    "draft.no_year": (
+        "no year in the document's title or text; name the output plans/YYYY.yaml",
+        "文件标题和正文中都没有年份；请将输出文件命名为 plans/YYYY.yaml",
+    ),
+    "draft.no_plan": (
+        "no plan found: no sections ((一)(二)…) and no targets (二、工作目标) in the document",
+        "未找到计划内容：文件中既没有（一）（二）……各部分，也没有“二、工作目标”中的目标",
+    ),
+    # kexie draft: the summary on stderr.
+    "draft.format.text": ("plain text", "纯文本"),
+    "draft.format.html": ("web page (HTML)", "网页（HTML）"),
+    "draft.format.docx": ("Word document (.docx)", "Word 文档（.docx）"),
+    "draft.read": ("read {path}: {format}", "已读取 {path}：{format}"),
+    "draft.read_encoded": (
+        "read {path}: {format}, {encoding}",
+        "已读取 {path}：{format}，{encoding} 编码",
+    ),
+    "draft.found": (
+        "found {sections} {sections:section|sections}, {measures} {measures:measure|measures}, "
+        "{tasks} {tasks:task|tasks}, {counted} counted {counted:target|targets}, "
+        "{milestones} {milestones:milestone|milestones}, "
+        "{activities} {activities:activity|activities}",
+        "找到 {sections} 个部分、{measures} 项措施、{tasks} 项任务、{counted} 个数量目标、"
+        "{milestones} 个里程碑、{activities} 项重大活动",
+    ),
+    "draft.declared": (
+        "the document declares {count} major activities ({place}) and lists {listed}",
+        "文件声明重大活动 {count} 项（{place}），列出 {listed} 项",
+    ),
+    "draft.guessed": (
+        "guessed, each marked '# review:' in the draft ({count}):",
+        "推测的内容，草稿中均标注 '# review:'（{count} 处）：",
+    ),
+    "draft.guess_line": ("  {what}: {count}", "  {what}：{count}"),
+    "draft.unplaced": ("not placed ({count}):", "未能归入计划（{count} 处）："),
+    "draft.unplaced_line": ("  {place}: {why}: {snippet}", "  {place}：{why}：{snippet}"),
+    "draft.more": ("  … and {count} more", "  ……另有 {count} 处"),
+    "draft.place.line": ("line {n}", "第 {n} 行"),
+    "draft.place.paragraph": ("paragraph {n}", "第 {n} 段"),
+    "draft.skipped_chrome": (
+        "skipped {count} {count:line|lines} of web page furniture (时间, 浏览次数, 关闭窗口 …)",
+        "跳过了 {count} 行网页栏目文字（时间、浏览次数、关闭窗口等）",
+    ),
+    "draft.wrote": ("wrote the draft to {path}", "草稿已写入 {path}"),
+    "draft.next_file": (
+        "next: check each '# review:' line against the document, then kexie validate {path}; "
+        "kexie diff LAST_YEAR.yaml {path} shows what changed from last year",
+        "下一步：对照原文逐项核对 '# review:' 行，然后运行 kexie validate {path}；"
+        "用 kexie diff 上一年.yaml {path} 查看与上一年的差别",
+    ),
+    "draft.next_stdout": (
+        "next: save the draft with -o plans/{year}.yaml, check each '# review:' line, "
+        "then kexie validate",
+        "下一步：用 -o plans/{year}.yaml 保存草稿，逐项核对 '# review:' 行，"
+        "然后运行 kexie validate",
+    ),
+    # kexie draft: why a line was not placed.
+    "draft.why.no_title": (
+        "no title naming the year (…2021年工作意见); title set to 待填写",
+        "未找到含年份的标题（……2021年工作意见）；标题暂填“待填写”",
+    ),
+    "draft.why.no_org": (
+        "no organisation before the year in the title; org set to 待填写",
+        "标题中年份前没有单位名称；org 暂填“待填写”",
+    ),
+    "draft.why.number": (
+        "a number kexie did not read as a goal",
+        "数字未能识别为目标",
+    ),
+    "draft.why.words_number": (
+        "a number in words (三场), which kexie does not read",
+        "用汉字书写的数字（如“三场”），kexie 不识别",
+    ),
+    "draft.why.goal_split": (
+        "two goals kexie could not tell apart",
+        "两个目标无法拆分",
+    ),
+    "draft.why.crowded": (
+        "too many numbers in one clause to read",
+        "一个分句中数字过多，未读取",
+    ),
+    "draft.why.stray": ("text outside any measure", "不属于任何措施的文字"),
+    "draft.why.chapter": (
+        "a chapter with neither measures nor prose",
+        "该部分既无措施也无正文",
+    ),
+    # kexie draft: the comments in the draft.
+    "draft.header": (
+        "Draft plan made by kexie draft from {document} ({format}). Check every line "
+        "marked '# review:' against the document, then run kexie validate.",
+        "由 kexie draft 根据 {document}（{format}）生成的计划草稿。请对照原文逐项核对标注 "
+        "'# review:' 的行，然后运行 kexie validate。",
+    ),
+    "draft.header_ids": (
+        "ids are positional (section-N, measure-N-M, target-N, activity-N); rename them to "
+        "short English slugs before the first record, which refers to them",
+        "编号按位置生成（section-N、measure-N-M、target-N、activity-N）；"
+        "请在记第一笔台账前改为简短的英文编号，台账按编号引用",
+    ),
+    "draft.header_never": (
+        "never drafted: units, owners, co-owners, due dates, schedules, activity months "
+        "the document does not give; the period is the calendar year",
+        "不生成：单位、责任单位、协办单位、完成期限、序时安排，以及文件未写明的活动月份；"
+        "计划期间为自然年",
+    ),
+    "draft.note.missing": ("not found in the document: fill it in", "文件中未找到：请填写"),
+    "draft.note.org_expanded": (
+        "derived from {found} in the title (科协 = 科学技术协会)",
+        "由标题中的“{found}”展开（科协 = 科学技术协会）",
+    ),
+    "draft.note.org_from_title": ("taken from the title", "取自标题"),
+    "draft.note.year_counted": (
+        "no year in the title; the year the text names most ({count} {count:time|times})",
+        "标题中没有年份；取正文中出现最多的年份（{count} 次）",
+    ),
+    "draft.note.year_from_output": (
+        "no year in the document; taken from the output file's name",
+        "文件中没有年份；取自输出文件名",
+    ),
+    "draft.note.units": (
+        "the association and the units that report: never drafted",
+        "本会及各报送单位：不自动生成",
+    ),
+    "draft.note.chapter_as_section": (
+        "a chapter without (一)(二) sections, taken as one section",
+        "该部分没有（一）（二）分节，整体作为一个部分",
+    ),
+    "draft.note.section_text": (
+        "the section's own text, drafted as its first measure",
+        "该节标题后的正文，作为第一项措施",
+    ),
+    "draft.note.unnumbered": (
+        "a paragraph without 一是/1., taken as a measure",
+        "没有“一是”或“1.”的段落，作为一项措施",
+    ),
+    "draft.note.shared_verb": (
+        "split from a list of goals that share one verb",
+        "从共用一个动词的多个目标中拆出",
+    ),
+    "draft.note.milestone": (
+        "a one-off deliverable, drafted as a milestone",
+        "一次性任务，作为里程碑",
+    ),
+    "draft.note.text_left_out": (
+        "text left out: the document says {text}, where kexie validate would also read the "
+        "goal {quoted}; keep the words that state this goal as text",
+        "未写 text：原文为“{text}”，kexie validate 会从中另读出目标值 {quoted}；"
+        "请只把表述本目标的文字写入 text",
+    ),
+    "draft.note.hidden": (
+        "removed from the document's text here: {chars} (control characters and bidi "
+        "overrides, which a plan may not hold); compare with the document",
+        "已删除原文此处的 {chars}（控制字符或双向文本控制符，计划中不允许）；请对照原文核对",
+    ),
+    "draft.note.measure_guess": (
+        "measure guessed by shared words: {title} (score {score}; next {runner}, {runner_score})",
+        "所属措施按共有词语推测：{title}（得分 {score}；其次 {runner}，{runner_score}）",
+    ),
+    "draft.note.measure_none": (
+        "no measure shares its words: link one by hand",
+        "没有措施与之有共同词语：请手工指定",
+    ),
+    "draft.note.declared_unlisted": (
+        "the document declares {count} major activities and lists none; list them with "
+        "their months, then write activities_declared: {count}",
+        "文件声明重大活动 {count} 项但未列出；列出各项活动及月份后，再写 "
+        "activities_declared: {count}",
+    ),
+    "draft.note.declared_mismatch": (
+        "the document declares {count} major activities and lists {listed} with a month; "
+        "when all are listed, write activities_declared: {count}",
+        "文件声明重大活动 {count} 项，列出带月份的 {listed} 项；全部列出后再写 "
+        "activities_declared: {count}",
+    ),
+    "draft.note.no_activities": (
+        "the document lists no activities; add them with their months (never invented)",
+        "文件未列出重大活动；请补充各项活动及月份（不自动编造）",
+    ),
+    "draft.note.no_month": (
+        "listed without a month: give each a month (or a date) and move it into activities",
+        "文件列出但未写月份：请为每项补上月份（或日期）后移入 activities",
+    ),
+    # kexie draft: what was guessed, counted in the summary (render.draft.LABELS).
+    "draft.label.measure_guess": ("measure links", "所属措施"),
+    "draft.label.measure_none": ("targets without a measure", "未关联措施的目标"),
+    "draft.label.org_expanded": ("org, expanded from the title", "单位名称（由标题展开）"),
+    "draft.label.org_from_title": ("org, from the title", "单位名称（取自标题）"),
+    "draft.label.year_counted": ("year, from the text", "年份（取自正文）"),
+    "draft.label.year_from_output": ("year, from the output file's name", "年份（取自输出文件名）"),
+    "draft.label.missing": ("placeholders (待填写)", "待填写项"),
+    "draft.label.chapter_as_section": ("chapters taken as sections", "整体作为一个部分的章节"),
+    "draft.label.section_text": ("section text taken as a measure", "节标题后正文作为措施"),
+    "draft.label.unnumbered": ("unnumbered paragraphs taken as measures", "无编号段落作为措施"),
+    "draft.label.shared_verb": ("goals split from a shared verb", "从共用动词中拆出的目标"),
+    "draft.label.milestone": ("milestones", "里程碑"),
+    "draft.label.text_left_out": (
+        "targets without text (a second number in their words)",
+        "未写 text 的目标（原文含另一个数字）",
+    ),
+    "draft.label.hidden": (
+        "entries with hidden characters removed",
+        "删除了隐藏字符的条目",
     ),
     # --- headings and labels --------------------------------------------------------------------
     # Headings of columns and sheets, and labels of fields (show, an activity's calendar entry): one

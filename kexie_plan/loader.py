@@ -40,7 +40,7 @@ from typing import Any
 from kexie_plan.cache import key_of, read_cached, write_cached
 from kexie_plan.checks import HINT_LIMIT, RecordRules, UniqueIds, ledger_problems, ordered
 from kexie_plan.errors import PlanError
-from kexie_plan.ledger import Position, iter_ledger, ledger_path_for
+from kexie_plan.ledger import Position, iter_ledger, ledger_path_for, open_ledger
 from kexie_plan.plan import Plan
 from kexie_plan.planfile import load_plan
 from kexie_plan.record import Record
@@ -233,8 +233,11 @@ def _counted_before(ledger: Path, shown: str, up_to: dict[str, int]) -> list[Rec
 def fingerprint(ledger: Path, offset: int) -> str | None:
     """Return a fingerprint of the ledger's first `offset` bytes, or None if it has fewer
     (see the module's docstring for what it covers)."""
+    opened = open_ledger(ledger, str(ledger))  # a regular file only: a FIFO never waits
+    if not hasattr(opened, "read"):
+        return None
     try:
-        with open(ledger, "rb") as handle:
+        with opened as handle:  # type: ignore[union-attr]
             if os.fstat(handle.fileno()).st_size < offset:
                 return None
             digest = hashlib.sha256(f"{offset}\n".encode())

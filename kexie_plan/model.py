@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from kexie_plan.plan import Goal, goal_of
+from kexie_plan.plan import HIDDEN_CHARS, YEARS, Goal, goal_of
 
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 Slug = Annotated[
@@ -32,15 +32,12 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=64),
     Field(description="a lowercase slug, unique across the plan, e.g. haizhi-salon"),
 ]
-# What a text field may not hold: C0 controls but newline and tab, DEL, C1 controls, and
-# the bidi overrides and isolates that can make a name read as something else.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible_text(value: object) -> object:
     """Refuse a text that holds a control character or a bidi override (located, named)."""
     if isinstance(value, str):
-        found = _HIDDEN.search(value)
+        found = HIDDEN_CHARS.search(value)
         if found is not None:
             char = f"U+{ord(found.group()):04X}"
             raise PydanticCustomError(
@@ -226,7 +223,7 @@ class Plan(_Strict):
     schema_: Annotated[Literal[1], BeforeValidator(_whole_number)] = Field(
         alias="schema", description="format version"
     )
-    year: Annotated[int, Field(ge=1900, le=2999)]
+    year: Annotated[int, Field(ge=YEARS[0], le=YEARS[1])]
     org: Text
     title: Text
     published: Day | None = None

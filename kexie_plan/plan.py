@@ -19,6 +19,10 @@ from typing import Any
 GOAL_PATTERN = r"^\s*([0-9]+)\s*(?:(\+)|-\s*([0-9]+))?\s*$"
 MAX_DIGITS = 9  # every number in a plan or a ledger: at most 999,999,999
 _GOAL_RE = re.compile(GOAL_PATTERN)
+YEARS = (1900, 2999)  # the years a plan may be for, both included
+# What a plan's text may not hold: C0 controls but newline and tab, DEL, C1 controls, and
+# the bidi overrides and isolates that can make a name read as something else.
+HIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -475,8 +475,10 @@ def plan_from_tree(root: Node, shown: str) -> Plan:
             model = PlanFile.model_validate(pruned.value)
             break
         except ValidationError as exc:
-            stuck = True
-            for err in exc.errors(include_url=False):
+            found = exc.errors(include_url=False)
+            # Every error of this pass is placed first, with the copy as pydantic saw it;
+            # then the items they are in are set aside together.
+            for err in found:
                 error, at_key = pydantic_error(err)
                 loc = pruned.original(tuple(err["loc"]))
                 if err["type"] == "invalid_key":  # pydantic puts the key's repr in loc
@@ -485,8 +487,7 @@ def plan_from_tree(root: Node, shown: str) -> Plan:
                 if key not in seen:
                     seen.add(key)
                     errors.append(error.at(shown, *locate(root, loc, at_key)))
-                stuck = not pruned.set_aside(tuple(err["loc"])) and stuck
-            if stuck:
+            if not pruned.set_aside_all([tuple(err["loc"]) for err in found]):
                 break
     if model is None:
         raise PlanErrors(_sorted(errors))
@@ -501,6 +502,11 @@ def plan_from_tree(root: Node, shown: str) -> Plan:
     return plan
 
 
+# What stands in for a top-level text that is missing or ill-formed (its error is already
+# reported), so that the rest of the plan can still be checked.
+_STAND_INS = {"org": "?", "title": "?"}
+
+
 class _Pruned:
     """A copy of a plan's raw values from which ill-formed items have been set aside, with
     the way back from an index in the copy to the index in the file."""
@@ -510,6 +516,7 @@ class _Pruned:
         self.kept: dict[tuple, list[int]] = {}  # original path of a list -> original indices
         self.ids_set_aside: set[str] = set()
         self.lists_cut: set[str] = set()
+        self.stand_ins = False  # org or title stands in for a missing or ill-formed one
 
     def original(self, loc: tuple) -> tuple:
         """Return `loc` (indices into the copy) with the file's own indices."""
@@ -519,28 +526,53 @@ class _Pruned:
             out.append(kept[part] if isinstance(part, int) and kept and part < len(kept) else part)
         return tuple(out)
 
-    def set_aside(self, loc: tuple) -> bool:
-        """Set aside the innermost entity (target, activity, measure …) that `loc` (indices
-        into the copy) is inside, or a stray key at the top; return whether anything was."""
+    def set_aside_all(self, locs: list[tuple]) -> bool:
+        """Set aside what each of `locs` (indices into the copy, all from one validation)
+        is inside: the innermost entity (target, activity, measure …), or a stray key at
+        the top; a missing or ill-formed org or title gets a stand-in, so that the plan's
+        other rules can still be checked. Items go from the last to the first, so that
+        each index still means what it meant. Return whether anything was set aside."""
+        entities: set[tuple] = set()
+        done = False
+        for loc in locs:
+            entity = self._entity(loc)
+            if entity is not None:
+                entities.add(entity)
+                continue
+            top = loc[0] if loc else None
+            required = ("schema", "year", "org", "title", *_ENTITY_LISTS)
+            if top in _STAND_INS and self.value.get(top) != _STAND_INS[top]:
+                self.value[top] = _STAND_INS[top]  # errors are already placed
+                self.stand_ins = True
+                done = True
+            elif isinstance(top, str) and top in self.value and top not in required:
+                del self.value[top]  # an optional key, or one that is no key of a plan at all
+                done = True
+        for entity in sorted(entities, key=lambda e: [(str(type(p)), p) for p in e], reverse=True):
+            done = self._remove(entity) or done
+        return done
+
+    @staticmethod
+    def _entity(loc: tuple) -> tuple | None:
+        """Return the path in the copy of the innermost entity that `loc` is inside."""
         for depth in range(len(loc) - 1, 0, -1):
             if isinstance(loc[depth], int) and loc[depth - 1] in _ENTITY_LISTS:
-                container = self._get(loc[:depth])
-                if not isinstance(container, list) or loc[depth] >= len(container):
-                    return False
-                original = self.original(loc[:depth])
-                kept = self.kept.setdefault(original, list(range(len(container))))
-                item = container.pop(loc[depth])
-                kept.pop(loc[depth])
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    self.ids_set_aside.add(item["id"])
-                self.lists_cut.add(str(loc[depth - 1]))
-                return True
-        top = loc[0] if loc else None
-        required = ("schema", "year", "org", "title", *_ENTITY_LISTS)
-        if isinstance(top, str) and top in self.value and top not in required:
-            del self.value[top]  # an optional key, or one that is no key of a plan at all
-            return True
-        return False
+                return loc[: depth + 1]
+        return None
+
+    def _remove(self, entity: tuple) -> bool:
+        container = self._get(entity[:-1])
+        index = entity[-1]
+        if not isinstance(container, list) or index >= len(container):
+            return False
+        original = self.original(entity[:-1])
+        kept = self.kept.setdefault(original, list(range(len(container))))
+        item = container.pop(index)
+        kept.pop(index)
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            self.ids_set_aside.add(item["id"])
+        self.lists_cut.add(str(entity[-2]))
+        return True
 
     def follows_from_setting_aside(self, problem: PlanError) -> bool:
         """Return whether a check's problem only comes from items having been set aside."""

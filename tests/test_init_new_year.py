@@ -52,7 +52,7 @@ def test_init_in_an_empty_folder_gives_a_working_repository(tmp_path, monkeypatc
     assert files_under(repo) == INIT_FILES
     assert (repo / "kexie.toml").read_text("utf-8") == (
         "# kexie settings; see README, section kexie.toml. Paths are relative to this file.\n"
-        'plan = "plans/2022.yaml"\nlang = "zh"\nunit = "office"\n'
+        'plan = "plans/2022.yaml"\nlang = "zh"\n'
     )
     assert (repo / ".gitattributes").read_text("utf-8").endswith("*.progress.yaml merge=union\n")
     monkeypatch.chdir(repo)
@@ -68,9 +68,15 @@ def test_init_in_an_empty_folder_gives_a_working_repository(tmp_path, monkeypatc
     assert invoke("status", "--as-of", "2022-06-30").exit_code == 0
 
 
-def test_init_then_record_uses_the_default_unit(tmp_path, monkeypatch) -> None:
+def test_init_then_record_uses_the_person_s_unit(tmp_path, monkeypatch) -> None:
+    """init writes no unit into the repository; each person sets their own."""
     assert invoke("init", str(tmp_path), "--year", "2022").exit_code == 0
     monkeypatch.chdir(tmp_path)
+    result = invoke("record", "new-societies", "--date", "2022-03-01", "--yes")
+    assert result.exit_code == 0, result.output
+    last = (tmp_path / "plans" / "2022.progress.yaml").read_text("utf-8").splitlines()[-1]
+    assert "by:" not in last
+    assert invoke("config", "set", "unit", "office").exit_code == 0
     result = invoke("record", "new-societies", "--date", "2022-03-01", "--yes")
     assert result.exit_code == 0, result.output
     last = (tmp_path / "plans" / "2022.progress.yaml").read_text("utf-8").splitlines()[-1]

@@ -417,6 +417,7 @@ def test_a_folder_is_not_a_ledger(tmp_path: Path) -> None:
     assert read.problems == [PlanError("not_regular_file", {}, "L")]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo.progress.yaml"
     os.mkfifo(fifo)

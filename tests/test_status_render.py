@@ -1,6 +1,7 @@
 """render: the status table (golden files), its JSON, CSV and Markdown, and the bar.
 
-The table is printed into `Console(file=io.StringIO(), width=…, color_system=None)` and
+The table is printed into `render.words.console(file=io.StringIO(), width=…)` (as kexie
+prints: no trailing spaces) and
 compared whole with `tests/golden/status_<lang>_<width>.txt`. To accept a deliberate
 change, run `KEXIE_UPDATE_GOLDEN=1 python -m pytest tests/test_status_render.py` and
 review the diff of the golden files.
@@ -30,7 +31,7 @@ from kexie_plan.render.status import (
     status_as_markdown,
     status_sheet,
 )
-from kexie_plan.render.words import json_text, markdown_text, progress_bar
+from kexie_plan.render.words import console, json_text, markdown_text, progress_bar
 from kexie_plan.totals import totals_of
 
 
@@ -113,9 +114,9 @@ AS_OF = dt.date(2021, 6, 30)
 
 
 def printed(renderable: object, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(renderable)
-    return console.file.getvalue()
+    out = io.StringIO()
+    console(file=out, width=width, color_system=None).print(renderable)  # as kexie prints
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -180,7 +181,19 @@ def test_status_table_when_nothing_matches() -> None:
     ],
 )
 def test_progress_bar(actual: int, expected: int, goal_min: int, width: int, bar: str) -> None:
-    assert progress_bar(actual, expected, goal_min, width).plain == bar
+    drawn = progress_bar(actual, expected, goal_min, width)
+    assert drawn.text().plain == bar
+    # a console whose encoding has no block characters (GBK) gets the same bar in ASCII
+    ascii_only = bar.replace("█", "#").replace("│", "|").replace("░", ".")
+    console = Console(file=io.StringIO(), width=40, color_system=None)
+    console.print(drawn, end="")
+    assert console.file.getvalue().rstrip("\n") == bar
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="gbk", write_through=True)
+    gbk = Console(file=stream, width=40, color_system=None)
+    assert gbk.options.ascii_only
+    gbk.print(drawn, end="")
+    assert raw.getvalue().decode("gbk").rstrip("\n") == ascii_only
 
 
 def test_json_shape_is_spec_shape() -> None:

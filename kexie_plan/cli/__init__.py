@@ -9,13 +9,16 @@ another; what several share lives in app, env, options, parse, output and record
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import NoReturn
 
 from kexie_plan.cli import (  # noqa: F401 - registers the commands
     activities,
+    config,
     diff,
+    draft,
     imports,
     init,
     log,
@@ -43,6 +46,7 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Run the CLI inside the one error boundary that maps outcomes to exit codes (and,
     in GitHub Actions, inside the fence that keeps its output from acting as commands)."""
+    _tolerant_streams()
     fence.start()
     try:
         app(prog_name="kexie")
@@ -52,6 +56,17 @@ def main() -> None:
         _report(current.get("lang") or choose_lang(None))
     finally:
         fence.stop()
+
+
+def _tolerant_streams() -> None:
+    """Let text that the console's encoding cannot hold (GBK on a Chinese Windows, an emoji
+    in a name) come out as an escape instead of an exception. UTF-8 streams are left as
+    they are; the formats written as bytes (JSON, CSV, Markdown …) are always UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
 
 
 def _report(lang: str) -> NoReturn:

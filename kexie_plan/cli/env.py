@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "bundled" / "2021.yaml"
 # kexie.toml: every setting is optional text. plan: the plan file, relative to kexie.toml;
-# lang: zh or en; unit: the unit that `kexie record` stores as `by` when --by is not given.
+# lang: zh or en; unit: read only for a person who has no unit of their own (kexie config).
 CONFIG_KEYS = ("plan", "lang", "unit")
 MAX_WARNINGS = 20  # a run prints this many of a ledger's problems, then how many more
 
@@ -66,15 +66,20 @@ def read_config(start: Path | None = None) -> tuple[Path, dict[str, str]] | None
 
 
 def lang_of(option: str | None) -> str:
-    """Return the UI language: the option, else $KEXIE_LANG, else kexie.toml, else the
-    locale; a usage problem for a value that is neither zh nor en."""
+    """Return the UI language: the option, else $KEXIE_LANG, else the person's own setting
+    (kexie config), else kexie.toml, else the locale; a usage problem for a value that is
+    neither zh nor en."""
     if option is not None and option.lower()[:2] not in ("zh", "en"):
         raise UsageProblem(PlanError("bad_lang", {"value": option}))
     if option is None:
         option = current.get("lang")
     if option is None and not os.environ.get("KEXIE_LANG"):
-        found = read_config()
-        option = found[1].get("lang") if found is not None else None
+        from kexie_plan.cli.userconfig import read_user_config
+
+        option = read_user_config().get("lang")  # the person's own, before the repository's
+        if option is None:
+            found = read_config()
+            option = found[1].get("lang") if found is not None else None
     lang = choose_lang(option)
     current["lang"] = lang
     return lang
@@ -133,6 +138,7 @@ class Env:
     plan_option: Path | None = None
     cache_dir: Path | None = field(default_factory=cache_folder)
     _console: Console | None = None
+    _said_bundled: bool = False
 
     @classmethod
     def create(cls, lang: str | None = None, plan: Path | None = None) -> Env:
@@ -147,6 +153,44 @@ class Env:
         """Return a setting of the nearest kexie.toml, or None."""
         found = read_config()
         return found[1].get(key) if found is not None else None
+
+    def default_unit(self) -> tuple[str, str] | None:
+        """Return the unit this person records as when --by is not given, and the words
+        for where it came from: $KEXIE_BY, else their own settings (`kexie config set
+        unit`), else a kexie.toml's `unit` (an old, shared setting: said once, on stderr)."""
+        from kexie_plan.cli.userconfig import read_user_config, user_config_path
+
+        if os.environ.get("KEXIE_BY"):
+            return os.environ["KEXIE_BY"], self.say("source.kexie_by")
+        mine = read_user_config().get("unit")
+        if mine:
+            return mine, self.say("source.user_config", path=str(user_config_path()))
+        shared = self.setting("unit")
+        if shared:
+            sys.stderr.write(self.say("config.shared_unit", value=shared) + "\n")
+            return shared, "kexie.toml"
+        return None
+
+    def reporter(self, plan: Plan, given: str | None) -> str | None:
+        """Return the `by` to store: --by as given (a unit's id or name when the plan lists
+        units), else this person's default unit (`default_unit`), else None. A default the
+        plan does not know is one clear line that says where it came from."""
+        from kexie_plan.cli.parse import reporter_of
+
+        if given is not None:
+            return reporter_of(plan, given)
+        default = self.default_unit()
+        if default is None:
+            return None
+        value, source = default
+        try:
+            return reporter_of(plan, value)
+        except UsageProblem as exc:
+            from kexie_plan.render.text import error_message
+
+            problem = error_message(exc.error, self.lang)
+            params = {"value": value, "source": source, "problem": problem}
+            raise UsageProblem(PlanError("record.default_unit", params)) from None
 
     def plan_path(self) -> Path:
         """Return the plan to use: --plan, $KEXIE_PLAN, kexie.toml, plans/*.yaml, bundled."""
@@ -183,6 +227,7 @@ class Env:
         from kexie_plan.planfile import load_plan
 
         path = self.plan_path()
+        self._say_if_bundled(path)
         return load_plan(path, self.cache_dir, shown_path(path))
 
     def book(self, full: bool = False, warn: bool = True) -> Book:
@@ -192,6 +237,7 @@ class Env:
         from kexie_plan.loader import load_book
 
         path = self.plan_path()
+        self._say_if_bundled(path)
         book = load_book(
             path,
             cache_dir=self.cache_dir,
@@ -204,6 +250,13 @@ class Env:
         if warn:
             self.warn(book.problems, book.problem_count)
         return book
+
+    def _say_if_bundled(self, path: Path) -> None:
+        """Say once, on stderr, that no plan was found here and the bundled example is
+        shown (a clerk must not take the 2021 example for their own plan)."""
+        if path == BUNDLED_PLAN and self.plan_option is None and not self._said_bundled:
+            self._said_bundled = True
+            sys.stderr.write(self.say("plan.bundled") + "\n")
 
     def warn(self, problems: list[PlanError], count: int | None = None) -> None:
         """Print problems as warnings on stderr, at most MAX_WARNINGS of them."""
@@ -228,7 +281,7 @@ class Env:
     def console(self) -> Console:
         """Return the console tables are printed with: no markup, no highlighting."""
         if self._console is None:
-            from rich.console import Console
+            from kexie_plan.render.words import console
 
-            self._console = Console(highlight=False, emoji=False, markup=False)
+            self._console = console()
         return self._console

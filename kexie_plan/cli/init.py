@@ -78,7 +78,8 @@ def repository_files(year: int, lang: str) -> dict[str, str]:
     from kexie_plan.model import plan_schema_text
     from kexie_plan.yearly import first_plan
 
-    settings = {"plan": f"plans/{year}.yaml", "lang": lang, "unit": "office"}
+    # Shared settings only: who records is each person's own (`kexie config set unit`).
+    settings = {"plan": f"plans/{year}.yaml", "lang": lang}
     config = (
         "# kexie settings; see README, section kexie.toml. Paths are relative to this file.\n"
         + tomli_w.dumps(settings)
@@ -108,7 +109,7 @@ def init(
 ) -> None:
     """Start a repository for a yearly plan: settings, a first plan, its ledger, CI.
 
-    Writes kexie.toml (plan path, language, default reporting unit), plans/YEAR.yaml (a
+    Writes kexie.toml (plan path, language), plans/YEAR.yaml (a
     minimal valid plan to fill in), its empty ledger plans/YEAR.progress.yaml,
     schema/plan.schema.json (for editors), .gitattributes (ledgers merge by union), the
     CI workflow .github/workflows/plan-check.yml and .pre-commit-config.yaml. If any of

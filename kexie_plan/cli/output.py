@@ -180,31 +180,33 @@ def rendered_text(value: Any, width: int = 100) -> str:
     """Return a Rich renderable as plain text, `width` columns wide."""
     import io
 
-    from rich.console import Console
+    from kexie_plan.render.words import console
 
     out = io.StringIO()
-    Console(file=out, width=width, highlight=False, emoji=False, markup=False).print(value)
+    console(file=out, width=width).print(value)
     return out.getvalue()
 
 
-def write_output(path: Path, data: bytes | Iterable[bytes], env: Env | None = None) -> None:
+def write_output(
+    path: Path,
+    data: bytes | Iterable[bytes],
+    env: Env | None = None,
+    inputs: Mapping[str, Path] | None = None,
+) -> None:
     """Write `data` to the -o file `path`.
 
     A regular file (or a new one) is written whole: a temporary file beside it, then a
     rename, with the mode the old file had (a new one gets the umask's); nothing is left
     behind on failure. A character device or a pipe (/dev/stdout, a FIFO) is written
     through. A symbolic link, a folder or anything else is refused, and so is any file
-    kexie reads (the plan, its ledger, kexie.toml).
+    the run reads: `inputs` (the words that name each, and its path) when given, else
+    `env.inputs()` (the plan, its ledger, kexie.toml).
     """
     import stat
 
     shown = visible_path(path)
     if env is not None:
-        reads = env.inputs()
-        for what, read in reads.items():
-            if _same_file(path, read):
-                params = {"path": shown, "what": env.say(what)}
-                raise UsageProblem(PlanError("output_is_input", params))
+        refuse_inputs(path, env, inputs)
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -222,6 +224,16 @@ def write_output(path: Path, data: bytes | Iterable[bytes], env: Env | None = No
             return
         raise UsageProblem(PlanError("output_not_file", {"path": shown}))
     _replace(path, data, info.st_mode & 0o7777 if info is not None else None, shown)
+
+
+def refuse_inputs(path: Path, env: Env, inputs: Mapping[str, Path] | None = None) -> None:
+    """Refuse (exit 2) an -o `path` that is a file the run reads: one of `inputs` (the
+    words that name each, and its path) when given, else of `env.inputs()`."""
+    reads = env.inputs() if inputs is None else inputs
+    for what, read in reads.items():
+        if _same_file(path, read):
+            params = {"path": visible_path(path), "what": env.say(what)}
+            raise UsageProblem(PlanError("output_is_input", params))
 
 
 def _replace(path: Path, data: bytes | Iterable[bytes], mode: int | None, shown: str) -> None:

@@ -10,7 +10,7 @@ from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.parse import amount_of, ref_of, reporter_of, text_of
+from kexie_plan.cli.parse import amount_of, ref_of, text_of
 from kexie_plan.errors import PlanError, UsageProblem
 
 
@@ -92,7 +92,7 @@ def record(
     new = Record(
         id=new_record_id(),
         date=recording.record_date(env, loaded, date_),
-        by=reporter_of(loaded, by if by is not None else env.setting("unit")),
+        by=env.reporter(loaded, by),
         note=text_of("--note", note),
         evidence=text_of("--evidence", evidence),
         **fields,  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from kexie_plan.cli import options as opt
 from kexie_plan.cli import recording
 from kexie_plan.cli.app import app
 from kexie_plan.cli.env import Env
-from kexie_plan.cli.parse import reporter_of, text_of
+from kexie_plan.cli.parse import text_of
 from kexie_plan.errors import PlanError, UsageProblem
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def revert(
         id=new_record_id(),
         date=recording.reversal_date(env, book.plan, date_, target),
         revert=target.id,
-        by=reporter_of(book.plan, by),
+        by=env.reporter(book.plan, by),
         note=text_of("--note", note),
     )
     recording.write_and_report(env, book, new, target, dry_run, yes)

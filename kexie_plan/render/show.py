@@ -100,7 +100,7 @@ def history_chart(
         label = text("when.month", lang, year=point.month.year, month=point.month.month)
         if point.actual is None:
             bar = progress_bar(0, point.expected, scale, width)
-            bar.stylize("dim")
+            bar.dimmed = True
             actual = ""
         else:
             light = (

@@ -111,7 +111,7 @@ class StatusView:
             bar = progress_bar(t.actual, t.expected, t.goal.min, bar_width, t.light)
             cells = [str(t.actual), f"{t.percent}%", bar, str(t.expected), str(t.missing or "")]
         row = [Text(visible(t.name)), Text(plain_goal(t.goal, t.unit, lang))]
-        row += [c if isinstance(c, Text) else Text(c) for c in cells]
+        row += [Text(c) if isinstance(c, str) else c for c in cells]
         row.append(light_text(t.light, state_words(t.state, lang, t.final)))
         return row
 

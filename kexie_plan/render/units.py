@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kexie_plan.i18n import text
 from kexie_plan.render.sheet import Sheet
@@ -63,24 +63,56 @@ def owners_table(
     parts: list[object] = [heading("owners.title", plan, as_of, lang, clamped)]
     if not plan.units:
         parts.append(Text(text("no_units", lang)))
-    grid = table()
-    grid.add_column(text("col.responsible", lang), overflow="fold", min_width=8)
-    for key in LOAD_COLUMNS:
-        header = text(LOAD_HEADINGS[key], lang)
-        grid.add_column(header, justify="right", no_wrap=True)
-    for load in loads:
-        cells = [Text(_unit_label(load, lang))]
-        for key in LOAD_COLUMNS:
-            value = getattr(load, key)
-            style = ""
-            if value and key in ("behind",):
-                style = "yellow"
-            elif value and key in ("overdue", "activities_overdue"):
-                style = "red"
-            cells.append(Text(str(value), style=style))
-        grid.add_row(*cells)
-    parts += [Text(""), grid, Text(""), Text(text("owners.note", lang))]
+    parts += [Text(""), _OwnersGrid(loads, lang), Text(""), Text(text("owners.note", lang))]
     return Group(*parts)
+
+
+class _OwnersGrid:
+    """The owner roll-up's table, laid out for the width it gets: the unit's name keeps
+    room; on a narrow screen the counts' headings wrap at their spaces ("on track" over
+    two lines) and the columns sit one space apart."""
+
+    def __init__(self, loads: tuple[UnitLoad, ...], lang: str) -> None:
+        self.loads, self.lang = loads, lang
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        lang = self.lang
+        headers = [text(LOAD_HEADINGS[key], lang) for key in LOAD_COLUMNS]
+        names = [_unit_label(load, lang) for load in self.loads]
+        digits = [max(len(str(getattr(load, key))) for load in self.loads) if self.loads else 1
+                  for key in LOAD_COLUMNS]  # fmt: skip
+        full = [max(cell_len(h), d) for h, d in zip(headers, digits, strict=True)]
+        least = [max(max(cell_len(w) for w in h.split()), d)
+                 for h, d in zip(headers, digits, strict=True)]  # fmt: skip
+        name_width = max((cell_len(n) for n in names), default=0)
+        name_width = max(name_width, cell_len(text("col.responsible", lang)))
+        # The widest layout that fits: full headings two spaces apart, else headings
+        # wrapped at their spaces one space apart; the unit's name gets what is left.
+        for widths, gap in ((full, 2), (least, 1)):
+            room = options.max_width - sum(widths) - gap * len(widths)
+            if room >= min(name_width, 10):
+                break
+        grid = table(padding=(0, 0, 0, gap - 1) if gap > 1 else (0, 0, 0, 0))
+        grid.add_column(
+            text("col.responsible", lang), overflow="fold", width=max(min(name_width, room), 4)
+        )
+        for header, width in zip(headers, widths, strict=True):
+            grid.add_column(header, justify="right", overflow="fold", width=width)
+        for load in self.loads:
+            cells = [Text(_unit_label(load, lang))]
+            for key in LOAD_COLUMNS:
+                value = getattr(load, key)
+                style = ""
+                if value and key in ("behind",):
+                    style = "yellow"
+                elif value and key in ("overdue", "activities_overdue"):
+                    style = "red"
+                cells.append(Text(str(value), style=style))
+            grid.add_row(*cells)
+        yield grid
 
 
 def owners_as_data(loads: tuple[UnitLoad, ...]) -> list[dict]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from kexie_plan.i18n import text
 from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -58,6 +60,79 @@ def light_text(light: Light | str, words: str) -> Text:
     return out
 
 
+_LAST_CODE = re.compile(r"\x1b\[[0-9;]*m\Z")
+
+
+def trimmed(rendered: str) -> str:
+    """Return rendered text with no line ending in spaces: Rich pads every table cell to
+    its column's width, the last one too, and styles the spaces between; the terminal
+    codes of a line's trailing run (a reset) are kept, its spaces dropped."""
+    lines = rendered.split("\n")
+    for n, line in enumerate(lines):
+        end, codes = len(line), []
+        while end:
+            if line[end - 1] == " ":
+                end -= 1
+                continue
+            code = _LAST_CODE.search(line, 0, end) if line[end - 1] == "m" else None
+            if code is None:
+                break
+            codes.append(code.group(0))
+            end = code.start()
+        if end < len(line):
+            lines[n] = line[:end] + "".join(reversed(codes))
+    return "\n".join(lines)
+
+
+# Chinese line breaking (避头尾): these never start a line, those never end one.
+NO_LINE_START = frozenset("。，、；：？！）】》」』〉”’…—·％%!),.:;?]}")
+NO_LINE_END = frozenset("（【《「『〈“‘([{")
+
+
+def kinsoku(divide: Any) -> Any:
+    """Return Rich's line divider with Chinese line breaking: a break that would start a
+    line with closing punctuation (。，、）…), or end one with an opening bracket, moves
+    back by a character, as long as the line keeps something."""
+
+    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+        out: list[int] = []
+        start = 0
+        while True:
+            breaks = divide(text[start:], width, fold)
+            if not breaks:
+                return out
+            offset = start + breaks[0]
+            moved = offset
+            while (
+                moved > start + 1
+                and moved < len(text)
+                and (text[moved] in NO_LINE_START or text[moved - 1] in NO_LINE_END)
+            ):
+                moved -= 1
+            start = moved if moved > start + 1 else offset
+            out.append(start)
+
+    divide_line.kinsoku = True  # type: ignore[attr-defined]
+    return divide_line
+
+
+def console(**options: Any) -> Console:
+    """Return a Rich console in kexie's one setup: no markup, no highlighting, no emoji
+    codes, no line ending in spaces (in a pipe or a file, trailing spaces are noise for
+    diff and grep), and Chinese line breaking (`kinsoku`)."""
+    import rich.text
+    from rich.console import Console as RichConsole
+
+    if not getattr(rich.text.divide_line, "kinsoku", False):
+        rich.text.divide_line = kinsoku(rich.text.divide_line)
+
+    class TrimmedConsole(RichConsole):
+        def _render_buffer(self, buffer: Any) -> str:
+            return trimmed(super()._render_buffer(buffer))
+
+    return TrimmedConsole(highlight=False, emoji=False, markup=False, **options)
+
+
 def table(**options: Any) -> Table:
     """Return an empty table in kexie's one style: a rule under bold headers, no edges,
     one space between columns."""
@@ -75,30 +150,63 @@ def table(**options: Any) -> Table:
     return Table(**(settings | options))
 
 
+# The bar's glyphs: filled, the expected mark, empty; ASCII where the console's encoding
+# has no block characters (a legacy Windows console in the GBK code page).
+BAR_GLYPHS = ("█", "│", "░")
+ASCII_BAR_GLYPHS = ("#", "|", ".")
+
+
+class ProgressBar:
+    """A bar of `width` cells: filled for actual of the goal's lower bound, a mark where
+    expected is. A Rich renderable, so that it can draw itself in the glyphs the console
+    can show."""
+
+    def __init__(self, filled: int, mark: int, width: int, light: Light) -> None:
+        self.filled, self.mark, self.width, self.light = filled, mark, width, light
+        self.dimmed = False  # the whole bar dim (a month still to come)
+
+    def text(self, glyphs: tuple[str, str, str] = BAR_GLYPHS) -> Text:
+        from rich.text import Text
+
+        full, mark, empty = glyphs
+        bar = Text()
+        bar.append(full * self.filled, style=LIGHT_STYLE[self.light])
+        for cell in range(self.filled, self.width):
+            if cell == self.mark:
+                bar.append(mark, style="bold")
+            else:
+                bar.append(empty, style="dim")
+        if self.dimmed:
+            bar.stylize("dim")
+        return bar
+
+    @property
+    def cell_len(self) -> int:
+        return self.width
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.text(ASCII_BAR_GLYPHS if options.ascii_only else BAR_GLYPHS)
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement(self.width, self.width)
+
+
 def progress_bar(
     actual: int, expected: int | None, goal_min: int, width: int, light: str = "grey"
-) -> Text:
+) -> ProgressBar:
     """Return a bar of `width` cells: █ for actual of the goal's lower bound, │ where expected is.
 
     The expected mark shows only where the bar has not reached it, so a bar that
     stops short of its mark is behind the calendar at a glance, with or without colour.
     """
-    from rich.text import Text
-
-    bar = Text()
-    if width <= 0:
-        return bar
+    width = max(width, 0)
     filled = min(width, actual * width // goal_min) if goal_min > 0 else width
     mark = -1
     if expected and goal_min > 0:
         mark = min(width, expected * width // goal_min) - 1
-    bar.append("█" * filled, style=LIGHT_STYLE[Light(light)])
-    for cell in range(filled, width):
-        if cell == mark:
-            bar.append("│", style="bold")
-        else:
-            bar.append("░", style="dim")
-    return bar
+    return ProgressBar(filled, mark, width, Light(light))
 
 
 def heading(title_code: str, plan: Plan, as_of: dt.date, lang: str, clamped: str | None) -> Text:

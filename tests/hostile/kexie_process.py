@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +40,8 @@ def home(folder: Path, ledger: bytes | None = None) -> Path:
 
 
 def _bounded() -> None:
+    import resource  # POSIX: Windows runs the process without a memory bound
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
@@ -54,7 +55,7 @@ def kexie(cwd: Path, *args: str, timeout: float = TIME_LIMIT) -> tuple[int, str,
         env=env,
         capture_output=True,
         timeout=timeout,
-        preexec_fn=_bounded,
+        preexec_fn=_bounded if os.name == "posix" else None,
         check=False,
     )
     return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
