@@ -509,6 +509,13 @@ def _top(goal: Goal) -> int:
     return goal.min if goal.max is None else goal.max
 
 
+def after_today(day: dt.date, today: dt.date) -> PlanError | None:
+    """Return the problem of a record dated after today (nothing is recorded in advance)."""
+    if day > today:
+        return PlanError("record.future", {"date": day.isoformat(), "today": today.isoformat()})
+    return None
+
+
 class UniqueIds:
     """The rule that no two records share an id: keeps every id it is given."""
 

@@ -29,6 +29,9 @@ class PlanError:
     # A warning, not an error: something to look at that leaves the files valid (two
     # clones said the same thing twice, and a merge kept both). It counts once.
     warning: bool = False
+    # A worksheet: then line and col are a cell's row and column, and the place is shown
+    # as Excel names a cell (`file:Sheet!C7`). None for any other file.
+    sheet: str | None = None
 
     def at(self, path: str | None, line: int | None, col: int | None) -> PlanError:
         """Return a copy of this error placed at path:line:col."""

@@ -719,6 +719,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bash, zsh, fish or powershell.",
         "终端类型：bash、zsh、fish 或 powershell。",
     ),
+    "help.template": (
+        "Write a 填报表: a form a department or association fills in and sends back, for kexie "
+        "import to read.\n\n"
+        "The workbook's first sheet has one row per record: 日期 (date), 事项 (the item, from a "
+        "drop-down of the plan's names), 数量 (amount), 完成 (是/否, for milestones and "
+        "measures), 说明 (note), 佐证 (evidence) and 填报单位 (the unit, filled in with --unit). "
+        "Excel and WPS check every cell as it is typed: dates within --period, whole numbers "
+        "from 1, items and units from their lists. The header is frozen and protected (without a "
+        "password). A second sheet shows where the unit's targets stand today (goal, actual, 序时"
+        "进度, state); a third explains how to fill it in. A CSV template has the same columns, "
+        "for those without Excel.\n\n"
+        "Example: kexie template --unit 海智办 --period 2021-03 -o 海智办-2021-03.xlsx",
+        "生成填报表：由各部门、区科协或学会填写后交回，再用 kexie import 导入。\n\n"
+        "工作簿第一张表每行一条记录：日期、事项（从计划名称的下拉列表中选择）、数量、完成（是/否"
+        "，用于里程碑和措施）、说明、佐证和填报单位（用 --unit 时已预填）。Excel 和 WPS 在填写时"
+        "逐格检查：日期须在 --period 内，数量为不小于 1 的整数，事项和单位从列表中选。表头已冻结"
+        "并保护（无密码）。第二张表列出该单位各项目标截至今天的情况（目标值、完成、序时进度、状态"
+        "）；第三张是填报说明。CSV 模板的列相同，供没有 Excel 的单位使用。\n\n"
+        "示例：kexie template --unit 海智办 --period 2021-03 -o 海智办-2021-03.xlsx",
+    ),
+    "help.template.output": (
+        "The form to write: FILE.xlsx (a workbook) or FILE.csv. A CSV form may go to the terminal.",
+        "要写出的填报表：FILE.xlsx（工作簿）或 FILE.csv。CSV 模板也可以直接输出到终端。",
+    ),
+    "help.template.unit": (
+        "The unit that fills it in (id or name): only what it owns or co-owns, its name filled "
+        "in. Default: every item, for any unit.",
+        "填报的单位（编号或名称）：只列该单位负责或参与的事项，并预填单位名称。默认列出全部事项，"
+        "供任何单位填写。",
+    ),
+    "help.template.period": (
+        "The days the rows may be dated: Q1-Q4, H1, H2, YEAR or a month YYYY-MM. Default: YEAR "
+        "(the plan's period).",
+        "各行日期的范围：Q1-Q4、H1、H2、YEAR 或某月 YYYY-MM。默认为 YEAR（整个计划期）。",
+    ),
+    "help.template.format": (
+        "xlsx or csv. Default: from FILE's extension.",
+        "xlsx 或 csv。默认按 FILE 的扩展名。",
+    ),
+    "help.import": (
+        "Append the rows of filled forms (from kexie template) or of any CSV or XLSX export to "
+        "the plan's progress ledger.\n\n"
+        "Columns are found by their header, in Chinese or English, in any order: 日期/date, 事项/"
+        "目标/活动/措施/ref, 数量/amount, 完成/done, 说明/备注/note, 佐证/evidence, 填报单位/by; "
+        "other columns are passed over, and said to be. A CSV file may be UTF-8 (with or without "
+        "a BOM) or GB18030. Each item is resolved as kexie record resolves a REF, each row "
+        "checked by the same rules (the period, milestones, held once, units). Every bad cell is "
+        "reported, as FILE:SHEET!C7 (a CSV's FILE:LINE:COLUMN), and nothing is written while any "
+        "is bad (exit 1). A row imported before (the same date, item, amount, done, unit, note "
+        "and evidence) is recognised and left out, so importing a file twice, or a corrected "
+        "file that repeats earlier rows, appends only what is new; two identical rows in one "
+        "file are two records. The records to append are shown, then appended after one "
+        "confirmation (--yes without a terminal), all in one write.\n\n"
+        "Example: kexie import 海智办-2021-03.xlsx 科普部-2021-03.csv",
+        "把填好的填报表（由 kexie template 生成）或任何 CSV、XLSX 导出文件中的各行追加到计划的进"
+        "度台账。\n\n"
+        "按表头找列，中文或英文均可，顺序不限：日期/date、事项/目标/活动/措施/ref、数量/amount、"
+        "完成/done、说明/备注/note、佐证/evidence、填报单位/by；其他列会提示并忽略。CSV 文件可以"
+        "是 UTF-8（带或不带 BOM）或 GB18030 编码。每个事项按 kexie record 解析 REF 的方式解析，每"
+        "行按同样的规则检查（计划期、里程碑、活动只举办一次、单位）。每一个填错的格子都会报告，写"
+        "作 文件:工作表!C7（CSV 为 文件:行:列），只要有一格有误就一条也不写入（退出码 1）。导入过"
+        "的行（日期、事项、数量、完成、单位、说明和佐证都相同）会被识别并跳过，所以同一文件导入两"
+        "次，或改正后重发的文件中包含已导入的行，只追加新的行；同一文件中完全相同的两行算两条记录"
+        "。先显示将要追加的记录，确认一次后一次写入（没有终端时用 --yes）。\n\n"
+        "示例：kexie import 海智办-2021-03.xlsx 科普部-2021-03.csv",
+    ),
+    "help.import.files": (
+        "Filled forms or exports: .xlsx workbooks or .csv files.",
+        "填好的填报表或导出文件：.xlsx 工作簿或 .csv 文件。",
+    ),
     "help.draft": (
         "Draft a plan from the year's 工作意见 / 工作要点 document, for a person to review.\n\n"
         "Reads the title (year, org), 指导思想, the targets of 二、工作目标 (举办3-5场…, …2所以上"
@@ -1579,6 +1649,235 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new_year.review": (
         "{count} {count:goal|goals} marked '# review': check each against the approved plan",
         "{count} 个目标值标注了 '# review'：请对照正式印发的计划逐项核对",
+    ),
+    # --- template and import --------------------------------------------------------------------
+    # kexie template (the 填报表 a unit fills in) and kexie import (its rows read back).
+    "template.needs_output": (
+        "say where to write the form: kexie template -o FILE.xlsx (or FILE.csv)",
+        "请指定填报表的保存位置：kexie template -o 文件.xlsx（或 文件.csv）",
+    ),
+    "template.nothing": (
+        "unit {unit!r} owns or co-owns no target, activity or measure: there is nothing "
+        "for it to report",
+        "单位 {unit!r} 没有负责或协办的目标、活动或措施：没有需要它填报的事项",
+    ),
+    "template.written": (
+        "wrote {path}: a form with {count} {count:item|items} to report on",
+        "已写入 {path}：填报表，含 {count} 个可填报事项",
+    ),
+    "template.sheet.form": ("form", "填报表"),
+    "template.sheet.standing": ("standing", "目标进度"),
+    "template.sheet.instructions": ("instructions", "填报说明"),
+    "template.sheet.lists": ("lists", "选项"),
+    "template.everyone": ("every unit", "各单位"),
+    "template.title": ("Progress form of {who}, {period}", "{who}工作进展填报表（{period}）"),
+    "template.standing_title": (
+        "Where the work of {who} stands on {date}",
+        "{who}各项工作截至 {date} 的进展",
+    ),
+    "template.yes": ("yes", "是"),
+    "template.no": ("no", "否"),
+    "template.valid.date": (
+        "a date from {start} to {end}, such as {start}",
+        "请填写 {start} 至 {end} 之间的日期，如 {start}",
+    ),
+    "template.valid.item": (
+        "choose the target, activity or measure from the list",
+        "请从下拉列表中选择目标、活动或措施",
+    ),
+    "template.valid.amount": (
+        "a whole number from 1; left empty, a counted target counts 1",
+        "请填写不小于 1 的整数；计数类目标不填按 1 计",
+    ),
+    "template.valid.done": (
+        "yes when a milestone or a measure is done; else leave it empty",
+        "里程碑或工作措施已完成时填“是”，否则不填",
+    ),
+    "template.valid.by": ("choose your unit from the list", "请从下拉列表中选择填报单位"),
+    "template.help.intro": (
+        "Report here the work of {who} from {start} to {end}: one row for each thing done. "
+        "Fill in the sheet {form}, save it as .xlsx and send it back to the office.",
+        "本表用于填报{who}在 {start} 至 {end} 期间完成的工作，每完成一项填一行。"
+        "请在“{form}”工作表中填写，保存为 .xlsx 文件后发回办公室。",
+    ),
+    "template.help.date": (
+        "Date: the day it happened, from {start} to {end}, written as {start}.",
+        "日期：事项发生的日期，须在 {start} 至 {end} 之间，格式如 {start}。",
+    ),
+    "template.help.item": (
+        "Item: the target, major activity or measure, chosen from the list (its id will do too).",
+        "事项：从下拉列表中选择目标、重大活动或工作措施的名称（也可填写其编号）。",
+    ),
+    "template.help.amount": (
+        "Amount: for a counted target, how many this row adds (a whole number; left empty, "
+        "1). Milestones, activities and measures take none.",
+        "数量：计数类目标填写本行完成的数量（整数，不填按 1 计）；里程碑、活动和措施不填。",
+    ),
+    "template.help.done": (
+        "Done: {yes} when a milestone is completed, or a measure is done as a whole; for "
+        "news of a measure and for everything else, leave it empty.",
+        "完成：里程碑完成、或工作措施整体完成时填“{yes}”；措施仅报进展及其他事项不填。",
+    ),
+    "template.help.note": (
+        "Note: what was done, briefly (第三期海智沙龙). Two like events on one day are two "
+        "rows; tell them apart in the note.",
+        "说明：简要写明做了什么，如“第三期海智沙龙”。同一天的两项同类工作请分两行填写，"
+        "并在说明中加以区分。",
+    ),
+    "template.help.evidence": (
+        "Evidence: the address of a report, notice or file that shows it (optional).",
+        "佐证：相关报道、通知或材料的网址或文件名（可不填）。",
+    ),
+    "template.help.by_given": (
+        "Unit: filled in with {who}; leave it as it is.",
+        "填报单位：已预填为{who}，请勿修改。",
+    ),
+    "template.help.by_choose": (
+        "Unit: choose yours from the list.",
+        "填报单位：请从下拉列表中选择本单位。",
+    ),
+    "template.help.rows": (
+        "Do not change the header row or the columns; empty rows are passed over. A row sent "
+        "again in a later form is counted once.",
+        "请勿修改表头和列的顺序；空行不计。已报送过的行在以后的表中再次出现，只计一次。",
+    ),
+    "template.help.standing": (
+        "The sheet {standing} shows where the targets, activities and measures of {who} "
+        "stood on {date}: goal, actual, 序时进度 (what the calendar expects by then) and "
+        "state.",
+        "“{standing}”工作表列出{who}各项目标、活动和措施截至 {date} 的目标值、完成数、"
+        "序时进度和状态，供参考。",
+    ),
+    "import.needs_yes": (
+        "no terminal to confirm the import at: add --yes to append, or --dry-run to see "
+        "what would be appended",
+        "没有可确认导入的终端：请加 --yes 直接追加，或加 --dry-run 仅预览",
+    ),
+    "import.encoding": ("{file}: read as {encoding}", "{file}：按 {encoding} 编码读取"),
+    "import.sheets_skipped": (
+        "{file}: sheets without the columns 日期 (date) and 事项 (item) were passed over: {sheets}",
+        "{file}：以下工作表没有“日期”“事项”列，未读取：{sheets}",
+    ),
+    "import.columns_ignored": (
+        "{place}: columns passed over: {columns}",
+        "{place}：以下列未读取：{columns}",
+    ),
+    "import.no_header": (
+        "no header row found: a sheet needs the columns 日期 (date) and 事项 (item) in one "
+        "of its first rows",
+        "没有找到表头：工作表的前几行中应有“日期”和“事项”列",
+    ),
+    "import.column_twice": (
+        "a second column {name!r}; keep one",
+        "列 {name!r} 重复出现；请只保留一列",
+    ),
+    "import.item_twice": (
+        "two item columns are filled in on this row; a row is about one thing",
+        "本行填写了两个事项列；每行只能填报一项",
+    ),
+    "import.date_missing": ("the date is missing", "缺少日期"),
+    "import.bad_date": (
+        "{value!r} is not a date (write it as 2021-03-12)",
+        "{value!r} 不是日期（请按 2021-03-12 的格式填写）",
+    ),
+    "import.item_missing": (
+        "the item is missing: which target, activity or measure?",
+        "缺少事项：请填写目标、活动或措施",
+    ),
+    "import.bad_done": (
+        "{value!r} is neither 是 (yes) nor 否 (no)",
+        "{value!r} 不是“是”或“否”",
+    ),
+    "import.amount_not_target": (
+        "an amount is only for counted targets; leave it empty for this {kind}",
+        "只有计数类目标填写数量，{kind}不填",
+    ),
+    "import.amount_milestone": (
+        "{id!r} is a milestone: it is done or not, leave the amount empty",
+        "{id!r} 是里程碑：只有完成与否，数量不填",
+    ),
+    "import.done_not_allowed": (
+        "done is only for milestones and measures; leave it empty for this {kind}",
+        "“完成”只用于里程碑和工作措施，{kind}不填",
+    ),
+    "import.done_counted": (
+        "{id!r} is a counted target: give the amount and leave done empty",
+        "{id!r} 是计数类目标：请填写数量，“完成”不填",
+    ),
+    "import.needs_done": (
+        "{id!r} is a milestone: write 是 (yes) under done when it is completed",
+        "{id!r} 是里程碑：完成时请在“完成”列填“是”",
+    ),
+    "import.amount_implausible": (
+        "amount {amount} is more than the whole goal of {id!r} ({goal} {unit}); is it right?",
+        "数量 {amount} 超过了 {id!r} 的全部目标值（{goal} {unit}）；请核对",
+    ),
+    "import.held_twice": (
+        "activity {id!r} is already held on {date} by an earlier row ({record})",
+        "活动 {id!r} 已由前面的行记录为 {date} 举办（{record}）",
+    ),
+    "import.done_twice": (
+        "milestone {id!r} is already done on {date} by an earlier row ({record})",
+        "里程碑 {id!r} 已由前面的行记录为 {date} 完成（{record}）",
+    ),
+    "import.too_large": (
+        "the file is {size} bytes; kexie reads files of at most {limit}",
+        "文件有 {size} 字节；kexie 只读取不超过 {limit} 字节的文件",
+    ),
+    "import.too_many_rows": (
+        "more than {limit} rows; split the file",
+        "超过 {limit} 行；请拆分文件",
+    ),
+    "import.old_workbook": (
+        "an old .xls, a WPS .et or an encrypted workbook: save it as .xlsx (or CSV UTF-8) "
+        "without a password",
+        "这是旧版 .xls、WPS .et 或加密的工作簿：请另存为不加密码的 .xlsx（或 CSV UTF-8）",
+    ),
+    "import.bad_workbook": (
+        "cannot read the workbook: {reason}",
+        "无法读取该工作簿：{reason}",
+    ),
+    "import.encoding_unknown": (
+        "a CSV file that is neither UTF-8 nor GB18030 (it looks like {encoding}); save it as "
+        "CSV UTF-8",
+        "CSV 文件既不是 UTF-8 也不是 GB18030 编码（看起来是 {encoding}）；请另存为 CSV UTF-8",
+    ),
+    "import.bad_csv": ("cannot read the CSV file: {reason}", "无法读取该 CSV 文件：{reason}"),
+    "import.place_line": ("{file} line {row}", "{file} 第{row}行"),
+    "import.place_row": ("{file} {sheet} row {row}", "{file} {sheet} 第{row}行"),
+    "import.col_file": ("file", "文件"),
+    "import.col_row": ("row", "行"),
+    "import.more_rows": (
+        "… and {count} more {count:row|rows}",
+        "……另有 {count} 行",
+    ),
+    "import.summary": (
+        "{count} {count:record|records} to append from {files} {files:file|files}; "
+        "{skipped} {skipped:row was|rows were} imported before",
+        "将从 {files} 个文件追加 {count} 条记录；{skipped} 行此前已导入，不再追加",
+    ),
+    "import.nothing_new": (
+        "nothing to append: {skipped} {skipped:row was|rows were} imported before",
+        "没有需要追加的记录：{skipped} 行此前均已导入",
+    ),
+    "import.dry_run": ("dry run: nothing written", "试运行：未写入任何内容"),
+    "import.confirm": (
+        "Append these {count} records to {ledger}?",
+        "将以上 {count} 条记录追加到 {ledger}？",
+    ),
+    "import.changed": (
+        "while you confirmed, {count} of these rows were imported by another run; nothing "
+        "was written: run kexie import again",
+        "确认期间已有 {count} 行被另一次导入写入；本次未写入任何内容：请重新运行 kexie import",
+    ),
+    "import.written": (
+        "appended {count} {count:record|records} to {ledger}",
+        "已向 {ledger} 追加 {count} 条记录",
+    ),
+    "import.unconfirmed": (
+        "appended {count} records, but the confirmation could not be printed ({reason}); "
+        "importing the files again would append nothing more",
+        "已追加 {count} 条记录，但确认信息无法输出（{reason}）；再次导入这些文件不会重复追加",
     ),
     # --- draft ----------------------------------------------------------------------------------
     # kexie draft: reading the plan document (each refusal is one line, exit 2).

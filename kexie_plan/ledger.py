@@ -11,9 +11,10 @@ taken as written (`note: no` is the text "no", as YAML 1.2 reads it); `format_re
 quotes every value that any YAML reader might take for something else. Either way a
 line becomes a `Record` or a located `PlanError`; a half-written last line is torn.
 
-Appending takes an exclusive `flock` on the ledger, writes the whole line with one
-`os.write`, and `fsync`s; it reads only the file's last byte, never the whole file. A
-write that fails (disk full) is cut back off, so no torn line is left behind.
+Appending takes an exclusive `flock` on the ledger, writes the whole line (or every line of
+an import) with one `os.write`, and `fsync`s; it reads only the file's last byte, never
+the whole file. A write that fails (disk full) is cut back off, so no torn line is left
+behind.
 
 Imports errors and model of ours; never planfile, render, cli or progress.
 """
@@ -30,7 +31,7 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,7 +39,7 @@ from typing import Any, BinaryIO
 from kexie_plan.decoding import guess_encoding, looks_utf16
 from kexie_plan.errors import PlanError, PlanErrors
 from kexie_plan.plan import MAX_DIGITS
-from kexie_plan.record import Record
+from kexie_plan.record import CROCKFORD, Record, base32  # noqa: F401 - CROCKFORD: ids' alphabet
 
 MAX_LINE_BYTES = 64 * 1024
 # Flags that exist on some systems only; 0 (no effect) where they do not.
@@ -96,16 +97,6 @@ def plan_path_for(ledger_path: Path) -> Path | None:
 
 # --- ids ----------------------------------------------------------------------------
 
-CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def _base32(number: int, width: int) -> str:
-    chars = []
-    for _ in range(width):
-        number, digit = divmod(number, 32)
-        chars.append(CROCKFORD[digit])
-    return "".join(reversed(chars))
-
 
 def new_record_id(now_ns: int | None = None) -> str:
     """Return a fresh record id: 10 chars of milliseconds, then 6 random chars (30 bits).
@@ -116,7 +107,7 @@ def new_record_id(now_ns: int | None = None) -> str:
     import secrets  # only `record` and `revert` make ids
 
     millis = (time.time_ns() if now_ns is None else now_ns) // 1_000_000
-    return _base32(millis, 10) + _base32(secrets.randbits(30), 6)
+    return base32(millis, 10) + base32(secrets.randbits(30), 6)
 
 
 # --- writing ------------------------------------------------------------------------
@@ -879,6 +870,20 @@ def append_record(
 ) -> str:
     """Append the record as one line, atomically and under an exclusive lock; return the line.
 
+    See `append_records`, which this is for one record.
+    """
+    return append_records(path, [record], shown, guard)[0]
+
+
+def append_records(
+    path: Path,
+    records: Sequence[Record],
+    shown: str | None = None,
+    guard: Callable[[], None] | None = None,
+) -> list[str]:
+    """Append the records, in order, one line each, with one write under one exclusive
+    lock: all of them or none. Return the lines written.
+
     Creates the ledger (with its header comment) when missing; refuses a symbolic link or
     anything but a regular file. After taking the lock it checks that the file it holds
     is still the file at `path` (an editor or `git checkout` may have replaced it by a
@@ -886,16 +891,21 @@ def append_record(
     into a file that is no longer the ledger. `guard`, called under the lock before
     writing, may refuse by raising (it reads the ledger as it is now). When the file does
     not end in a newline (a write was cut short), a newline goes first. A failed write
-    (disk full) is cut back off. Errors name the ledger as `shown` (default: the path).
+    (disk full) is cut back off, so not one of the records stays. Errors name the ledger
+    as `shown` (default: the path). No records: nothing is opened or written.
     """
     from kexie_plan.platform_lock import locked
 
-    line = format_record(record)
-    data = line.encode("utf-8")
-    if len(data) > MAX_LINE_BYTES:
-        raise PlanErrors(
-            [PlanError("record_too_long", {"size": len(data), "limit": MAX_LINE_BYTES})]
-        )
+    lines = [format_record(record) for record in records]
+    if not lines:
+        return []
+    for line in lines:
+        size = len(line.encode("utf-8"))
+        if size > MAX_LINE_BYTES:
+            raise PlanErrors(
+                [PlanError("record_too_long", {"size": size, "limit": MAX_LINE_BYTES})]
+            )
+    data = "".join(lines).encode("utf-8")
     shown = str(path) if shown is None else shown
     for _ in range(REPLACED_RETRIES):
         fd = _open_for_append(path, shown)
@@ -917,7 +927,7 @@ def append_record(
         raise PlanErrors([PlanError("ledger_unwritable", {"reason": reason}, shown)])
     if created:
         _sync_folder(path)
-    return line
+    return lines
 
 
 def _open_for_append(path: Path, shown: str) -> int:
@@ -949,7 +959,7 @@ def _still_the_ledger(path: Path, held: os.stat_result) -> bool:
 
 
 def _write_locked(fd: int, data: bytes, size: int, shown: str) -> None:
-    """Write the line (after the header into an empty ledger, after a newline after a torn
+    """Write the lines (after the header into an empty ledger, after a newline after a torn
     line), whole, and fsync; on failure cut the file back to `size`."""
     if size == 0:
         data = HEADER.encode("utf-8") + data

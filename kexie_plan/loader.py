@@ -33,7 +33,7 @@ import difflib
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,25 +382,37 @@ def _save_cache(
     write_cached(cache_dir, _cache_name(book.ledger_path), value)
 
 
-# --- what the ledger says now, for the one record about to be written --------------------
+# --- what the ledger says now, for the records about to be written ----------------------
 
 
-def conflict(plan: Plan, ledger: Path, shown: str, new: Record) -> PlanError | None:
+def conflict(
+    plan: Plan,
+    ledger: Path | None,
+    shown: str,
+    new: Record,
+    earlier: Sequence[Record] = (),
+) -> PlanError | None:
     """Return why `new` must not be written, read from the ledger's bytes as they are now
     (`kexie record` calls this under the ledger's lock, never trusting a cache): an
     activity already held, a milestone already completed, a record already reverted.
 
+    `earlier` are records about to be written before `new` (an import's earlier rows):
+    they count as if they were in the ledger. With `ledger` None only they are looked at.
     Only the lines holding the ids concerned are parsed, so this costs a few bytes
     searches however large the ledger.
     """
     if new.revert is not None:
-        for reversal in _standing(ledger, shown, [new.revert], reversals=True):
+        for reversal in _standing(ledger, shown, [new.revert], earlier, reversals=True):
             if reversal.revert == new.revert:
                 params = {"id": new.revert, "by": reversal.id, "date": reversal.date.isoformat()}
                 return PlanError("revert.already", params)
         return None
     if new.activity is not None:
-        held = [r for r in _standing(ledger, shown, [new.activity]) if r.activity == new.activity]
+        held = [
+            r
+            for r in _standing(ledger, shown, [new.activity], earlier)
+            if r.activity == new.activity
+        ]
         if held:
             first = min(held, key=lambda r: (r.date, r.line))
             params = {"id": new.activity, "date": first.date.isoformat(), "record": first.id}
@@ -410,7 +422,7 @@ def conflict(plan: Plan, ledger: Path, shown: str, new: Record) -> PlanError | N
         completing = {a.id for a in plan.activities if a.target == new.target}
         found = [
             r
-            for r in _standing(ledger, shown, [new.target, *sorted(completing)])
+            for r in _standing(ledger, shown, [new.target, *sorted(completing)], earlier)
             if (r.target == new.target and r.done) or r.activity in completing
         ]
         if found:
@@ -420,17 +432,49 @@ def conflict(plan: Plan, ledger: Path, shown: str, new: Record) -> PlanError | N
     return None
 
 
-def _standing(ledger: Path, shown: str, needles: list[str], reversals: bool = False):
-    """Return the records on lines holding any of `needles` (reversals among them when
-    asked, else records no reversal names)."""
+def _standing(
+    ledger: Path | None,
+    shown: str,
+    needles: list[str],
+    earlier: Sequence[Record] = (),
+    reversals: bool = False,
+) -> list[Record]:
+    """Return the records on lines holding any of `needles`, then those of `earlier` that
+    name one (reversals among them when asked, else records no reversal names)."""
     found: dict[int, Record] = {}
-    for needle in needles:
-        for item in iter_ledger(ledger, shown, containing=needle.encode("utf-8", "surrogatepass")):
-            if type(item) is Record:
-                found[item.line] = item
+    if ledger is not None:
+        for needle in needles:
+            for item in iter_ledger(
+                ledger, shown, containing=needle.encode("utf-8", "surrogatepass")
+            ):
+                if type(item) is Record:
+                    found[item.line] = item
+    wanted = set(needles)
     records = sorted(found.values(), key=lambda r: r.line)
+    records += [r for r in earlier if r.id in wanted or r.ref in wanted]
     if reversals:
         return records
     named = {r.id for r in records if r.revert is None}
-    cancelled = {r.revert for r in _standing(ledger, shown, sorted(named), True) if r.revert}
+    cancelled = {
+        r.revert for r in _standing(ledger, shown, sorted(named), earlier, True) if r.revert
+    }
     return [r for r in records if r.revert is None and r.id not in cancelled]
+
+
+def recorded_ids(ledger: Path, shown: str, ids: Collection[str]) -> set[str]:
+    """Return those of `ids` that a record of the ledger has (reverted or not), read from
+    its bytes as they are now. Only lines holding what the ids have in common (an
+    import's ids share their first character) are parsed."""
+    if not ids:
+        return set()
+    first, last = min(ids), max(ids)  # what these two share, every id between shares
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    shared = first[:size]
+    needle = shared.encode("utf-8", "surrogatepass") if shared else None
+    return {
+        item.id
+        for item in iter_ledger(ledger, shown, containing=needle)
+        if type(item) is Record and item.id in ids
+    }

@@ -12,6 +12,18 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Record ids are written in Crockford's base 32: digits and capitals without I, L, O, U.
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def base32(number: int, width: int) -> str:
+    """Return the lowest `width` base-32 digits of `number` in Crockford's alphabet."""
+    chars = []
+    for _ in range(width):
+        number, digit = divmod(number, 32)
+        chars.append(CROCKFORD[digit])
+    return "".join(reversed(chars))
+
 
 class RecordKind(StrEnum):
     """What a record is about: exactly one of these keys is set on each record."""

@@ -79,3 +79,9 @@ def _named(
     close = difflib.get_close_matches(wanted, words, n=1, cutoff=0.5)
     hint = next((ident for ident, name in known if close and close[0] in (ident, name)), "")
     return PlanError("unknown_ref", {"kind": kind, "id": value, "hint": hint})
+
+
+def resolve_reporter(plan: Plan, value: str) -> str | PlanError:
+    """Return the `by` to store for who reports: the id of the unit `value` names when the
+    plan lists units, else the text as given."""
+    return resolve_unit(plan, value) if plan.units else value

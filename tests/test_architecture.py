@@ -34,13 +34,15 @@ ALLOWED: dict[str, set[str]] = {
     "planfile": {"errors", "plan", "model", "checks", "cache", "decoding"},
     "loader": {"errors", "plan", "record", "totals", "checks", "cache", "ledger", "planfile"},
     "gitrev": {"errors", "plan", "planfile", "plandiff", "render"},
+    "forms": {"errors", "plan", "record", "refs", "checks", "progress"},
+    "sheetfile": {"errors", "decoding", "forms"},
     # kexie draft: reading a document (I/O, bounded) and drafting a plan from its lines
     # (pure, with the plan's own rules) stay apart
     "documents": {"errors"},
     "draft": {"plan", "checks"},
     "render": {
         "errors", "plan", "record", "states", "totals", "i18n", "progress", "report", "units",
-        "plandiff", "draft",
+        "plandiff", "draft", "forms",
     },
 }  # fmt: skip
 

@@ -54,6 +54,7 @@ CSV_WRITERS = [
     ["report", "--format", "csv", "--table", "targets"],
     ["report", "--format", "csv", "--table", "activities"],
     ["report", "--format", "csv", "--table", "records"],
+    ["template", "--format", "csv", "--unit", "office"],
 ]
 
 

@@ -21,6 +21,7 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
     config,
     diff,
     draft,
+    imports,
     init,
     log,
     measures,
@@ -32,6 +33,7 @@ from kexie_plan.cli import (  # noqa: F401 - registers the commands
     schema,
     show,
     status,
+    template,
     validate,
 )
 from kexie_plan.cli.app import app

@@ -242,10 +242,15 @@ def unit_of(plan: Plan, value: str | None) -> str | None:
 def reporter_of(plan: Plan, value: str | None) -> str | None:
     """Return the `by` to store: a unit id (given as id or name) when the plan lists units,
     else the text as given."""
+    from kexie_plan.refs import resolve_reporter
+
     value = text_of("--by", value)
-    if value is None or not plan.units:
-        return value
-    return unit_of(plan, value)
+    if value is None:
+        return None
+    found = resolve_reporter(plan, value)
+    if isinstance(found, PlanError):
+        raise UsageProblem(found)
+    return found
 
 
 def text_of(option: str, value: str | None) -> str | None:

@@ -41,9 +41,11 @@ def ledger_for(plan_path: Path) -> Path:
 
 def not_in_future(day: date, today: date) -> date:
     """Return `day`, refusing (exit 2) a day after today."""
-    if day > today:
-        params = {"date": day.isoformat(), "today": today.isoformat()}
-        raise UsageProblem(PlanError("record.future", params))
+    from kexie_plan.checks import after_today
+
+    problem = after_today(day, today)
+    if problem is not None:
+        raise UsageProblem(problem)
     return day
 
 

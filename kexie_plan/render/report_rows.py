@@ -14,6 +14,7 @@ from kexie_plan.render.sheet import Cell, Percent, Sheet
 from kexie_plan.render.words import activity_words, kind_words, plain_goal, state_words
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable, Iterator
 
     from kexie_plan.plan import Plan
@@ -22,10 +23,15 @@ if TYPE_CHECKING:
 
 def period_words(report: PeriodReport, lang: str) -> str:
     """Return the period's name: 2021年第二季度, first half of 2021, 2021年5月 …"""
-    name = report.period.upper()
+    return period_name(report.period, report.start, lang)
+
+
+def period_name(period: str, start: dt.date, lang: str) -> str:
+    """Return the name of a period (Q1 … YEAR, or a month YYYY-MM) that starts on `start`."""
+    name = period.upper()
     if name in ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "YEAR"):
-        return text("report.period." + name, lang, year=report.start.year)
-    return text("report.period.month", lang, year=report.start.year, month=report.start.month)
+        return text("report.period." + name, lang, year=start.year)
+    return text("report.period.month", lang, year=start.year, month=start.month)
 
 
 def report_title(report: PeriodReport, plan: Plan, lang: str) -> str:

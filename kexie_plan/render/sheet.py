@@ -23,7 +23,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kexie_plan.errors import PlanError, UsageProblem
 from kexie_plan.render.words import visible
@@ -273,3 +273,14 @@ def sheets_as_xlsx(sheets: list[Sheet], title: str) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def write_text(cell: Any, value: str) -> None:
+    """Put text into a cell of a workbook made in openpyxl's normal mode (the template's),
+    as `_fill` puts it into a streamed one: a string, never a formula, quotePrefix when it
+    starts like one, control characters shown as escapes."""
+    shown = _text(value)
+    cell.value = shown
+    cell.data_type = "s"  # openpyxl would make "=…" a formula
+    if shown.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True

@@ -47,6 +47,8 @@ WORD_PARAMS: dict[str, tuple[str, ...]] = {
     "bad_state": ("states", "hint"),
     "usage.no_such_option": ("hint",),
     "usage.no_such_command": ("hint",),
+    "import.amount_not_target": ("kind",),
+    "import.done_not_allowed": ("kind",),
 }
 WORDS_OF: dict[str, Callable[[str, str], str]] = {
     "kind": kind_words,
@@ -78,13 +80,33 @@ def error_message(error: PlanError, lang: str) -> str:
 
 
 def error_place(error: PlanError) -> str:
-    """Return `path:line:col` (as much of it as is known; `kexie` for no file), safe to print."""
+    """Return `path:line:col` (as much of it as is known; `kexie` for no file), or
+    `path:Sheet!C7` for a worksheet's cell, safe to print."""
     parts = [visible(error.path or "kexie")]
+    if error.sheet is not None and error.line is not None and error.col is not None:
+        return f"{parts[0]}:{visible(cell_name(error.sheet, error.line, error.col))}"
     if error.line is not None:
         parts.append(str(error.line))
         if error.col is not None:
             parts.append(str(error.col))
     return ":".join(parts)
+
+
+def column_letters(col: int) -> str:
+    """Return a 1-based column number as a spreadsheet names it: 1 A, 27 AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """Return a cell as Excel names it: `填报表!C7`, or `'My sheet'!C7` when the sheet's name
+    needs quotes (anything but letters, digits and _, or a leading digit)."""
+    if not sheet.replace("_", "a").isalnum() or sheet[0].isdigit():
+        sheet = "'" + sheet.replace("'", "''") + "'"
+    return f"{sheet}!{column_letters(col)}{row}"
 
 
 def error_line(error: PlanError, lang: str) -> str:
