@@ -36,6 +36,11 @@ from typing import Any
 LANGS = ("zh", "en")
 
 # code: (English, Chinese).
+# Chinese line breaking (避头尾), for every text kexie lays out itself (tables, help): these
+# never start a line, those never end one.
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕］｝’”…—·％%,.;:?!)]}")
+NO_LINE_END = frozenset("（「『《〈【〔［｛‘“([{")
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- reading files --------------------------------------------------------------------------
     # A plan or a ledger (planfile, ledger). A plan error's code names its case in tests/errors/.

@@ -104,12 +104,15 @@ def test_the_workbook_holds_every_formula_as_text(folder: Path, kexie) -> None:
 
 
 def test_every_command_with_a_csv_format_is_listed_above() -> None:
-    from kexie_plan.cli.helptext import command_tree
+    from kexie_plan.cli.helptext import command_tree, commands
 
     command = command_tree(app, "en")  # the help says which formats a command writes
     listed = {args[0] for args in CSV_WRITERS}
     writers = set()
-    for name, sub in command.commands.items():
+    for path, sub in commands(command):
+        if len(path) != 1:
+            continue
+        name = path[0]
         formats = [p for p in sub.params if "--format" in getattr(p, "opts", [])]
         if formats and "csv" in (formats[0].help or ""):
             writers.add(name)

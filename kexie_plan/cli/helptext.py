@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from typer.core import TyperGroup
 
 from kexie_plan.errors import PlanError
-from kexie_plan.i18n import MESSAGES, text
+from kexie_plan.i18n import MESSAGES, NO_LINE_END, NO_LINE_START, text
 
 if TYPE_CHECKING:
     import typer
@@ -56,20 +56,57 @@ REQUIRED = "  [required]"
 
 
 def command_tree(app: typer.Typer, lang: str) -> Any:
-    """Return the click command tree of the app, its help and words in `lang`."""
+    """Return the click command tree of the app, its help and words in `lang`.
+
+    Each command is built when it is first asked for (`LazyGroup`): Typer reads every
+    command's signature to build it (about 1 ms each), and a run needs one of them."""
     import typer.main
 
-    root = typer.main.get_command(app)
+    registered = app.registered_commands
+    app.registered_commands = []  # the root alone: its options and callback
+    try:
+        root = typer.main.get_command(app)
+    finally:
+        app.registered_commands = registered
+    root.__class__ = LazyGroup
+    root.pending = {info.name or typer.main.get_command_name(info.callback.__name__): info
+                    for info in registered}  # fmt: skip
+    root.lang = lang
+    root.build = lambda info: typer.main.get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
     apply_help(root, lang)
     return root
+
+
+class LazyGroup(TyperGroup):
+    """The root group, whose commands are built (and given their help) when asked for."""
+
+    pending: dict[str, Any]
+    lang: str
+    build: Any
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted({*self.commands, *self.pending})
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        info = self.pending.pop(cmd_name, None)
+        if info is not None:
+            command = self.build(info)
+            self.commands[cmd_name] = command
+            names = self.context_settings.get("help_option_names", ["--help"])
+            _apply(command, (cmd_name,), self.lang, names)
+        return self.commands.get(cmd_name)
 
 
 def commands(root: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
     """Yield (path, command) for the root and every command below it; the root's path is ()."""
     yield (), root
     if isinstance(root, TyperGroup):
-        for name, sub in root.commands.items():
-            for path, command in commands(sub):
+        for name in root.list_commands(None):
+            for path, command in commands(root.get_command(None, name)):
                 yield (name, *path), command
 
 
@@ -107,29 +144,33 @@ def apply_help(root: Any, lang: str) -> None:
     and make its help speak `lang`. A text the catalogue lacks is left as Typer made it
     (tests/test_help.py makes sure there is none)."""
     names = root.context_settings.get("help_option_names", ["--help"])
+    if isinstance(root, LazyGroup):
+        _apply(root, (), lang, names)  # the others when they are built
+        return
     for path, command in commands(root):
-        code = command_code(path)
-        if code in MESSAGES:
-            command.help = text(code, lang)
-            command.short_help = command.help.split("\n\n")[0]
-        command.context_class = speaking(command.context_class, lang)
-        command.options_metavar = text("help.options_metavar", lang)
-        if isinstance(command, TyperGroup):
-            command.subcommand_metavar = text("help.subcommand_metavar", lang)
-        for param in [*command.params, help_option(command, names)]:
-            if param is None:
-                continue
-            param.show_default = False
-            found = help_code(path, param)
-            if found is not None:
-                param.help = text(found, lang)
+        _apply(command, path, lang, names)
+
+
+def _apply(command: Any, path: tuple[str, ...], lang: str, names: Sequence[str]) -> None:
+    """Write the catalogue's help in `lang` into one command and its parameters."""
+    code = command_code(path)
+    if code in MESSAGES:
+        command.help = text(code, lang)
+        command.short_help = command.help.split("\n\n")[0]
+    command.context_class = speaking(command.context_class, lang)
+    command.options_metavar = text("help.options_metavar", lang)
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = text("help.subcommand_metavar", lang)
+    for param in [*command.params, help_option(command, names)]:
+        if param is None:
+            continue
+        param.show_default = False
+        found = help_code(path, param)
+        if found is not None:
+            param.help = text(found, lang)
 
 
 # --- the layout ---------------------------------------------------------------------------
-
-# A line never starts with a closing mark, nor ends with an opening one (避头尾).
-NO_LINE_START = set("，。、；：？！）」』》〉】〕］｝’”…—％,.;:?!)]}%")
-NO_LINE_END = set("（「『《〈【〔［｛‘“([{")
 
 
 def columns(words: str) -> int:
@@ -294,7 +335,7 @@ def usage_error(exc: Any, root: Any, args: Sequence[str]) -> PlanError:
         import difflib
 
         name = found["name"]
-        close = difflib.get_close_matches(name, list(ctx.command.commands), n=1)
+        close = difflib.get_close_matches(name, ctx.command.list_commands(ctx), n=1)
         return PlanError(
             "usage.no_such_command", {"name": name, "hint": close[0] if close else "", **where}
         )

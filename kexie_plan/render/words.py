@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kexie_plan.i18n import text
+from kexie_plan.i18n import NO_LINE_END, NO_LINE_START, text
 from kexie_plan.states import ActivityState, Light, MeasureState, TargetState
 
 if TYPE_CHECKING:
@@ -82,11 +82,6 @@ def trimmed(rendered: str) -> str:
         if end < len(line):
             lines[n] = line[:end] + "".join(reversed(codes))
     return "\n".join(lines)
-
-
-# Chinese line breaking (避头尾): these never start a line, those never end one.
-NO_LINE_START = frozenset("。，、；：？！）】》」』〉”’…—·％%!),.:;?]}")
-NO_LINE_END = frozenset("（【《「『〈“‘([{")
 
 
 def kinsoku(divide: Any) -> Any:
