@@ -10,12 +10,15 @@
   installed script (`cli.main`), and returns exit code, stdout and stderr; `today=` sets
   the date kexie takes for today ($KEXIE_TODAY).
 
-Process-level suites (real subprocesses, crashes, locks) are marked `slow`; the fast loop
-is `pytest -m "not slow"`.
+Process-level suites (real subprocesses, crashes, locks), hostile documents and property
+suites of many examples are marked `slow`; the fast loop is `pytest -m "not slow" -n auto`.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
+import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,13 +62,25 @@ _SETTINGS = (
 )
 
 
+_FOLDERS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Give each test its own cache and config folders, and none of the user's settings."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    """Give each test its own cache and config folders, and none of the user's settings.
+    The folders are only named here: kexie makes them when it first writes there."""
+    n = next(_FOLDERS)
+    base = tmp_path_factory.getbasetemp()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / f"cache-{n}"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / f"config-{n}"))
     for name in _SETTINGS:
         monkeypatch.delenv(name, raising=False)
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """Return a source file's syntax tree, parsed once for every test that reads it."""
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def write_plan(folder: Path, text: str = SMALL_PLAN, ledger: str | None = None) -> Path:

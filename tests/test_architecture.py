@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from conftest import parsed
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kexie_plan"
 
@@ -50,7 +51,7 @@ ALLOWED: dict[str, set[str]] = {
 # Everything but cli may be imported by cli; nothing may import cli.
 def our_imports(path: Path) -> set[str]:
     """Return the first component below kexie_plan of every import in the file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = parsed(path)
     found = set()
     for node in ast.walk(tree):
         names: list[str] = []
@@ -97,7 +98,7 @@ def test_no_command_imports_another() -> None:
     }  # fmt: skip
     commands = {p.stem for p in (PACKAGE / "cli").glob("*.py")} - shared
     for name in commands:
-        tree = ast.parse((PACKAGE / "cli" / f"{name}.py").read_text(encoding="utf-8"))
+        tree = parsed(PACKAGE / "cli" / f"{name}.py")
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 parts = node.module.split(".")
@@ -114,7 +115,7 @@ def test_the_rule_catches_a_crossing(tmp_path: Path) -> None:
 
 def test_every_module_opens_with_a_docstring() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parsed(path)
         assert ast.get_docstring(tree), f"{path.relative_to(PACKAGE)} has no module docstring"
 
 

@@ -23,6 +23,8 @@ from kexie_plan.documents import (
 )
 from kexie_plan.errors import PlanErrors
 
+pytestmark = pytest.mark.slow  # hostile documents: megabytes of text each
+
 TEXT = "市科协2022年工作要点\n一、工作目标\n举办3-5场学术活动。\n"
 
 

@@ -857,6 +857,7 @@ def test_split_top_pieces_and_separators_rebuild_the_text(text: str) -> None:
 ANY_TEXT = st.text(min_size=1, max_size=30).map(lambda t: HIDDEN_CHARS.sub("", t)).filter(bool)
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(title=ANY_TEXT, task=ANY_TEXT, name=ANY_TEXT, words=ANY_TEXT, guidance=ANY_TEXT)
 def test_whatever_the_document_says_stays_text_in_the_yaml(
     title: str, task: str, name: str, words: str, guidance: str

@@ -374,6 +374,7 @@ CELLS = st.one_of(
 )
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=300, deadline=None)
 @given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=9), max_size=6))
 def test_any_cells_give_records_or_located_problems(plan, rows) -> None:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import parsed
 
 from kexie_plan import ledger, plandiff, planfile, report
 from kexie_plan.errors import PlanError
@@ -37,7 +38,7 @@ def placeholders(template: str) -> set[str]:
 
 def string_constants(path: Path) -> set[str]:
     """Return every string constant in a source file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = parsed(path)
     return {
         n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     }
@@ -119,13 +120,17 @@ LEFT_OUT_IN_CHINESE = {
 }
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES))
-def test_every_code_has_both_languages_with_the_same_placeholders(code: str) -> None:
-    english, chinese = MESSAGES[code]
-    assert english.strip() and chinese.strip()
-    left_out = LEFT_OUT_IN_CHINESE.get(code, set())
-    assert placeholders(english) - left_out == placeholders(chinese)
-    assert left_out <= placeholders(english)
+def test_every_code_has_both_languages_with_the_same_placeholders() -> None:
+    wrong = []
+    for code, (english, chinese) in sorted(MESSAGES.items()):
+        left_out = LEFT_OUT_IN_CHINESE.get(code, set())
+        if not (english.strip() and chinese.strip()):
+            wrong.append(f"{code}: a text is empty")
+        elif placeholders(english) - left_out != placeholders(chinese):
+            wrong.append(f"{code}: {placeholders(english)} != {placeholders(chinese)}")
+        elif not left_out <= placeholders(english):
+            wrong.append(f"{code}: leaves out what English does not have")
+    assert wrong == []
 
 
 # Texts the same in both languages, on purpose.
@@ -210,12 +215,12 @@ def test_a_parameter_not_in_the_table_is_shown_as_it_is() -> None:
     assert error_params(error, "zh") == error.params
 
 
-@pytest.mark.parametrize("code", sorted(WORD_PARAMS))
-def test_every_word_parameter_is_a_placeholder_of_its_message(code: str) -> None:
-    assert code in MESSAGES
-    for template in MESSAGES[code]:
-        assert set(WORD_PARAMS[code]) <= placeholders(template)
-    assert set(WORD_PARAMS[code]) <= WORDS_OF.keys()
+def test_every_word_parameter_is_a_placeholder_of_its_message() -> None:
+    for code in sorted(WORD_PARAMS):
+        assert code in MESSAGES
+        for template in MESSAGES[code]:
+            assert set(WORD_PARAMS[code]) <= placeholders(template), code
+        assert set(WORD_PARAMS[code]) <= WORDS_OF.keys(), code
 
 
 def test_every_message_with_a_word_parameter_is_in_the_table() -> None:
@@ -259,11 +264,10 @@ def test_a_plural_needs_a_count() -> None:
         text("measures.records", "en", count="1")
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES))
-def test_plurals_are_english_only_and_never_written_as_s_in_brackets(code: str) -> None:
-    english, chinese = MESSAGES[code]
-    assert "(s)" not in english
-    for spec in plural_specs(english):
-        if "|" in spec:
-            assert len(spec.split("|")) == 2 and all(spec.split("|")), spec
-    assert not [spec for spec in plural_specs(chinese) if "|" in spec]
+def test_plurals_are_english_only_and_never_written_as_s_in_brackets() -> None:
+    for code, (english, chinese) in sorted(MESSAGES.items()):
+        assert "(s)" not in english, code
+        for spec in plural_specs(english):
+            if "|" in spec:
+                assert len(spec.split("|")) == 2 and all(spec.split("|")), (code, spec)
+        assert not [spec for spec in plural_specs(chinese) if "|" in spec], code

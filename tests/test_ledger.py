@@ -124,6 +124,7 @@ CORE_12 = re.compile(
 )
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(st.text(max_size=12))
 @settings(max_examples=500)
 def test_plain_text_reads_back_as_itself_in_yaml_11_and_12(value: str) -> None:
@@ -133,6 +134,7 @@ def test_plain_text_reads_back_as_itself_in_yaml_11_and_12(value: str) -> None:
     assert yaml.safe_load(f"- {{k: {value}}}") == [{"k": value}]
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(st.from_regex(r"[0-9][0-9A-Za-z._-]{0,6}", fullmatch=True))
 def test_number_like_text_is_plain_only_when_no_yaml_reads_a_number(value: str) -> None:
     if is_plain_text(value):
@@ -170,6 +172,7 @@ def records(draw: st.DrawFn) -> Record:
     )
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(records())
 @settings(max_examples=400)
 def test_any_record_reads_back_equal_by_every_reader(record: Record) -> None:
@@ -187,6 +190,7 @@ def test_any_record_reads_back_equal_by_every_reader(record: Record) -> None:
     ]
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(records(), st.booleans())
 @settings(max_examples=300)
 def test_a_record_in_json_style_reads_the_same_by_the_fast_and_the_located_reader(
@@ -253,6 +257,7 @@ def _fields(record: Record) -> dict[str, object]:
     return {key: getattr(record, key) for key in Record.__dataclass_fields__ if key != "line"}
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(st.lists(records(), min_size=1, max_size=8))
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_appended_records_read_back_equal(tmp_path: Path, batch: list[Record]) -> None:

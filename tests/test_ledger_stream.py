@@ -55,6 +55,7 @@ def problems_render(item: PlanError) -> None:
         text(item.code, lang, **item.params)
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=400) | st.lists(st.sampled_from(PIECES), max_size=20).map(b"".join))
 def test_any_bytes_read_as_records_or_located_problems(
@@ -79,6 +80,7 @@ def test_any_bytes_read_as_records_or_located_problems(
     assert ledger_lines(path, "L") == (problems, len(items) - len(problems))
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=200, deadline=None)
 @given(
     lines=st.lists(st.sampled_from(PIECES[:5] + PIECES[9:]), max_size=12),
@@ -120,6 +122,7 @@ def test_a_too_long_line_is_skipped_by_a_search_and_counted(tmp_path: Path) -> N
 # --- backwards, from where a read stopped (revert --last, completion) --------------------
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.binary(max_size=400) | st.lists(st.sampled_from(PIECES), max_size=20).map(b"".join),

@@ -52,6 +52,7 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
     return records
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(ledgers(), st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
 @settings(max_examples=300)
 def test_totals_answer_what_a_plain_sum_of_the_records_gives(
@@ -94,6 +95,7 @@ def book(ledger: Path, cache: Path | None):
     return load_book(ledger.with_name("2021.yaml"), cache_dir=cache, shown_ledger="L")
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(records=ledgers(), cuts=st.lists(st.integers(0, 25), max_size=4))
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_cache_gives_what_a_fresh_read_gives_however_the_ledger_grew(

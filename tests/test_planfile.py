@@ -340,6 +340,7 @@ def assert_only_plan_errors(load) -> None:
                 text(error.code, lang, **error.params)
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=300))
 def test_any_bytes_load_or_raise_plan_errors(
@@ -350,6 +351,7 @@ def test_any_bytes_load_or_raise_plan_errors(
     assert_only_plan_errors(lambda: load_plan(path))
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=200, deadline=None)
 @given(source=st.text(alphabet=st.sampled_from(YAMLISH), max_size=200))
 def test_any_yamlish_text_loads_or_raises_plan_errors(source: str) -> None:
@@ -357,6 +359,7 @@ def test_any_yamlish_text_loads_or_raises_plan_errors(source: str) -> None:
     assert_only_plan_errors(lambda: load_plan_text(BASE + source))
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @settings(max_examples=200, deadline=None)
 @given(
     targets=st.lists(

@@ -16,6 +16,7 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import parsed
 
 from kexie_plan import platform_lock
 from kexie_plan.ledger import HEADER, read_ledger
@@ -31,7 +32,7 @@ def test_no_platform_only_module_is_imported_outside_platform_lock() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "platform_lock.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             names = []
             if isinstance(node, ast.Import):
                 names = [alias.name.split(".")[0] for alias in node.names]

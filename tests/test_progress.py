@@ -763,6 +763,7 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
     return records
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(ledgers(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
 def test_actual_is_the_plain_sum_of_the_records(records: list[Record], as_of: dt.date) -> None:
     cancelled = {r.revert for r in records if r.revert}  # whatever the reversal's date
@@ -981,6 +982,7 @@ def plans_and_targets(draw: st.DrawFn):
     return plan, plan.targets[0]
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(plans_and_targets(), st.dates(dt.date(2020, 12, 1), dt.date(2022, 1, 31)))
 def test_expected_is_the_lower_bound_from_the_due_day_and_never_above_it(
     plan_and_target, day: dt.date

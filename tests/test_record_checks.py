@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +72,7 @@ def ledgers(draw: st.DrawFn) -> list[Record]:
     return records
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(ledgers())
 @settings(max_examples=300)
 def test_the_clean_cache_hides_nothing_and_status_leaves_out_only_duplicate_ids(

@@ -496,6 +496,7 @@ notes = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 )
 
 
+@pytest.mark.slow  # a property suite of many examples: the full run has it
 @given(note=notes, by=notes, amount=st.integers(1, 999_999_999))
 @settings(
     max_examples=60,
