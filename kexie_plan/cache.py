@@ -65,6 +65,16 @@ def read_cached(folder: Path | None, name: str) -> Any | None:
         return None
 
 
+def cached_size(folder: Path | None, name: str) -> int:
+    """Return the size in bytes of the file kept under `name`, 0 when there is none."""
+    if folder is None:
+        return 0
+    try:
+        return os.lstat(Path(folder) / name).st_size
+    except OSError:
+        return 0
+
+
 def write_cached(folder: Path | None, name: str, value: Any) -> None:
     """Keep `value` (JSON values; dates as YYYY-MM-DD) under `name`; give up quietly."""
     if folder is None:

@@ -776,13 +776,18 @@ def _line(raw: str | bytes, shown: str, number: int, complete: bool) -> Record |
 
 
 def records_backwards(
-    path: Path, shown: str, end: Position, containing: bytes | None = None
+    path: Path,
+    shown: str,
+    end: Position,
+    containing: bytes | None = None,
+    within: int | None = None,
 ) -> Iterator[Record]:
     """Yield the records of the ledger's first `end.line` lines (its first `end.offset`
     bytes), the last first, reading the file backwards a chunk at a time: the latest
     records cost a read of the file's end, however large it is. Bad lines are skipped (a
     full read reports them), and with `containing`, lines that do not hold those bytes
-    (nor a backslash escape that may spell them)."""
+    (nor a backslash escape that may spell them). With `within`, reading stops once about
+    that many bytes before `end.offset` were read (whole chunks: a few more lines)."""
     opened = open_ledger(path, shown)
     if opened is None or isinstance(opened, PlanError):
         return
@@ -790,7 +795,7 @@ def records_backwards(
         position, number = end.offset, end.line
         pending = b""  # a line whose start lies before `position`, with its newline
         skipping = False  # inside a line too long to parse, until its start is found
-        while position > 0:
+        while position > 0 and (within is None or end.offset - position < within):
             size = min(CHUNK_BYTES, position)
             position -= size
             handle.seek(position)

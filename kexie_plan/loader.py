@@ -12,12 +12,15 @@ caches live here and nowhere else:
 - With a cache folder, the plan is read from its validated copy when its bytes are
   unchanged, and the ledger's totals and problems are kept with a fingerprint of the
   bytes they cover; a later run reads only the lines added since (another clone's
-  records after a merge, the line `record` just wrote). A ledger cut short, rewritten or
-  replaced is added up again from the top. The fingerprint is the hash of every covered
-  byte for a ledger up to FULL_HASH_BYTES (16 MiB, about 120,000 records); past that, of
-  its first 4 KiB, the 64 KiB before the end and 256 blocks of 4 KiB spread evenly
-  between. The one change it can miss is an edit that keeps such a ledger's length and
-  touches none of those blocks; `kexie validate` reads every line anyway.
+  records after a merge, the line `record` just wrote). The cache is written again only
+  when those lines are many (their bytes at least a SAVE_RATIO-th of the cache's): reading
+  a few lines is cheaper than rewriting a cache that holds a large ledger's measure notes
+  and reversals. A ledger cut short, rewritten or replaced is added up again from the
+  top. The fingerprint is the hash of every covered byte for a ledger up to
+  FULL_HASH_BYTES (16 MiB, about 120,000 records); past that, of its first 4 KiB, the
+  64 KiB before the end and 256 blocks of 4 KiB spread evenly between. The one change it
+  can miss is an edit that keeps such a ledger's length and touches none of those
+  blocks; `kexie validate` reads every line anyway.
 - `full=True` (validate) reads every line without the cache and also looks for
   duplicate ids, which needs every id in memory.
 
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kexie_plan.cache import key_of, read_cached, write_cached
+from kexie_plan.cache import cached_size, key_of, read_cached, write_cached
 from kexie_plan.checks import HINT_LIMIT, RecordRules, UniqueIds, ledger_problems, ordered
 from kexie_plan.errors import PlanError
 from kexie_plan.ledger import (
@@ -62,6 +65,8 @@ SAMPLES = 256
 SEARCH_LIMIT = 8  # more new reversals than this of older records: one pass, not a search each
 MIN_ID_PREFIX = 4  # the shortest start of an id that names a record (git's minimum too)
 MAX_CANDIDATES = 8  # the ids an ambiguous start of an id names in its message
+RECENT_BYTES = 4 * 1024 * 1024  # where `record` looks for a double entry
+SAVE_RATIO = 4  # the cache is rewritten once the lines read past it are 1/4 of its size
 KEPT_PROBLEMS = 1000  # a book keeps this many problems of a bad ledger, and counts the rest
 # Problems that mean the ledger as a whole cannot be read: no command may go on with zero
 # progress as if it were empty.
@@ -149,10 +154,13 @@ class Book:
             unknown["hint"] = close[0] if close else ""
         return PlanError("unknown_ref", unknown)
 
-    def records_on(self, day: dt.date) -> Iterator[Record]:
-        """Yield the records dated `day`, in file order: a bytes search for the date (a few
-        hundred lines of a million) skips the other lines."""
-        for r in self.records(containing=day.isoformat().encode("ascii")):
+    def recent_records_on(self, day: dt.date) -> Iterator[Record]:
+        """Yield the records dated `day` among the ledger's last RECENT_BYTES (all of a
+        ledger up to that size: about 30,000 records), the last first: a double entry is
+        looked for there, so that a record costs the same on a ledger of any size."""
+        needle = day.isoformat().encode("ascii")
+        end = self.reached
+        for r in records_backwards(self.ledger_path, self.shown_ledger, end, needle, RECENT_BYTES):
             if r.date == day:
                 yield r
 
@@ -199,9 +207,23 @@ def load_book(
     cached = None if full else _load_cache(cache_dir, ledger, plan_key)
     with paused_gc():
         own, count = _read(book, cached, full)
-    if cache_dir is not None and not full and (cached is None or book.reached != cached[0]):
+    if cache_dir is not None and not full and _worth_saving(cache_dir, book, cached):
         _save_cache(cache_dir, book, plan_key, own, count)
     return book
+
+
+def _worth_saving(
+    cache_dir: Path, book: Book, cached: tuple[Position, Totals, list[PlanError], int] | None
+) -> bool:
+    """Return whether to write the ledger's cache again: when there was none, or when the
+    lines read past it are many enough that reading them again each run would cost more
+    than rewriting it (a record or two on a million-record ledger are not)."""
+    if cached is None:
+        return True
+    read = book.reached.offset - cached[0].offset
+    if read <= 0:
+        return False
+    return read * SAVE_RATIO >= cached_size(cache_dir, _cache_name(book.ledger_path))
 
 
 def ledger_lines(ledger: Path, shown: str) -> tuple[list[PlanError], int]:

@@ -137,6 +137,18 @@ def _no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kexie_help_lists_the_commands_without_building_them(lang: str) -> None:
+    root = helptext.command_tree(app, lang)
+    waiting = set(root.pending)
+    context = root.make_context("kexie", [], resilient_parsing=True)
+    listed = root.get_help(context)
+    assert set(root.pending) == waiting and not root.commands  # none was built
+    for name in waiting:
+        summary = text(command_code((name,)), lang).split("\n\n")[0]
+        assert name in listed and summary[:8] in listed
+
+
 def help_of(kexie, *args: str, **env: str):
     return kexie(*args, COLUMNS="80", **env)
 

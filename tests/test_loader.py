@@ -18,6 +18,7 @@ from conftest import SMALL_PLAN, write_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kexie_plan import ledger as ledger_module
 from kexie_plan import loader as loader_module
 from kexie_plan import planfile
 from kexie_plan.ledger import HEADER, format_record
@@ -138,6 +139,40 @@ def test_only_new_lines_are_read_when_the_cache_fits(ledger: Path, monkeypatch) 
     second = book(ledger, cache)
     assert (second.reread, second.totals.amount(PLAN, "haizhi-salons")) == (False, 4)
     assert reads == [5, 5]  # the search for reversals and the read, both after line 5
+
+
+def test_the_cache_is_rewritten_only_when_the_lines_past_it_are_many(ledger: Path) -> None:
+    cache = ledger.parent / "cache"
+    write(ledger, [salon(IDS[0]), salon(IDS[1], amount=2)], "w")
+    book(ledger, cache)
+    (kept,) = cache.glob("ledger-*.json")
+    size, before = kept.stat().st_size, kept.read_bytes()
+    write(ledger, [salon(IDS[2])])  # one line: far less than a quarter of the cache
+    line = len(format_record(salon(IDS[2])).encode())
+    assert line * loader_module.SAVE_RATIO < size
+    second = book(ledger, cache)
+    assert (second.reread, second.totals.amount(PLAN, "haizhi-salons")) == (False, 4)
+    assert kept.read_bytes() == before  # not rewritten, and still used
+    third = book(ledger, cache)
+    assert (third.reread, third.totals.amount(PLAN, "haizhi-salons")) == (False, 4)
+    many = [salon(f"01H{n:013d}") for n in range(size // line + 1)]
+    write(ledger, many)  # now the lines past the cache outweigh rewriting it
+    fourth = book(ledger, cache)
+    assert fourth.totals.amount(PLAN, "haizhi-salons") == 4 + len(many)
+    assert kept.read_bytes() != before
+    assert book(ledger, cache).totals == book(ledger, None).totals
+
+
+def test_a_double_entry_is_looked_for_in_the_ledgers_last_bytes(ledger: Path, monkeypatch) -> None:
+    write(ledger, [salon(IDS[0], note="甲")], "w")
+    write(ledger, [salon(f"01H{n:013d}", day=20, note=f"n{n}") for n in range(300)])
+    write(ledger, [salon(IDS[1], note="乙")])
+    loaded = book(ledger, None)
+    day = dt.date(2021, 3, 12)
+    assert [r.id for r in loaded.recent_records_on(day)] == [IDS[1], IDS[0]]
+    monkeypatch.setattr(ledger_module, "CHUNK_BYTES", 1000)  # read back 1000 bytes at a time
+    monkeypatch.setattr(loader_module, "RECENT_BYTES", 2000)  # about the last 30 lines
+    assert [r.id for r in loaded.recent_records_on(day)] == [IDS[1]]
 
 
 def test_the_plan_is_read_from_its_cache_without_yaml(tmp_path: Path, monkeypatch) -> None:

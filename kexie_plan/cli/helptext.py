@@ -20,6 +20,7 @@ command, extra arguments) by its stable start, and anything else keeps Click's m
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -99,6 +100,23 @@ class LazyGroup(TyperGroup):
             names = self.context_settings.get("help_option_names", ["--help"])
             _apply(command, (cmd_name,), self.lang, names)
         return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands with their summaries, as Typer does, without building them:
+        `kexie --help` reads each summary from the catalogue (the first paragraph of
+        help.COMMAND, the short help `_apply` gives a built command)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            built, info = self.commands.get(name), self.pending.get(name)
+            if built is not None and not built.hidden:
+                rows.append((name, built.get_short_help_str()))
+            elif built is None and info is not None and not info.hidden:
+                code = command_code((name,))
+                summary = text(code, self.lang).split("\n\n")[0] if code in MESSAGES else ""
+                rows.append((name, inspect.cleandoc(summary).strip()))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 def commands(root: Any) -> Iterator[tuple[tuple[str, ...], Any]]:

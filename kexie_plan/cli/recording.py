@@ -152,7 +152,7 @@ def write_and_report(
             raise UsageProblem(found)
 
     guard()
-    env.warn(RecordRules(book.plan).warnings(new, book.totals, book.records_on(new.date)))
+    env.warn(RecordRules(book.plan).warnings(new, book.totals, book.recent_records_on(new.date)))
     # A reversal says what it cancels, in words, wherever its line is shown.
     undoes = []
     if new.revert is not None:
