@@ -409,16 +409,8 @@ def _targets(doc: Document, report: PeriodReport, plan: Plan, lang: str) -> None
             goal = _h(str(cells["goal"]))
             if line.adjusted:
                 goal = f"{_h(str(cells['original']))} → {goal}"
-            if t.goal is None:
-                done = t.done.isoformat() if t.done else ""
-                numbers = ["✓" if line.in_period else "", f"✓ {done}" if done else "", "", ""]
-            else:
-                numbers = [
-                    str(line.in_period),
-                    str(t.actual),
-                    f"{t.percent}%",
-                    cell_text(line.expected_at_end),
-                ]
+            done = f"✓ {t.done.isoformat()}" if t.done else ""
+            numbers = sheets.target_numbers(line, done)
             row = _row(table, [_h(t.name), goal, *numbers, ""], {2, 3, 4, 5})
             _state(row[6], t.state, lang, t.final)
 

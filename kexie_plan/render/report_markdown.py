@@ -27,16 +27,8 @@ def _row(cells: list[str]) -> str:
 def _target_row(line: TargetLine, lang: str) -> str:
     cells = sheets.target_cells(line, lang)
     t = line.status
-    if t.goal is None:
-        done = text("status.done_on", lang, date=t.done.isoformat()) if t.done else ""
-        numbers = ["✓" if line.in_period else "", done, "", ""]
-    else:
-        numbers = [
-            str(line.in_period),
-            str(t.actual),
-            f"{t.percent}%",
-            cell_text(line.expected_at_end),
-        ]
+    done = text("status.done_on", lang, date=t.done.isoformat()) if t.done else ""
+    numbers = sheets.target_numbers(line, done)
     goal = markdown_text(str(cells["goal"]))
     if line.adjusted:
         goal = f"{markdown_text(str(cells['original']))} → {goal}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kexie_plan.i18n import text
-from kexie_plan.render.sheet import Cell, Percent, Sheet
+from kexie_plan.render.sheet import Cell, Percent, Sheet, cell_text
 from kexie_plan.render.words import activity_words, kind_words, plain_goal, state_words
 
 if TYPE_CHECKING:
@@ -96,6 +96,16 @@ def target_cells(line: TargetLine, lang: str) -> dict[str, Cell]:
         "adjusted_on": line.adjusted_on,
         "reason": line.reason,
     }
+
+
+def target_numbers(line: TargetLine, done: str) -> list[str]:
+    """Return the four numbers a document shows for a target line, as text: in the period,
+    to date, percent, expected at the period's end. A milestone shows ✓ in the period when
+    it was completed then, and `done` (its completion in the document's words) to date."""
+    t = line.status
+    if t.goal is None:
+        return ["✓" if line.in_period else "", done, "", ""]
+    return [str(line.in_period), str(t.actual), f"{t.percent}%", cell_text(line.expected_at_end)]
 
 
 TARGET_COLUMNS = (
