@@ -51,7 +51,12 @@ def test_init_in_an_empty_folder_gives_a_working_repository(tmp_path, monkeypatc
     repo = tmp_path / "repo"
     assert files_under(repo) == INIT_FILES
     assert (repo / "kexie.toml").read_text("utf-8") == (
-        "# kexie settings; see README, section kexie.toml. Paths are relative to this file.\n"
+        "# kexie settings, shared by everyone who uses this repository; paths are relative to\n"
+        "# this file. plan: the plan the commands use; lang: zh or en. Who records is each\n"
+        "# person's own setting: kexie config set unit UNIT-ID (kexie config --help).\n"
+        "# kexie 设置（仓库内共用，路径相对于本文件）：plan 为各命令使用的计划，\n"
+        "# lang 为 zh 或 en。\n"
+        "# 记录人是每个人自己的设置：kexie config set unit 单位ID（见 kexie config --help）。\n"
         'plan = "plans/2022.yaml"\nlang = "zh"\n'
     )
     assert (repo / ".gitattributes").read_text("utf-8").endswith("*.progress.yaml merge=union\n")

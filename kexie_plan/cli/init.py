@@ -71,6 +71,16 @@ repos:
 """
 
 
+SETTINGS_HEADER = (
+    "# kexie settings, shared by everyone who uses this repository; paths are relative to\n"
+    "# this file. plan: the plan the commands use; lang: zh or en. Who records is each\n"
+    "# person's own setting: kexie config set unit UNIT-ID (kexie config --help).\n"
+    "# kexie 设置（仓库内共用，路径相对于本文件）：plan 为各命令使用的计划，\n"
+    "# lang 为 zh 或 en。\n"
+    "# 记录人是每个人自己的设置：kexie config set unit 单位ID（见 kexie config --help）。\n"
+)
+
+
 def repository_files(year: int, lang: str) -> dict[str, str]:
     """Return path (relative to the new repository) -> text, for every file init writes."""
     import tomli_w
@@ -81,10 +91,7 @@ def repository_files(year: int, lang: str) -> dict[str, str]:
 
     # Shared settings only: who records is each person's own (`kexie config set unit`).
     settings = {"plan": f"plans/{year}.yaml", "lang": lang}
-    config = (
-        "# kexie settings; see README, section kexie.toml. Paths are relative to this file.\n"
-        + tomli_w.dumps(settings)
-    )
+    config = SETTINGS_HEADER + tomli_w.dumps(settings)
     return {
         "kexie.toml": config,
         f"plans/{year}.yaml": first_plan(year, lang),
