@@ -14,13 +14,15 @@ caches live here and nowhere else:
   bytes they cover; a later run reads only the lines added since (another clone's
   records after a merge, the line `record` just wrote). The cache is written again only
   when those lines are many (their bytes at least a SAVE_RATIO-th of the cache's): reading
-  a few lines is cheaper than rewriting a cache that holds a large ledger's measure notes
-  and reversals. A ledger cut short, rewritten or replaced is added up again from the
-  top. The fingerprint is the hash of every covered byte for a ledger up to
-  FULL_HASH_BYTES (16 MiB, about 120,000 records); past that, of its first 4 KiB, the
-  64 KiB before the end and 256 blocks of 4 KiB spread evenly between. The one change it
-  can miss is an edit that keeps such a ledger's length and touches none of those
-  blocks; `kexie validate` reads every line anyway.
+  a few lines is cheaper than rewriting a cache that holds a large ledger's reversals.
+  The measure notes are kept in a second file, read only when a command asks for them
+  (`Totals.measures_later`); when it is not the one the ledger's cache names, they are
+  read from the ledger's lines again. A ledger cut short, rewritten or replaced is added
+  up again from the top. The fingerprint is the hash of every covered byte for a ledger
+  up to FULL_HASH_BYTES (16 MiB, about 120,000 records); past that, of its first 4 KiB,
+  the 64 KiB before the end and 256 blocks of 4 KiB spread evenly between. The one
+  change it can miss is an edit that keeps such a ledger's length and touches none of
+  those blocks; `kexie validate` reads every line anyway.
 - `full=True` (validate) reads every line without the cache and also looks for
   duplicate ids, which needs every id in memory.
 
@@ -36,7 +38,7 @@ import difflib
 import gc
 import hashlib
 import os
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,9 +57,9 @@ from kexie_plan.ledger import (
 from kexie_plan.plan import Plan
 from kexie_plan.planfile import load_plan
 from kexie_plan.record import Record
-from kexie_plan.totals import Totals
+from kexie_plan.totals import MeasureEntry, Totals
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 FULL_HASH_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 4096
 TAIL_BYTES = 65536
@@ -73,6 +75,12 @@ KEPT_PROBLEMS = 1000  # a book keeps this many problems of a bad ledger, and cou
 UNREADABLE = frozenset(
     {"ledger_symlink", "not_regular_file", "file_unreadable", "ledger_utf16", "ledger_cr_only"}
 )
+
+
+# What a ledger's cache gives back: where it ends, the totals up to there (their measure
+# notes to come from their own file when asked for), the problems kept and counted, and
+# the key of the measure notes' file.
+Cached = tuple[Position, Totals, list[PlanError], int, str]
 
 
 @dataclass
@@ -204,17 +212,15 @@ def load_book(
     shown = str(ledger) if shown_ledger is None else shown_ledger
     book = Book(plan, Path(plan_path), ledger, shown)
     plan_key = key_of(repr(plan))
-    cached = None if full else _load_cache(cache_dir, ledger, plan_key)
+    cached = None if full else _load_cache(cache_dir, ledger, shown, plan_key)
     with paused_gc():
         own, count = _read(book, cached, full)
     if cache_dir is not None and not full and _worth_saving(cache_dir, book, cached):
-        _save_cache(cache_dir, book, plan_key, own, count)
+        _save_cache(cache_dir, book, plan_key, own, count, cached[4] if cached else None)
     return book
 
 
-def _worth_saving(
-    cache_dir: Path, book: Book, cached: tuple[Position, Totals, list[PlanError], int] | None
-) -> bool:
+def _worth_saving(cache_dir: Path, book: Book, cached: Cached | None) -> bool:
     """Return whether to write the ledger's cache again: when there was none, or when the
     lines read past it are many enough that reading them again each run would cost more
     than rewriting it (a record or two on a million-record ledger are not)."""
@@ -240,14 +246,12 @@ def ledger_lines(ledger: Path, shown: str) -> tuple[list[PlanError], int]:
     return problems, count
 
 
-def _read(
-    book: Book, cached: tuple[Position, Totals, list[PlanError], int] | None, full: bool
-) -> tuple[list[PlanError], int]:
+def _read(book: Book, cached: Cached | None, full: bool) -> tuple[list[PlanError], int]:
     """Read the ledger's lines the cache does not cover into the book; return the problems
     of the complete lines themselves (bad lines, records breaking a rule by themselves),
     as many as a cache keeps, and how many there are."""
     ledger, shown, plan = book.ledger_path, book.shown_ledger, book.plan
-    start, totals, problems, count = cached if cached is not None else (Position(), Totals(), [], 0)
+    start, totals, problems, count = (Position(), Totals(), [], 0) if cached is None else cached[:4]
     book.reread = cached is None
     rules = RecordRules(plan)
     unique = UniqueIds() if full else None
@@ -347,11 +351,14 @@ def _cache_name(ledger: Path) -> str:
     return f"ledger-{key_of(str(Path(ledger).resolve()))}.json"
 
 
-def _load_cache(
-    cache_dir: Path | None, ledger: Path, plan_key: str
-) -> tuple[Position, Totals, list[PlanError], int] | None:
+def _notes_name(ledger: Path) -> str:
+    return f"ledger-{key_of(str(Path(ledger).resolve()))}.measures.json"
+
+
+def _load_cache(cache_dir: Path | None, ledger: Path, shown: str, plan_key: str) -> Cached | None:
     """Return what the cache holds for the ledger and this plan, or None when it is
-    missing, stale or not to be trusted."""
+    missing, stale or not to be trusted. The measure notes stay in their own file until
+    asked for (`_notes_later`)."""
     value: Any = read_cached(cache_dir, _cache_name(ledger))
     if not isinstance(value, dict):
         return None
@@ -369,17 +376,55 @@ def _load_cache(
             for p in value["problems"]
         ]
         count = int(value["problem_count"])
+        notes_key = str(value["measures_key"])
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return start, totals, problems, count
+    totals.measures_later = _notes_later(cache_dir, ledger, shown, notes_key, start, totals)
+    return start, totals, problems, count, notes_key
+
+
+def _notes_later(
+    cache_dir: Path | None, ledger: Path, shown: str, key: str, start: Position, totals: Totals
+) -> Callable[[], dict[str, list[MeasureEntry]]]:
+    """Return how to get the measure notes of the ledger's first `start` bytes: from their
+    cache file when it is the one the ledger's cache names (`key`), else from the ledger
+    itself (a bytes search for the lines that name a measure, up to `start`)."""
+
+    def notes() -> dict[str, list[MeasureEntry]]:
+        value: Any = read_cached(cache_dir, _notes_name(ledger))
+        try:
+            if isinstance(value, dict) and value["key"] == key:
+                return Totals.measures_from_json(value["measures"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+        again = Totals(reversals=totals.reversals)
+        for item in iter_ledger(ledger, shown, containing=b"measure"):
+            if item.line is not None and item.line > start.line:
+                break
+            if type(item) is Record and item.measure is not None:
+                again.add(item)
+        return again.notes
+
+    return notes
 
 
 def _save_cache(
-    cache_dir: Path, book: Book, plan_key: str, problems: list[PlanError], count: int
+    cache_dir: Path,
+    book: Book,
+    plan_key: str,
+    problems: list[PlanError],
+    count: int,
+    notes_key: str | None,
 ) -> None:
-    """Keep the book's totals and the problems of its lines, with their fingerprint."""
+    """Keep the book's totals and the problems of its lines, with their fingerprint; the
+    measure notes in a file of their own, written again only when they were read (a run
+    that never asked for them keeps the file that `notes_key` names)."""
     if book.fingerprint is None:
         return
+    if notes_key is None or not book.totals.measures_pending:
+        notes_key = f"{book.fingerprint}:{book.reached.offset}"
+        notes = {"key": notes_key, "measures": book.totals.measures_json()}
+        write_cached(cache_dir, _notes_name(book.ledger_path), notes)
     value = {
         "version": CACHE_VERSION,
         "plan": plan_key,
@@ -387,7 +432,8 @@ def _save_cache(
         "offset": book.reached.offset,
         "line": book.reached.line,
         "fingerprint": book.fingerprint,
-        "totals": book.totals.as_json(),
+        "totals": book.totals.as_json(measures=False),
+        "measures_key": notes_key,
         "problems": [
             {
                 "code": p.code,

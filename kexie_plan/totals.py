@@ -22,6 +22,7 @@ Pure: imports plan and record of ours only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,17 +66,42 @@ class Named:
 
 @dataclass
 class Totals:
-    """The sums of the standing records per id and day, and the reversals seen so far."""
+    """The sums of the standing records per id and day, and the reversals seen so far.
+
+    The measure notes (`measures`) may come later: a cached `Totals` can be given a
+    function that returns them (`measures_later`), called the first time they are asked
+    for or changed, so that a command that never looks at a measure never reads them."""
 
     amounts: dict[str, dict[dt.date, int]] = field(default_factory=dict)  # target -> day -> sum
     done: dict[str, list[Entry]] = field(default_factory=dict)  # target -> records saying done
     held: dict[str, list[Entry]] = field(default_factory=dict)  # activity -> its records
-    measures: dict[str, list[MeasureEntry]] = field(default_factory=dict)
+    notes: dict[str, list[MeasureEntry]] = field(default_factory=dict)  # see `measures`
     days_by: dict[str, set[dt.date]] = field(default_factory=dict)  # by -> days it recorded
     reversals: dict[str, list[Entry]] = field(default_factory=dict)  # named id -> reversals
     named: dict[str, Named] = field(default_factory=dict)  # named id -> its first record
     records: int = 0  # how many records were added
     latest: dt.date | None = None  # the latest date of any record
+    measures_later: Callable[[], dict[str, list[MeasureEntry]]] | None = None
+
+    @property
+    def measures(self) -> dict[str, list[MeasureEntry]]:
+        """Return measure -> the standing records noted against it (fetched now if they
+        were to come later)."""
+        later = self.measures_later
+        if later is not None:
+            self.measures_later = None
+            self.notes = later()
+        return self.notes
+
+    @property
+    def measures_pending(self) -> bool:
+        """Return whether the measure notes are still to come (never asked for)."""
+        return self.measures_later is not None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Totals):
+            return NotImplemented
+        return self.as_json() == other.as_json()
 
     # --- feeding it -------------------------------------------------------------------
 
@@ -201,22 +227,19 @@ class Totals:
 
     # --- the cache's form -------------------------------------------------------------
 
-    def as_json(self) -> dict[str, Any]:
-        """Return the totals as JSON values (see `from_json`)."""
+    def as_json(self, measures: bool = True) -> dict[str, Any]:
+        """Return the totals as JSON values (see `from_json`); without the measure notes
+        when `measures` is False (the cache keeps them apart: `measures_json`)."""
 
         def entries(table: dict[str, list[Entry]]) -> dict[str, list[list[Any]]]:
             return {k: [[i, d.isoformat(), n] for i, d, n in rows] for k, rows in table.items()}
 
-        return {
+        value = {
             "amounts": {
                 t: {d.isoformat(): v for d, v in per.items()} for t, per in self.amounts.items()
             },
             "done": entries(self.done),
             "held": entries(self.held),
-            "measures": {
-                m: [[i, d.isoformat(), n, done, note] for i, d, n, done, note in rows]
-                for m, rows in self.measures.items()
-            },
             "days_by": {b: sorted(d.isoformat() for d in days) for b, days in self.days_by.items()},
             "reversals": entries(self.reversals),
             "named": {
@@ -225,11 +248,34 @@ class Totals:
             "records": self.records,
             "latest": None if self.latest is None else self.latest.isoformat(),
         }
+        if measures:
+            value["measures"] = self.measures_json()
+        return value
+
+    def measures_json(self) -> dict[str, list[list[Any]]]:
+        """Return the measure notes as JSON values (see `measures_from_json`)."""
+        return {
+            m: [[i, d.isoformat(), n, done, note] for i, d, n, done, note in rows]
+            for m, rows in self.measures.items()
+        }
+
+    @staticmethod
+    def measures_from_json(value: dict[str, Any]) -> dict[str, list[MeasureEntry]]:
+        """Return the measure notes that `measures_json` gave; raise ValueError, KeyError or
+        TypeError if the value is not such."""
+        day = dt.date.fromisoformat
+        return {
+            str(m): [
+                (str(i), day(d), int(n), bool(done), None if note is None else str(note))
+                for i, d, n, done, note in rows
+            ]
+            for m, rows in value.items()
+        }
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> Totals:
-        """Return the totals that `as_json` gave; raise ValueError, KeyError or TypeError if
-        the value is not such."""
+        """Return the totals that `as_json` gave (no measure notes when it left them out);
+        raise ValueError, KeyError or TypeError if the value is not such."""
         day = dt.date.fromisoformat
 
         def entries(table: dict[str, list[list[Any]]]) -> dict[str, list[Entry]]:
@@ -244,13 +290,7 @@ class Totals:
             },
             done=entries(value["done"]),
             held=entries(value["held"]),
-            measures={
-                str(m): [
-                    (str(i), day(d), int(n), bool(done), None if note is None else str(note))
-                    for i, d, n, done, note in rows
-                ]
-                for m, rows in value["measures"].items()
-            },
+            notes=cls.measures_from_json(value.get("measures", {})),
             days_by={str(b): {day(d) for d in days} for b, days in value["days_by"].items()},
             reversals=entries(value["reversals"]),
             named={

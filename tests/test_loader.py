@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from kexie_plan import ledger as ledger_module
 from kexie_plan import loader as loader_module
 from kexie_plan import planfile
+from kexie_plan.cache import write_cached
 from kexie_plan.ledger import HEADER, format_record
 from kexie_plan.loader import load_book
 from kexie_plan.planfile import load_plan_text
@@ -145,7 +146,7 @@ def test_the_cache_is_rewritten_only_when_the_lines_past_it_are_many(ledger: Pat
     cache = ledger.parent / "cache"
     write(ledger, [salon(IDS[0]), salon(IDS[1], amount=2)], "w")
     book(ledger, cache)
-    (kept,) = cache.glob("ledger-*.json")
+    (kept,) = cache.glob("ledger-*[0-9a-f].json")  # not the measure notes
     size, before = kept.stat().st_size, kept.read_bytes()
     write(ledger, [salon(IDS[2])])  # one line: far less than a quarter of the cache
     line = len(format_record(salon(IDS[2])).encode())
@@ -161,6 +162,33 @@ def test_the_cache_is_rewritten_only_when_the_lines_past_it_are_many(ledger: Pat
     assert fourth.totals.amount(PLAN, "haizhi-salons") == 4 + len(many)
     assert kept.read_bytes() != before
     assert book(ledger, cache).totals == book(ledger, None).totals
+
+
+def note(ident: str, day: int, text: str | None = None, **fields: object) -> Record:
+    return Record(ident, dt.date(2021, 4, day), measure="party-building", note=text, **fields)
+
+
+def test_measure_notes_are_read_when_asked_for_and_rebuilt_when_their_file_is_wrong(
+    ledger: Path,
+) -> None:
+    cache = ledger.parent / "cache"
+    write(ledger, [note(IDS[0], 1, "甲"), salon(IDS[1]), note(IDS[2], 3, "乙", done=True)], "w")
+    fresh = book(ledger, None).totals
+    assert [e[4] for e in fresh.measures["party-building"]] == ["甲", "乙"]
+    book(ledger, cache)
+    (notes,) = cache.glob("ledger-*.measures.json")
+    cached = book(ledger, cache).totals
+    assert cached.measures_pending and cached.amount(PLAN, "haizhi-salons") == 1
+    assert cached.measures == fresh.measures and not cached.measures_pending
+    notes.write_bytes(b"not json")
+    assert book(ledger, cache).totals.measures == fresh.measures  # read from the ledger
+    # a well-formed file from another state of the ledger (another key): not used
+    write_cached(cache, notes.name, {"key": "another", "measures": {"party-building": []}})
+    assert book(ledger, cache).totals.measures == fresh.measures
+    write(ledger, [Record(IDS[3], dt.date(2021, 5, 1), revert=IDS[0])])
+    grown = book(ledger, cache).totals
+    assert [e[4] for e in grown.measures["party-building"]] == ["乙"]
+    assert grown == book(ledger, None).totals
 
 
 def test_a_double_entry_is_looked_for_in_the_ledgers_last_bytes(ledger: Path, monkeypatch) -> None:
@@ -246,7 +274,7 @@ def test_an_unusable_or_tampered_cache_only_costs_time(ledger: Path) -> None:
     assert book(ledger, blocked / "cache").totals.amount(PLAN, "haizhi-salons") == 1
     cache = ledger.parent / "cache"
     book(ledger, cache)
-    (kept,) = cache.glob("ledger-*.json")
+    (kept,) = cache.glob("ledger-*[0-9a-f].json")  # not the measure notes
     # edited to valid JSON with other numbers: its checksum no longer matches
     kept.write_bytes(kept.read_bytes().replace(b'"2021-03-12": 1', b'"2021-03-12": 1000'))
     assert book(ledger, cache).totals.amount(PLAN, "haizhi-salons") == 1

@@ -274,7 +274,7 @@ def test_a_written_record_whose_confirmation_cannot_be_printed_succeeds(
 
 def cache_file() -> Path:
     """Return the one ledger cache kexie keeps under $XDG_CACHE_HOME/kexie."""
-    (found,) = (Path(os.environ["XDG_CACHE_HOME"]) / "kexie").glob("ledger-*.json")
+    (found,) = (Path(os.environ["XDG_CACHE_HOME"]) / "kexie").glob("ledger-*[0-9a-f].json")
     return found
 
 
