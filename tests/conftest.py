@@ -8,7 +8,9 @@
   folder and makes that the working folder.
 - `kexie` runs the command line in this process, through the same error boundary as the
   installed script (`cli.main`), and returns exit code, stdout and stderr; `today=` sets
-  the date kexie takes for today ($KEXIE_TODAY).
+  the date kexie takes for today ($KEXIE_TODAY). `run` gives the same as a tuple, and
+  `invoke` is the function behind both, for helpers outside a fixture.
+- `CHECKS_PLAN` is the smaller plan of the record-check tests.
 
 Process-level suites (real subprocesses, crashes, locks), hostile documents and property
 suites of many examples are marked `slow`; the fast loop is `pytest -m "not slow" -n auto`.
@@ -46,6 +48,28 @@ targets:
   - {id: museum-prep, name: 市科技馆新馆筹备, kind: milestone}
 activities:
   - {id: salon-spring, name: 春季海智沙龙, month: 3, target: haizhi-salons}
+  - {id: sci-day, name: 科技工作者日, month: 5}
+"""
+
+# The record checks' plan (tests/test_ledger_checks.py, tests/test_record_checks.py):
+# one unit, a counted target with one activity toward it, a milestone, one measure.
+CHECKS_PLAN = """\
+schema: 1
+year: 2021
+org: 某市科协
+title: 测试计划
+units:
+  - {id: haizhi-office, name: 海智办}
+sections:
+  - id: s
+    title: 部分
+    measures:
+      - {id: party-building, title: 党建强会}
+targets:
+  - {id: haizhi-salons, name: 海智沙龙, unit: 场, goal: 3+}
+  - {id: museum-prep, name: 科技馆筹备, kind: milestone}
+activities:
+  - {id: salon, name: 海智沙龙活动, month: 3, target: haizhi-salons}
   - {id: sci-day, name: 科技工作者日, month: 5}
 """
 
@@ -115,23 +139,47 @@ class Run:
     out_bytes: bytes
 
 
+def invoke(
+    monkeypatch: pytest.MonkeyPatch,
+    capture: pytest.CaptureFixture,
+    *args: str,
+    today: str | None = None,
+    lang: str | None = None,
+    **env: str,
+) -> Run:
+    """Run `kexie ARGS…` in this process, through the same error boundary as the installed
+    script (`cli.main`), with $KEXIE_TODAY, $KEXIE_LANG and any other variables set for
+    the run only; return its Run. `capture` is pytest's capsysbinary (or capsys)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "argv", ["kexie", *args])
+        if today is not None:
+            patch.setenv("KEXIE_TODAY", today)
+        if lang is not None:
+            patch.setenv("KEXIE_LANG", lang)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+    out, err = capture.readouterr()
+    raw = out if isinstance(out, bytes) else out.encode("utf-8")
+    said = err.decode("utf-8") if isinstance(err, bytes) else err
+    code = exit_info.value.code
+    return Run(0 if code is None else int(code), raw.decode("utf-8"), said, raw)
+
+
 @pytest.fixture
 def kexie(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture):
-    """Return a function that runs `kexie ARGS…` here and returns its Run."""
+    """Return a function that runs `kexie ARGS…` here and returns its Run (see `invoke`)."""
+    return functools.partial(invoke, monkeypatch, capsysbinary)
 
-    def run(*args: str, today: str | None = None, lang: str | None = None, **env: str) -> Run:
-        with monkeypatch.context() as patch:
-            patch.setattr(sys, "argv", ["kexie", *args])
-            if today is not None:
-                patch.setenv("KEXIE_TODAY", today)
-            if lang is not None:
-                patch.setenv("KEXIE_LANG", lang)
-            for name, value in env.items():
-                patch.setenv(name, value)
-            with pytest.raises(SystemExit) as exit_info:
-                cli.main()
-        out, err = capsysbinary.readouterr()
-        code = exit_info.value.code
-        return Run(0 if code is None else int(code), out.decode("utf-8"), err.decode("utf-8"), out)
+
+@pytest.fixture
+def run(kexie):
+    """Return a function that runs `kexie ARGS…` here and returns (exit code, stdout,
+    stderr)."""
+
+    def run(*args: str, **env: str) -> tuple[int, str, str]:
+        done = kexie(*args, **env)
+        return done.code, done.out, done.err
 
     return run

@@ -12,10 +12,10 @@ What the ledger says happened, against the plan:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import invoke
 
 PLAN = """\
 schema: 1
@@ -91,11 +91,5 @@ def make_plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def run(monkeypatch: pytest.MonkeyPatch, capsysbinary, *args: str) -> tuple[int, bytes, str]:
     """Run kexie through its error boundary; return (exit code, stdout bytes, stderr)."""
-    from kexie_plan import cli
-
-    monkeypatch.setattr(sys, "argv", ["kexie", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    out, err = capsysbinary.readouterr()
-    code = exit_info.value.code
-    return (0 if code is None else code), out, err.decode("utf-8")
+    done = invoke(monkeypatch, capsysbinary, *args)
+    return done.code, done.out_bytes, done.err

@@ -5,31 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import CHECKS_PLAN
 
 from kexie_plan.checks import check_records
 from kexie_plan.errors import PlanError
 from kexie_plan.planfile import load_plan_text
 from kexie_plan.record import Record
 
-PLAN = """\
-schema: 1
-year: 2021
-org: 某市科协
-title: 测试计划
-units:
-  - {id: haizhi-office, name: 海智办}
-sections:
-  - id: s
-    title: 部分
-    measures:
-      - {id: party-building, title: 党建强会}
-targets:
-  - {id: haizhi-salons, name: 海智沙龙, unit: 场, goal: 3+}
-  - {id: museum-prep, name: 科技馆筹备, kind: milestone}
-activities:
-  - {id: salon, name: 海智沙龙活动, month: 3, target: haizhi-salons}
-  - {id: sci-day, name: 科技工作者日, month: 5}
-"""
+PLAN = CHECKS_PLAN
 
 D = dt.date(2021, 3, 12)
 

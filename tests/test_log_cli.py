@@ -33,17 +33,6 @@ def ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@pytest.fixture
-def run(kexie):
-    """Run kexie with `args`; return (exit code, stdout, stderr)."""
-
-    def run(*args: str, **env: str) -> tuple[int, str, str]:
-        done = kexie(*args, **env)
-        return done.code, done.out, done.err
-
-    return run
-
-
 def lines(out: str) -> list[str]:
     return [line.rstrip() for line in out.splitlines()]
 

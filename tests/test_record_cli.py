@@ -49,17 +49,6 @@ def ledger(home: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def run(kexie):
-    """Run kexie with `args`; return (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        done = kexie(*args)
-        return done.code, done.out, done.err
-
-    return run
-
-
 def last_line(path: Path) -> str:
     return path.read_text("utf-8").splitlines()[-1]
 

@@ -38,15 +38,6 @@ def ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return write_plan(tmp_path, SMALL_PLAN, LEDGER).with_name("2021.progress.yaml")
 
 
-@pytest.fixture
-def run(kexie):
-    def run(*args: str) -> tuple[int, str, str]:
-        done = kexie(*args)
-        return done.code, done.out, done.err
-
-    return run
-
-
 def written(ledger: Path) -> str:
     """Return the ledger's last line with its new id as NEW."""
     last = read_ledger(ledger).records[-1]

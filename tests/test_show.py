@@ -63,15 +63,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def run(kexie):
-    def run(*args: str) -> tuple[int, str, str]:
-        done = kexie(*args)
-        return done.code, done.out, done.err
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("ref", "found"),
     [

@@ -8,12 +8,10 @@ Runs go through `kexie_plan.cli.main`, the one error boundary, so exit codes are
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-from kexie_plan import cli
+from conftest import invoke
 
 PLAN = """\
 schema: 1
@@ -74,12 +72,8 @@ def plan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, *args: str):
     """Run kexie with `args` through the error boundary; return (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["kexie", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (0 if code is None else code), out, err
+    done = invoke(monkeypatch, capsys, *args)
+    return done.code, done.out, done.err
 
 
 def standing(monkeypatch, capsys, as_of: str) -> dict:

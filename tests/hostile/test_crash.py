@@ -99,15 +99,6 @@ def test_records_killed_at_random_points_lose_nothing_acknowledged(tmp_path: Pat
 
 
 @pytest.fixture
-def run(kexie):
-    def run(*args: str) -> tuple[int, str, str]:
-        done = kexie(*args)
-        return done.code, done.out, done.err
-
-    return run
-
-
-@pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = home(tmp_path)
     (folder / LEDGER).write_text(
