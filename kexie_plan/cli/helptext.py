@@ -112,7 +112,7 @@ class LazyGroup(TyperGroup):
                 rows.append((name, built.get_short_help_str()))
             elif built is None and info is not None and not info.hidden:
                 code = command_code((name,))
-                summary = text(code, self.lang).split("\n\n")[0] if code in MESSAGES else ""
+                summary = summary_of(text(code, self.lang)) if code in MESSAGES else ""
                 rows.append((name, inspect.cleandoc(summary).strip()))
         if rows:
             with formatter.section("Commands"):
@@ -126,6 +126,11 @@ def commands(root: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
         for name in root.list_commands(None):
             for path, command in commands(root.get_command(None, name)):
                 yield (name, *path), command
+
+
+def summary_of(help_text: str) -> str:
+    """Return a command's summary, the line `kexie --help` lists: its help's first paragraph."""
+    return help_text.split("\n\n")[0]
 
 
 def command_code(path: tuple[str, ...]) -> str:
@@ -174,7 +179,7 @@ def _apply(command: Any, path: tuple[str, ...], lang: str, names: Sequence[str])
     code = command_code(path)
     if code in MESSAGES:
         command.help = text(code, lang)
-        command.short_help = command.help.split("\n\n")[0]
+        command.short_help = summary_of(command.help)
     command.context_class = speaking(command.context_class, lang)
     command.options_metavar = text("help.options_metavar", lang)
     if isinstance(command, TyperGroup):
