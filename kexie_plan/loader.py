@@ -97,7 +97,6 @@ class Book:
     reread: bool = True  # whether every line was read (no usable cache)
     unreadable: list[PlanError] = field(default_factory=list)  # the ledger cannot be read
     reached: Position = field(default_factory=Position)  # the complete lines read
-    fingerprint: str | None = None  # of the bytes up to `reached`
 
     def records(self, containing: bytes | None = None) -> Iterator[Record]:
         """Yield the ledger's records in file order (only those on lines holding
@@ -292,7 +291,6 @@ def _read(book: Book, cached: Cached | None, full: bool) -> tuple[list[PlanError
     book.problems = ordered([*problems, *late, *across])
     book.problem_count = count + len(late) + len(across)
     book.reached = reached
-    book.fingerprint = fingerprint(ledger, reached.offset)
     return problems, count
 
 
@@ -419,10 +417,11 @@ def _save_cache(
     """Keep the book's totals and the problems of its lines, with their fingerprint; the
     measure notes in a file of their own, written again only when they were read (a run
     that never asked for them keeps the file that `notes_key` names)."""
-    if book.fingerprint is None:
+    covered = fingerprint(book.ledger_path, book.reached.offset)  # only when saving
+    if covered is None:
         return
     if notes_key is None or not book.totals.measures_pending:
-        notes_key = f"{book.fingerprint}:{book.reached.offset}"
+        notes_key = f"{covered}:{book.reached.offset}"
         notes = {"key": notes_key, "measures": book.totals.measures_json()}
         write_cached(cache_dir, _notes_name(book.ledger_path), notes)
     value = {
@@ -431,7 +430,7 @@ def _save_cache(
         "ledger": str(book.ledger_path.resolve()),
         "offset": book.reached.offset,
         "line": book.reached.line,
-        "fingerprint": book.fingerprint,
+        "fingerprint": covered,
         "totals": book.totals.as_json(measures=False),
         "measures_key": notes_key,
         "problems": [
